@@ -1,0 +1,77 @@
+/**
+ * `npm run plan` — plans every stack offline (Pulumi's mock engine, no credentials) in deploy order.
+ *
+ *   npm run plan                                 every stack, a tree per stack
+ *   npm run plan -- --stack <name> [--json f]    one stack (its predecessors run quietly)
+ *   npm run plan -- --preview                    as `pulumi preview` sees it: computed values unknown
+ *   npm run plan -- --summary                    counts only, no tree
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigError } from "../config/errors";
+import { discoverStacks, readProject } from "../engine/stacks";
+import { planStacks, withPredecessors } from "../engine/plan";
+import { renderPlan } from "../engine/render";
+import { serializePlanFile, toPlanFile } from "../engine/plan-json";
+import { parseArgs, UsageError } from "./args";
+
+const USAGE = `usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary]`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv, { flags: ["preview", "summary", "help"], options: ["json"], repeatable: ["stack"] }, USAGE);
+    if (args.flags.help) {
+        process.stdout.write(USAGE + "\n");
+        return 0;
+    }
+    const root = path.resolve(__dirname, "..", "..");
+    const project = readProject(root);
+    const all = discoverStacks(project);
+    const targets = args.repeated.stack ?? [];
+    for (const t of targets) {
+        if (!all.some((s) => s.stack === t)) {
+            throw new UsageError(`--stack ${t}: no such stack; stacks: ${all.map((s) => s.stack).join(", ")}`);
+        }
+    }
+    if (args.options.json && targets.length !== 1) {
+        throw new UsageError("--json needs exactly one --stack (a plan file holds one stack)");
+    }
+    const run = targets.length > 0 ? withPredecessors(all, targets) : all;
+    const tty = process.stderr.isTTY;
+    const plans = await planStacks(project, run, {
+        preview: Boolean(args.flags.preview),
+        onStack: (s, i, n) => {
+            if (tty) process.stderr.write(`\r\x1b[Kplanning ${s.stack} (${i + 1}/${n})…`);
+        },
+    });
+    if (tty) process.stderr.write("\r\x1b[K");
+    const shown = targets.length > 0 ? plans.filter((p) => targets.includes(p.stack)) : plans;
+    for (const plan of shown) {
+        process.stdout.write(renderPlan(plan, { tree: !args.flags.summary }) + "\n\n");
+    }
+    const total = shown.reduce((n, p) => n + p.resources.length, 0);
+    process.stdout.write(`${shown.length} stack${shown.length === 1 ? "" : "s"} planned, ${total} resources\n`);
+    if (args.options.json) {
+        fs.writeFileSync(args.options.json, serializePlanFile(toPlanFile(shown[0])));
+        process.stdout.write(`plan of ${shown[0].stack} written to ${args.options.json}\n`);
+    }
+    return 0;
+}
+
+/** Runs a CLI main: config and usage errors print their message (no stack trace) and exit 2. */
+export function runCli(main: (argv: readonly string[]) => Promise<number>): void {
+    main(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (e: unknown) => {
+            if (e instanceof ConfigError || e instanceof UsageError) {
+                process.stderr.write(`${e.message}\n`);
+                process.exit(2);
+            }
+            process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+            process.exit(1);
+        },
+    );
+}
+
+if (require.main === module) {
+    runCli(main);
+}

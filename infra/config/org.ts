@@ -1,0 +1,324 @@
+import { ProblemList } from "./errors";
+import type { Account, AccountKind, DeployedAccount, OrgModel, Severity } from "./model";
+import { REGIONS } from "./regions";
+import { check, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
+
+export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
+/** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
+export const EMAIL: StringSchema = {
+    kind: "string",
+    pattern: /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/,
+    describe: "an e-mail address (name@domain.tld)",
+};
+const ACCOUNT_NAME: StringSchema = {
+    kind: "string",
+    pattern: /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/,
+    describe: "a kebab-case name of 2-40 characters (a-z, 0-9, -), starting with a letter",
+};
+const OU_PATH: StringSchema = {
+    kind: "string",
+    pattern: /^(Root|[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}(\/[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}){0,4})$/,
+    describe: "an OU path below the root such as Workloads/Prod (at most 5 levels), or Root",
+};
+const REGION: StringSchema = { kind: "string", pattern: /^[a-z0-9-]+$/, describe: "an AWS region name" };
+const ROLE_NAME: StringSchema = { kind: "string", pattern: /^[\w+=,.@-]{1,64}$/, describe: "an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)" };
+
+/** CloudWatch Logs accepts only these retention values (0 here means never expire). */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+    0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+/** Retention CloudTrail evidence needs (CIS, PCI DSS 10.5.1 keep a year). */
+export const MIN_RETENTION_DAYS = 365;
+
+function coreAccount(defaultName: string, defaultOu: string): ObjectSchema {
+    return {
+        kind: "object",
+        fields: {
+            name: { ...ACCOUNT_NAME, default: defaultName },
+            id: { ...ACCOUNT_ID, optional: true },
+            email: EMAIL,
+            ou: { ...OU_PATH, default: defaultOu },
+            create: { kind: "boolean", default: false },
+        },
+    };
+}
+
+const emailList: Schema = { kind: "array", items: EMAIL, default: [] };
+
+export const orgSchema: ObjectSchema = {
+    kind: "object",
+    fields: {
+        organization: {
+            kind: "object",
+            fields: {
+                id: { kind: "string", pattern: /^(create|o-[a-z0-9]{10,32})$/, describe: `"create" or an organisation id like o-a1b2c3d4e5` },
+            },
+        },
+        pulumi: {
+            kind: "object",
+            default: {},
+            fields: {
+                organization: { kind: "string", pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, describe: "a Pulumi organisation name", default: "organization" },
+                project: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a Pulumi project name", default: "lz" },
+                stacks: {
+                    kind: "object",
+                    default: {},
+                    fields: {
+                        management: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "management" },
+                        logArchive: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "log-archive" },
+                        security: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "security" },
+                    },
+                },
+            },
+        },
+        namePrefix: {
+            kind: "string",
+            pattern: /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/,
+            describe: "a lowercase prefix of 2-16 characters (a-z, 0-9, -) usable in S3 bucket names",
+        },
+        homeRegion: REGION,
+        regions: { kind: "array", items: REGION, minItems: 1 },
+        roles: {
+            kind: "object",
+            default: {},
+            fields: {
+                deployment: { ...ROLE_NAME, default: "LandingZoneDeployment" },
+                breakGlass: { ...ROLE_NAME, default: "LandingZoneBreakGlass" },
+                investigator: { ...ROLE_NAME, default: "SecurityInvestigator" },
+            },
+        },
+        accounts: {
+            kind: "object",
+            fields: {
+                management: coreAccount("management", "Root"),
+                logArchive: coreAccount("log-archive", "Security"),
+                security: coreAccount("security", "Security"),
+                members: {
+                    kind: "array",
+                    default: [],
+                    items: {
+                        kind: "object",
+                        fields: {
+                            name: ACCOUNT_NAME,
+                            id: { ...ACCOUNT_ID, optional: true },
+                            email: EMAIL,
+                            ou: OU_PATH,
+                            create: { kind: "boolean", default: false },
+                        },
+                    },
+                },
+            },
+        },
+        retention: {
+            kind: "object",
+            default: {},
+            fields: {
+                objectLockDays: { kind: "integer", min: 1, max: 36500, default: 365 },
+                archiveDays: { kind: "integer", min: 1, max: 36500, default: 2557 },
+                logGroupDays: { kind: "integer", min: 0, default: 365 },
+                belowMinimumReason: { kind: "string", optional: true, pattern: /\S{3,}/, describe: "a sentence saying why" },
+            },
+        },
+        tiering: {
+            kind: "object",
+            default: {},
+            fields: {
+                glacierInstantRetrievalAfterDays: { kind: "integer", min: 1, default: 90 },
+                deepArchiveAfterDays: { kind: "integer", min: 1, default: 365 },
+                noncurrentVersionExpiryDays: { kind: "integer", min: 1, default: 30 },
+            },
+        },
+        alerts: {
+            kind: "object",
+            default: {},
+            fields: {
+                emails: {
+                    kind: "object",
+                    default: {},
+                    fields: { high: emailList, medium: emailList, low: emailList },
+                },
+                slack: {
+                    kind: "object",
+                    optional: true,
+                    fields: {
+                        workspaceId: { kind: "string", pattern: /^[A-Z0-9]{9,11}$/, describe: "a Slack workspace id like T0123ABCD" },
+                        channels: {
+                            kind: "object",
+                            default: {},
+                            fields: {
+                                high: { kind: "string", optional: true, pattern: /^[A-Z0-9]{9,11}$/, describe: "a Slack channel id like C0123ABCD" },
+                                medium: { kind: "string", optional: true, pattern: /^[A-Z0-9]{9,11}$/, describe: "a Slack channel id like C0123ABCD" },
+                                low: { kind: "string", optional: true, pattern: /^[A-Z0-9]{9,11}$/, describe: "a Slack channel id like C0123ABCD" },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+};
+
+/* The shape `check` returns for orgSchema (defaults applied). */
+interface RawAccount {
+    name: string;
+    id?: string;
+    email: string;
+    ou: string;
+    create: boolean;
+}
+interface RawOrg {
+    organization: { id: string };
+    pulumi: OrgModel["pulumi"];
+    namePrefix: string;
+    homeRegion: string;
+    regions: (string | undefined)[];
+    roles: OrgModel["roles"];
+    accounts: { management: RawAccount; logArchive: RawAccount; security: RawAccount; members: (RawAccount | undefined)[] };
+    retention: { objectLockDays: number; archiveDays: number; logGroupDays: number; belowMinimumReason?: string };
+    tiering: OrgModel["tiering"];
+    alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
+}
+
+function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number[]> {
+    const seen = new Map<string, number[]>();
+    items.forEach((item, i) => {
+        const k = key(item);
+        if (k === undefined) return;
+        seen.set(k, [...(seen.get(k) ?? []), i]);
+    });
+    return new Map([...seen].filter(([, idx]) => idx.length > 1));
+}
+
+/**
+ * Validates the parsed organisation file and returns the model. Every problem is collected; one
+ * ConfigError lists them all.
+ */
+export function parseOrg(raw: unknown, file: string): OrgModel {
+    const problems = new ProblemList();
+    if (raw === null || raw === undefined) {
+        problems.add(file, "", "is empty; it must define organization, namePrefix, homeRegion, regions and accounts");
+        problems.throwIfAny();
+    }
+    const v = check(orgSchema, raw, file, "", problems) as Partial<RawOrg> | undefined;
+    if (!v) {
+        problems.throwIfAny();
+        throw new Error("unreachable: schema check returned nothing without a problem");
+    }
+
+    // Regions: known, one partition, home among them, no repeats.
+    const regions = (v.regions ?? []).filter((r): r is string => typeof r === "string");
+    regions.forEach((r, i) => {
+        if (!(r in REGIONS)) {
+            problems.add(file, `regions[${i}]`, `${show(r)} is not a known AWS region (known: ${Object.keys(REGIONS).join(", ")})`);
+        }
+    });
+    for (const [r, idx] of duplicates(regions, (r) => r)) {
+        problems.add(file, `regions[${idx[1]}]`, `${show(r)} is listed more than once`);
+    }
+    const partitions = new Set(regions.filter((r) => r in REGIONS).map((r) => REGIONS[r].partition));
+    if (partitions.size > 1) {
+        problems.add(file, "regions", `mixes partitions (${[...partitions].join(", ")}); one landing zone lives in one partition`);
+    }
+    if (v.homeRegion !== undefined) {
+        if (!(v.homeRegion in REGIONS)) {
+            problems.add(file, "homeRegion", `${show(v.homeRegion)} is not a known AWS region`);
+        } else if (!regions.includes(v.homeRegion)) {
+            problems.add(file, "homeRegion", `${show(v.homeRegion)} is not among the enabled regions (${regions.join(", ")}); add it to regions`);
+        }
+    }
+
+    // Accounts: unique names, ids and e-mails across core and members.
+    const accounts: Account[] = [];
+    const a = v.accounts;
+    if (a) {
+        const core: [AccountKind, keyof RawOrg["accounts"]][] = [
+            ["management", "management"],
+            ["log-archive", "logArchive"],
+            ["security", "security"],
+        ];
+        for (const [kind, key] of core) {
+            const acc = a[key] as RawAccount | undefined;
+            if (acc) accounts.push({ ...acc, id: acc.id, kind, configPath: `accounts.${key}` });
+        }
+        (a.members ?? []).forEach((m, i) => {
+            if (m) accounts.push({ ...m, id: m.id, kind: "member", configPath: `accounts.members[${i}]` });
+        });
+        for (const [field, what] of [
+            ["name", "name"],
+            ["id", "account id"],
+            ["email", "e-mail"],
+        ] as const) {
+            for (const [value, idx] of duplicates(accounts, (acc) => (field === "email" ? acc.email?.toLowerCase() : acc[field]))) {
+                const first = accounts[idx[0]].configPath;
+                for (const j of idx.slice(1)) {
+                    problems.add(file, `${accounts[j].configPath}.${field}`, `${what} ${show(value)} is already used by ${first}; every account needs its own`);
+                }
+            }
+        }
+        for (const acc of accounts) {
+            if (acc.id === undefined && !acc.create) {
+                problems.add(file, `${acc.configPath}.id`, `is required for an existing account (or set create: true to have the management stack create it)`);
+            }
+            if (acc.id === undefined && acc.kind !== "member") {
+                problems.add(file, `${acc.configPath}.id`, `is required: the ${acc.kind} account must exist before the landing zone deploys into it`);
+            }
+            if (acc.kind === "member" && ["management", "log-archive", "security"].includes(acc.name) ) {
+                problems.add(file, `${acc.configPath}.name`, `${show(acc.name)} is reserved for a core account; choose another name`);
+            }
+        }
+    }
+
+    // Retention: the archive must outlive the lock, and CloudTrail evidence needs a year.
+    const ret = v.retention;
+    if (ret) {
+        if (ret.logGroupDays !== undefined && !LOG_RETENTION_DAYS.includes(ret.logGroupDays)) {
+            problems.add(file, "retention.logGroupDays", `${ret.logGroupDays} is not a CloudWatch Logs retention value; use one of ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire)`);
+        }
+        if (ret.belowMinimumReason === undefined) {
+            if (ret.objectLockDays !== undefined && ret.objectLockDays < MIN_RETENTION_DAYS) {
+                problems.add(file, "retention.objectLockDays", `${ret.objectLockDays} days is below the ${MIN_RETENTION_DAYS} days CloudTrail logs must be kept; raise it or set retention.belowMinimumReason`);
+            }
+            if (ret.logGroupDays !== undefined && ret.logGroupDays !== 0 && ret.logGroupDays < MIN_RETENTION_DAYS) {
+                problems.add(file, "retention.logGroupDays", `${ret.logGroupDays} days is below the ${MIN_RETENTION_DAYS} days CloudTrail logs must be kept; raise it, use 0 (never expire) or set retention.belowMinimumReason`);
+            }
+        }
+        if (ret.archiveDays !== undefined && ret.objectLockDays !== undefined && ret.archiveDays < ret.objectLockDays) {
+            problems.add(file, "retention.archiveDays", `${ret.archiveDays} is shorter than retention.objectLockDays (${ret.objectLockDays}); objects cannot expire while locked`);
+        }
+    }
+    const t = v.tiering;
+    if (t && ret) {
+        if (t.deepArchiveAfterDays !== undefined && t.glacierInstantRetrievalAfterDays !== undefined && t.deepArchiveAfterDays <= t.glacierInstantRetrievalAfterDays) {
+            problems.add(file, "tiering.deepArchiveAfterDays", `${t.deepArchiveAfterDays} must be later than tiering.glacierInstantRetrievalAfterDays (${t.glacierInstantRetrievalAfterDays})`);
+        }
+        if (t.deepArchiveAfterDays !== undefined && ret.archiveDays !== undefined && t.deepArchiveAfterDays >= ret.archiveDays) {
+            problems.add(file, "tiering.deepArchiveAfterDays", `${t.deepArchiveAfterDays} must be earlier than retention.archiveDays (${ret.archiveDays})`);
+        }
+    }
+    const slack = v.alerts?.slack;
+    if (slack && Object.keys(slack.channels ?? {}).length === 0) {
+        problems.add(file, "alerts.slack.channels", "names no channel; give at least one of high, medium, low or remove alerts.slack");
+    }
+
+    problems.throwIfAny();
+    const full = v as RawOrg;
+    const byKind = (kind: AccountKind) => accounts.find((acc) => acc.kind === kind) as DeployedAccount;
+    const home = full.homeRegion;
+    return {
+        file,
+        organizationId: full.organization.id,
+        pulumi: full.pulumi,
+        namePrefix: full.namePrefix,
+        partition: REGIONS[home].partition,
+        homeRegion: home,
+        regions: [home, ...regions.filter((r) => r !== home)],
+        roles: full.roles,
+        management: byKind("management"),
+        logArchive: byKind("log-archive"),
+        security: byKind("security"),
+        accounts,
+        retention: { ...full.retention, belowMinimumReason: full.retention.belowMinimumReason },
+        tiering: full.tiering,
+        alerts: { emails: full.alerts.emails, slack: full.alerts.slack },
+    };
+}

@@ -1,0 +1,76 @@
+/**
+ * Physical names and ARNs that more than one stack needs. Every name is derived from the
+ * organisation facts alone, so a stack can compute another stack's names without a lookup.
+ * Generated identifiers (KMS key ARNs and the like) travel as StackReference outputs instead.
+ */
+import type { OrgModel, Role } from "./config/model";
+import { partitionDnsSuffix } from "./config/regions";
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
+export function arn(org: OrgModel, service: string, region: string, account: string, resource: string): string {
+    return `arn:${org.partition}:${service}:${region}:${account}:${resource}`;
+}
+
+/** Service principal, e.g. `cloudtrail.amazonaws.com` (`.com.cn` in China). */
+export function servicePrincipal(org: OrgModel, service: string): string {
+    return `${service}.${partitionDnsSuffix(org.partition)}`;
+}
+
+/** ARN of an IAM role by name. */
+export function roleArn(org: OrgModel, accountId: string, roleName: string): string {
+    return arn(org, "iam", "", accountId, `role/${roleName}`);
+}
+
+/** `<org>/<project>/<stack>` for a StackReference to a core role's stack. */
+export function stackReferenceName(org: OrgModel, role: Exclude<Role, "member">): string {
+    const stack = role === "management" ? org.pulumi.stacks.management : role === "log-archive" ? org.pulumi.stacks.logArchive : org.pulumi.stacks.security;
+    return `${org.pulumi.organization}/${org.pulumi.project}/${stack}`;
+}
+
+/** The stack name of the member baseline for an account. */
+export function memberStackName(accountName: string): string {
+    return `member-${accountName}`;
+}
+
+/** Object Lock archive in the log-archive account, home region. */
+export function archiveBucketName(org: OrgModel): string {
+    return `${org.namePrefix}-archive-${org.logArchive.id}-${org.homeRegion}`;
+}
+
+/** Staging bucket for a source that cannot write to the locked archive (`kind`: access-logs, elb, config, ...). */
+export function stagingBucketName(org: OrgModel, kind: string): string {
+    return `${org.namePrefix}-staging-${kind}-${org.logArchive.id}-${org.homeRegion}`;
+}
+
+/** Organisation trail. */
+export function orgTrailName(org: OrgModel): string {
+    return `${org.namePrefix}-org-trail`;
+}
+
+/**
+ * ARN of the organisation trail. A trail created by the CloudTrail delegated administrator is owned
+ * by the management account, so the ARN carries the management account id: every `aws:SourceArn`
+ * and encryption-context condition must use this form.
+ */
+export function orgTrailArn(org: OrgModel): string {
+    return arn(org, "cloudtrail", org.homeRegion, org.management.id, `trail/${orgTrailName(org)}`);
+}
+
+/** Log group the organisation trail delivers to (security account, home region). */
+export function orgTrailLogGroupName(org: OrgModel): string {
+    return `/${org.namePrefix}/cloudtrail/organization`;
+}
+
+/** Central security event bus (security account, home region). */
+export function centralBusName(org: OrgModel): string {
+    return `${org.namePrefix}-security-events`;
+}
+
+export function centralBusArn(org: OrgModel): string {
+    return arn(org, "events", org.homeRegion, org.security.id, `event-bus/${centralBusName(org)}`);
+}
+
+/** Prefix of every log group the landing zone owns, so guardrails and subscriptions can match it. */
+export function logGroupPrefix(org: OrgModel): string {
+    return `/${org.namePrefix}/`;
+}

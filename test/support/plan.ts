@@ -1,0 +1,80 @@
+/**
+ * Shared harness for stack tests: plans stacks of the reference organisation (or of a generated
+ * one) under the offline engine. Plans of the reference org are cached per process and mode, since
+ * every stack test reads them.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { stringify } from "yaml";
+import { discoverStacks, readProject, type ProjectSource } from "../../infra/engine/stacks";
+import { planStacks, withPredecessors } from "../../infra/engine/plan";
+import type { StackPlan } from "../../infra/engine/run";
+import type { PlannedResource } from "../../infra/engine/monitor";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+const cache = new Map<string, Promise<StackPlan[]>>();
+
+/** Plans every stack of the reference org (`stacks/`), in deploy order. */
+export function planReference(o: { preview?: boolean } = {}): Promise<StackPlan[]> {
+    const key = `ref:${Boolean(o.preview)}`;
+    if (!cache.has(key)) {
+        const project = readProject(REPO_ROOT);
+        cache.set(key, planStacks(project, discoverStacks(project), { preview: Boolean(o.preview) }));
+    }
+    return cache.get(key)!;
+}
+
+/** The plan of one stack of the reference org. */
+export async function referenceStack(stack: string, o: { preview?: boolean } = {}): Promise<StackPlan> {
+    const plan = (await planReference(o)).find((p) => p.stack === stack);
+    if (!plan) throw new Error(`no stack ${stack} in the reference org`);
+    return plan;
+}
+
+/**
+ * Plans stacks of a generated organisation: writes `org` as the org file and one stack file per
+ * entry of `stacks` into a temporary project (a copy of Pulumi.yaml), then plans `targets` (and
+ * their predecessors).
+ */
+export async function planGenerated(
+    org: unknown,
+    stacks: Record<string, Record<string, unknown>>,
+    targets: readonly string[],
+    o: { preview?: boolean } = {},
+): Promise<StackPlan[]> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "lz-org-"));
+    try {
+        fs.mkdirSync(path.join(root, "stacks"));
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
+        fs.writeFileSync(path.join(root, "stacks", "org.yaml"), stringify(org));
+        for (const [name, config] of Object.entries(stacks)) {
+            fs.writeFileSync(path.join(root, "stacks", `Pulumi.${name}.yaml`), stringify({ config }));
+        }
+        const project: ProjectSource = readProject(root);
+        const all = discoverStacks(project);
+        const plans = await planStacks(project, withPredecessors(all, targets), { preview: Boolean(o.preview) });
+        return plans.filter((p) => targets.includes(p.stack));
+    } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+    }
+}
+
+/** Resources of a plan with the given type token. */
+export function ofType(plan: StackPlan, type: string): PlannedResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+/** The one resource with this logical name (fails loudly when absent or ambiguous). */
+export function byName(plan: StackPlan, name: string): PlannedResource {
+    const found = plan.resources.filter((r) => r.name === name);
+    if (found.length !== 1) throw new Error(`expected one resource named ${name} in ${plan.stack}, found ${found.length}`);
+    return found[0];
+}
+
+/** The reference org file as a plain object, for tests that mutate it. */
+export function referenceOrg(): Record<string, any> {
+    const { parse } = require("yaml") as typeof import("yaml");
+    return parse(fs.readFileSync(path.join(REPO_ROOT, "stacks", "org.yaml"), "utf8"));
+}
