@@ -1,4 +1,5 @@
 import type { ObjectSchema } from "../schema";
+import { securityEventsSettingsSchema, type SecurityEventsSettings } from "./security-events";
 
 /** Settings of the `security` role (`lz:security` in its stack file). */
 export interface SecuritySettings {
@@ -7,6 +8,8 @@ export interface SecuritySettings {
      * until every account has a recorder), on in the steady state.
      */
     readonly orgRules: boolean;
+    /** Central event bus, routing and alerting. */
+    readonly events: SecurityEventsSettings;
 }
 
 export const securitySettingsSchema: ObjectSchema = {
@@ -14,5 +17,6 @@ export const securitySettingsSchema: ObjectSchema = {
     default: {},
     fields: {
         orgRules: { kind: "boolean", default: true },
+        events: securityEventsSettingsSchema,
     },
 };
