@@ -20,6 +20,8 @@ export interface PlannedResource {
     /** Property name → URNs its value was built from (the engine's property dependencies). */
     propertyDependencies: Record<string, string[]>;
     inputs: Record<string, Json>;
+    /** Inputs in Pulumi's wire format (unknown sentinel, secret wrappers), as an analyzer receives them. */
+    wireInputs: Record<string, unknown>;
     /** Outputs as the mock answered them (plain JSON, secrets masked). */
     outputs: Record<string, Json>;
     id: string | null;
@@ -152,6 +154,7 @@ export class RecordingMonitor {
                 dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
                 propertyDependencies,
                 inputs: wireToPlain(rawInputs) as Record<string, Json>,
+                wireInputs: rawInputs,
                 outputs: wireToPlain(serializedState) as Record<string, Json>,
                 id,
                 custom,
