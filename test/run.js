@@ -6,7 +6,10 @@
 const { spawnSync } = require("child_process");
 const path = require("path");
 const mocha = require.resolve("mocha/bin/mocha.js");
-const r = spawnSync(process.execPath, [mocha, ...process.argv.slice(2)], {
+// No spec in .mocharc.json: `npx mocha <file>` then runs just that file, the whole suite runs here.
+const args = process.argv.slice(2);
+const specs = args.some((a) => !a.startsWith("-")) ? [] : ["test/**/*.test.ts"];
+const r = spawnSync(process.execPath, [mocha, ...specs, ...args], {
     cwd: path.resolve(__dirname, ".."),
     stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",
