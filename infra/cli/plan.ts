@@ -15,15 +15,16 @@ import { renderPlan } from "../engine/render";
 import { serializePlanFile, toPlanFile } from "../engine/plan-json";
 import { parseArgs, UsageError } from "./args";
 
-const USAGE = `usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary]`;
+const USAGE = `usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--root <dir>]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { flags: ["preview", "summary", "help"], options: ["json"], repeatable: ["stack"] }, USAGE);
+    const args = parseArgs(argv, { flags: ["preview", "summary", "help"], options: ["json", "root"], repeatable: ["stack"] }, USAGE);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");
         return 0;
     }
-    const root = path.resolve(__dirname, "..", "..");
+    // --root plans another checkout of the project (a base branch, a generated org in tests).
+    const root = path.resolve(args.options.root ?? path.resolve(__dirname, "..", ".."));
     const project = readProject(root);
     const all = discoverStacks(project);
     const targets = args.repeated.stack ?? [];

@@ -1,7 +1,7 @@
 import { ProblemList } from "./errors";
 import type { Account, AccountKind, DeployedAccount, OrgModel, Severity } from "./model";
 import { REGIONS } from "./regions";
-import { check, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
+import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
@@ -209,7 +209,8 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
     const regions = (v.regions ?? []).filter((r): r is string => typeof r === "string");
     regions.forEach((r, i) => {
         if (!(r in REGIONS)) {
-            problems.add(file, `regions[${i}]`, `${show(r)} is not a known AWS region (known: ${Object.keys(REGIONS).join(", ")})`);
+            const hint = closest(r, Object.keys(REGIONS));
+            problems.add(file, `regions[${i}]`, `${show(r)} is not a known AWS region` + (hint ? ` (did you mean ${show(hint)}?)` : "; use a region code such as us-east-1 (README lists them)"));
         }
     });
     for (const [r, idx] of duplicates(regions, (r) => r)) {
@@ -255,7 +256,14 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
                 }
             }
         }
-        for (const acc of accounts) {
+        // An id that was given but invalid has been reported already; only a missing one is reported here.
+        const rawAccounts = (raw as { accounts?: Record<string, unknown> }).accounts ?? {};
+        const idGiven = (acc: Account): boolean => {
+            const m = /^accounts\.(\w+)(?:\[(\d+)\])?$/.exec(acc.configPath);
+            const node = m ? (m[2] !== undefined ? (rawAccounts[m[1]] as unknown[] | undefined)?.[Number(m[2])] : rawAccounts[m[1]]) : undefined;
+            return node !== null && typeof node === "object" && (node as Record<string, unknown>).id !== undefined;
+        };
+        for (const acc of accounts.filter((x) => x.id !== undefined || !idGiven(x))) {
             if (acc.id === undefined && !acc.create) {
                 problems.add(file, `${acc.configPath}.id`, `is required for an existing account (or set create: true to have the management stack create it)`);
             }

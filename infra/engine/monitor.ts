@@ -223,7 +223,10 @@ export class RecordingMonitor {
             resp.setReturn(structproto.Struct.fromJavaScript((await rpc.serializeProperties("", result)) as any));
             callback(null, resp);
         } catch (err) {
-            callback(err);
+            // The SDK reports a failed invoke with the gRPC error's `details`, as a real engine sends it.
+            const e = err instanceof Error ? err : new Error(String(err));
+            (e as Error & { details?: string }).details = e.message;
+            callback(e);
         }
     }
 

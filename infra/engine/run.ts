@@ -11,6 +11,14 @@ const settings = require("@pulumi/pulumi/runtime/settings") as typeof publicSett
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/**
+ * Speed: for every resource the SDK captures a full call-site list (it lifts the stack-trace limit
+ * to infinity and, under ts-node, source-maps every frame) only to send the source position to the
+ * engine. Plans do not contain source positions, so the offline engine skips that walk; what is
+ * registered is otherwise identical. Measured ~4x faster per resource (see `npm run bench`).
+ */
+(pulumi.Resource as unknown as { callsites: () => unknown[] }).callsites = () => [];
+
 /** Everything the offline engine learned about one stack. */
 export interface StackPlan {
     readonly project: string;
@@ -65,6 +73,11 @@ export async function runStack(o: RunStackOptions): Promise<StackPlan> {
     store.supportsParameterization = true;
     pulumi.runtime.setAllConfig({ ...o.config }, [...(o.secretKeys ?? [])]);
 
+    // The SDK also records a stack trace on every promise it creates (for leak reports that plans
+    // never show); with source maps that costs ~8 ms per resource. Traces are off while the
+    // program runs; errors still carry their messages.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     let programError: unknown;
     const done = runInPulumiStack(async () => {
         try {
@@ -79,6 +92,8 @@ export async function runStack(o: RunStackOptions): Promise<StackPlan> {
         await settings.waitForRPCs();
     } catch (e) {
         throw programError ?? e;
+    } finally {
+        Error.stackTraceLimit = stackTraceLimit;
     }
     if (programError) throw programError;
     return {

@@ -1,0 +1,82 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { stringify } from "yaml";
+import { REPO_ROOT, referenceOrg } from "../../support/plan";
+
+/** Runs `npm run plan -- <args>` the way a user does (node directly, to keep npm's banner out). */
+function plan(args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", "infra/cli/plan.ts", ...args], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("npm run plan", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-plan-"));
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it("plans every stack of the reference org in deploy order", () => {
+        const r = plan(["--summary"]);
+        assert.equal(r.status, 0, r.stderr);
+        const order = [...r.stdout.matchAll(/^stack (\S+) \(update\)/gm)].map((m) => m[1]);
+        assert.deepEqual(order, [
+            "management",
+            "log-archive",
+            "security",
+            "member-log-archive",
+            "member-management",
+            "member-security",
+            "member-workload-dev",
+            "member-workload-prod",
+        ]);
+        assert.match(r.stdout, /8 stacks planned, \d+ resources/);
+    });
+
+    it("writes the documented plan JSON shape, byte-identical on a second run", () => {
+        const a = path.join(tmp, "a.json");
+        const b = path.join(tmp, "b.json");
+        assert.equal(plan(["--stack", "member-workload-dev", "--json", a, "--summary"]).status, 0);
+        assert.equal(plan(["--stack", "member-workload-dev", "--json", b, "--summary"]).status, 0);
+        const bytes = fs.readFileSync(a, "utf8");
+        assert.equal(bytes, fs.readFileSync(b, "utf8"));
+        const file = JSON.parse(bytes);
+        assert.deepEqual(Object.keys(file), ["project", "stack", "resources", "outputs"]);
+        assert.equal(file.project, "lz");
+        assert.equal(file.stack, "member-workload-dev");
+        for (const r of file.resources) {
+            assert.deepEqual(Object.keys(r), ["urn", "type", "name", "parent", "provider", "dependencies", "inputs", "protect", "retainOnDelete"]);
+            assert.ok(r.parent === null || typeof r.parent === "string");
+            assert.ok(Array.isArray(r.dependencies));
+        }
+        assert.equal(file.resources[0].type, "pulumi:pulumi:Stack");
+        const provider = file.resources.find((r: any) => r.type === "pulumi:providers:aws");
+        assert.equal(provider.inputs.allowedAccountIds, JSON.stringify(["555555555555"]));
+    });
+
+    it("reports every config problem at once with exit 2 and no stack trace", () => {
+        const root = path.join(tmp, "bad");
+        fs.mkdirSync(path.join(root, "stacks"), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
+        const org = referenceOrg();
+        org.accounts.members[1].id = "12345";
+        org.homeRegion = "ap-southeast-2";
+        fs.writeFileSync(path.join(root, "stacks", "org.yaml"), stringify(org));
+        fs.writeFileSync(path.join(root, "stacks", "Pulumi.member-workload-dev.yaml"), stringify({ config: { "lz:role": "member", "lz:account": "workload-dev" } }));
+        const r = plan(["--root", root]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /stacks\/org\.yaml: accounts\.members\[1\]\.id: "12345" is not a 12-digit AWS account id/);
+        assert.match(r.stderr, /stacks\/org\.yaml: homeRegion: "ap-southeast-2" is not among the enabled regions/);
+        assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+    });
+
+    it("rejects an unknown stack name, listing the stacks", () => {
+        const r = plan(["--stack", "nope"]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /--stack nope: no such stack; stacks: management, log-archive, security/);
+    });
+});

@@ -1,0 +1,81 @@
+import { strict as assert } from "assert";
+import { parseOrg } from "../../../infra/config/org";
+import { parseStack } from "../../../infra/config/stack";
+import { ConfigError } from "../../../infra/config/errors";
+import { referenceOrg } from "../../support/plan";
+
+const org = parseOrg(referenceOrg(), "stacks/org.yaml");
+
+function problems(stack: string, config: Record<string, string>): string[] {
+    try {
+        parseStack(stack, `stacks/Pulumi.${stack}.yaml`, config, org);
+        return [];
+    } catch (e) {
+        if (e instanceof ConfigError) return e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
+        throw e;
+    }
+}
+
+describe("parseStack", () => {
+    it("resolves a member stack to its account and default settings", () => {
+        const m = parseStack("member-workload-dev", "stacks/Pulumi.member-workload-dev.yaml", { "lz:role": "member", "lz:account": "workload-dev" }, org);
+        assert.equal(m.role, "member");
+        assert.equal(m.account.id, "555555555555");
+    });
+
+    it("resolves core roles to their core account without lz:account", () => {
+        const m = parseStack("security", "stacks/Pulumi.security.yaml", { "lz:role": "security" }, org);
+        assert.equal(m.account.id, "333333333333");
+        assert.equal(m.role === "security" && m.settings.orgRules, true);
+    });
+
+    it("rejects an unknown role with the allowed ones and a suggestion", () => {
+        assert.deepEqual(problems("member-x", { "lz:role": "membr" }), [
+            `stacks/Pulumi.member-x.yaml: lz:role: "membr" is not allowed; use one of "management", "log-archive", "security", "member" (did you mean "member"?)`,
+        ]);
+    });
+
+    it("rejects a member stack whose account is not defined in the org file", () => {
+        const lines = problems("member-workload-qa", { "lz:role": "member", "lz:account": "workload-qa" });
+        assert.equal(lines.length, 1);
+        assert.match(lines[0], /^stacks\/Pulumi\.member-workload-qa\.yaml: lz:account: "workload-qa" is not an account defined in stacks\/org\.yaml/);
+    });
+
+    it("requires lz:account for a member stack", () => {
+        assert.match(problems("member-a", { "lz:role": "member" })[0], /lz:account: is required for role member: name one of management, log-archive, security, workload-prod, workload-dev/);
+    });
+
+    it("rejects settings meant for another role", () => {
+        assert.deepEqual(problems("security", { "lz:role": "security", "lz:logArchive": JSON.stringify({ protect: false }) }), [
+            "stacks/Pulumi.security.yaml: lz:logArchive: holds settings for role log-archive, but this stack has role security; move them to the log-archive stack or rename the key to lz:security",
+        ]);
+    });
+
+    it("rejects a misspelt lz key with a suggestion", () => {
+        assert.match(problems("security", { "lz:role": "security", "lz:secruity": "{}" })[0], /lz:secruity: unknown key \(did you mean "lz:security"\?\)/);
+    });
+
+    it("rejects aws: provider config, which the landing zone would ignore", () => {
+        assert.match(problems("security", { "lz:role": "security", "aws:region": "eu-west-1" })[0], /stacks\/Pulumi\.security\.yaml: aws:region: is not used: the landing zone builds one explicit provider per account/);
+    });
+
+    it("rejects a core stack whose name differs from the org file's stack names", () => {
+        assert.match(problems("sec", { "lz:role": "security" })[0], /lz:role: stack "sec" has role security, but stacks\/org\.yaml names the security stack "security"/);
+    });
+
+    it("rejects lz:account on a core role that names another account", () => {
+        assert.match(problems("log-archive", { "lz:role": "log-archive", "lz:account": "security" })[0], /lz:account: "security" does not match role log-archive/);
+    });
+
+    it("rejects an unknown settings key inside the role's settings", () => {
+        assert.match(problems("security", { "lz:role": "security", "lz:security": JSON.stringify({ orgRule: true }) })[0], /lz:security\.orgRule: unknown key \(did you mean "orgRules"\?\)/);
+    });
+
+    it("rejects a replica region equal to the home region", () => {
+        assert.match(problems("log-archive", { "lz:role": "log-archive", "lz:logArchive": JSON.stringify({ replicaRegion: "us-east-1" }) })[0], /lz:logArchive\.replicaRegion: "us-east-1" is the home region/);
+    });
+
+    it("rejects settings that are not valid JSON", () => {
+        assert.match(problems("security", { "lz:role": "security", "lz:security": "{orgRules: tru" })[0], /lz:security: is not valid JSON\/YAML/);
+    });
+});
