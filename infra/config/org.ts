@@ -50,19 +50,27 @@ export const orgSchema: ObjectSchema = {
     fields: {
         organization: {
             kind: "object",
+            doc: "The AWS Organization the landing zone manages.",
             fields: {
-                id: { kind: "string", pattern: /^(create|o-[a-z0-9]{10,32})$/, describe: `"create" or an organisation id like o-a1b2c3d4e5` },
+                id: {
+                    kind: "string",
+                    pattern: /^(create|o-[a-z0-9]{10,32})$/,
+                    describe: `"create" or an organisation id like o-a1b2c3d4e5`,
+                    doc: "`create` to create the organisation, or the id of an existing one, which the management stack adopts with `import`.",
+                },
             },
         },
         pulumi: {
             kind: "object",
             default: {},
+            doc: "Where the stacks live, so stacks can build each other's StackReference names.",
             fields: {
-                organization: { kind: "string", pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, describe: "a Pulumi organisation name", default: "organization" },
-                project: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a Pulumi project name", default: "lz" },
+                organization: { kind: "string", pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, describe: "a Pulumi organisation name", default: "organization", doc: "Pulumi organisation owning the stacks (`organization` on a self-managed backend)." },
+                project: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a Pulumi project name", default: "lz", doc: "Project name in Pulumi.yaml." },
                 stacks: {
                     kind: "object",
                     default: {},
+                    doc: "Stack names of the three core roles.",
                     fields: {
                         management: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "management" },
                         logArchive: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "log-archive" },
@@ -73,22 +81,25 @@ export const orgSchema: ObjectSchema = {
         },
         namePrefix: {
             kind: "string",
+            doc: "Prefix of every physical name (buckets, trail, bus, log groups).",
             pattern: /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/,
             describe: "a lowercase prefix of 2-16 characters (a-z, 0-9, -) usable in S3 bucket names",
         },
-        homeRegion: REGION,
-        regions: { kind: "array", items: REGION, minItems: 1 },
+        homeRegion: { ...REGION, doc: "Region of the archive, the organisation trail, the central bus and every aggregator; must be among `regions`." },
+        regions: { kind: "array", items: REGION, minItems: 1, doc: "Enabled regions (one partition; opt-in regions must be enabled in every account first)." },
         roles: {
             kind: "object",
             default: {},
+            doc: "IAM role names that exist in every account.",
             fields: {
-                deployment: { ...ROLE_NAME, default: "LandingZoneDeployment" },
-                breakGlass: { ...ROLE_NAME, default: "LandingZoneBreakGlass" },
-                investigator: { ...ROLE_NAME, default: "SecurityInvestigator" },
+                deployment: { ...ROLE_NAME, default: "LandingZoneDeployment", doc: "Role the providers assume to deploy; exempt from the guardrails." },
+                breakGlass: { ...ROLE_NAME, default: "LandingZoneBreakGlass", doc: "Emergency role; the only other principal exempt from the guardrails." },
+                investigator: { ...ROLE_NAME, default: "SecurityInvestigator", doc: "Security-account role allowed to read the archive." },
             },
         },
         accounts: {
             kind: "object",
+            doc: "Every account: the three core accounts and the members. Each has name, id, email, ou and create.",
             fields: {
                 management: coreAccount("management", "Root"),
                 logArchive: coreAccount("log-archive", "Security"),
@@ -96,6 +107,7 @@ export const orgSchema: ObjectSchema = {
                 members: {
                     kind: "array",
                     default: [],
+                    doc: "Workload accounts; each gets a `member-<name>` stack.",
                     items: {
                         kind: "object",
                         fields: {
@@ -113,19 +125,19 @@ export const orgSchema: ObjectSchema = {
             kind: "object",
             default: {},
             fields: {
-                objectLockDays: { kind: "integer", min: 1, max: 36500, default: 365 },
-                archiveDays: { kind: "integer", min: 1, max: 36500, default: 2557 },
-                logGroupDays: { kind: "integer", min: 0, default: 365 },
-                belowMinimumReason: { kind: "string", optional: true, pattern: /\S{3,}/, describe: "a sentence saying why" },
+                objectLockDays: { kind: "integer", min: 1, max: 36500, default: 365, doc: "Object Lock (compliance mode) default retention of archived logs; at least 365 unless belowMinimumReason is set." },
+                archiveDays: { kind: "integer", min: 1, max: 36500, default: 2557, doc: "Age at which archived logs expire; not before objectLockDays." },
+                logGroupDays: { kind: "integer", min: 0, default: 365, doc: "Retention of landing-zone log groups (a CloudWatch Logs value; 0 = never expire)." },
+                belowMinimumReason: { kind: "string", optional: true, pattern: /\S{3,}/, describe: "a sentence saying why", doc: "Why retention may be below 365 days (e.g. a sandbox organisation)." },
             },
         },
         tiering: {
             kind: "object",
             default: {},
             fields: {
-                glacierInstantRetrievalAfterDays: { kind: "integer", min: 1, default: 90 },
-                deepArchiveAfterDays: { kind: "integer", min: 1, default: 365 },
-                noncurrentVersionExpiryDays: { kind: "integer", min: 1, default: 30 },
+                glacierInstantRetrievalAfterDays: { kind: "integer", min: 1, default: 90, doc: "Age at which archived logs move to Glacier Instant Retrieval." },
+                deepArchiveAfterDays: { kind: "integer", min: 1, default: 365, doc: "Age at which archived logs move to Glacier Deep Archive." },
+                noncurrentVersionExpiryDays: { kind: "integer", min: 1, default: 30, doc: "Days a noncurrent version is kept once its lock has ended." },
             },
         },
         alerts: {
@@ -135,11 +147,13 @@ export const orgSchema: ObjectSchema = {
                 emails: {
                     kind: "object",
                     default: {},
+                    doc: "E-mail subscribers of the high, medium and low severity topics.",
                     fields: { high: emailList, medium: emailList, low: emailList },
                 },
                 slack: {
                     kind: "object",
                     optional: true,
+                    doc: "Optional AWS Chatbot Slack delivery: workspace id and a channel id per severity.",
                     fields: {
                         workspaceId: { kind: "string", pattern: /^[A-Z0-9]{9,11}$/, describe: "a Slack workspace id like T0123ABCD" },
                         channels: {

@@ -14,6 +14,8 @@ export type Schema =
     | MapSchema;
 
 interface Common {
+    /** One sentence for the generated configuration reference (docs/config-reference.md). */
+    readonly doc?: string;
     /** Whether the key may be absent. */
     readonly optional?: boolean;
     /** Value used when the key is absent (implies optional). */

@@ -7,6 +7,8 @@ export interface PlanOptions {
     readonly preview: boolean;
     /** Called before each stack starts (for progress lines). */
     readonly onStack?: (stack: StackSource, index: number, total: number) => void;
+    /** Called after each stack with its plan and wall time in milliseconds. */
+    readonly onStackDone?: (plan: StackPlan, ms: number) => void;
 }
 
 /**
@@ -19,6 +21,7 @@ export async function planStacks(project: ProjectSource, stacks: readonly StackS
     const ordered = [...stacks].sort((a, b) => roleOrder(a.role) - roleOrder(b.role));
     for (const [i, s] of ordered.entries()) {
         o.onStack?.(s, i, ordered.length);
+        const started = performance.now();
         const plan = await runStack({
             project: project.project,
             stack: s.stack,
@@ -32,6 +35,7 @@ export async function planStacks(project: ProjectSource, stacks: readonly StackS
             },
             invoke: landingZoneInvokes,
         });
+        o.onStackDone?.(plan, performance.now() - started);
         outputs.set(s.stack, plan.outputValues);
         plans.push(plan);
     }
