@@ -18,6 +18,7 @@ import { parseArgs, UsageError } from "./args";
 const USAGE = `usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--root <dir>]`;
 
 export async function main(argv: readonly string[]): Promise<number> {
+    if (argv[0] === "--diff") return (await import("./diff")).diffMain(argv.slice(1));
     const args = parseArgs(argv, { flags: ["preview", "summary", "help"], options: ["json", "root"], repeatable: ["stack"] }, USAGE);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");

@@ -1,0 +1,165 @@
+/**
+ * `npm run plan -- --diff <base> <head>` — Markdown summary of what a change does to each stack,
+ * from two plan files or two folders of them (matched by the stack name inside each file). Needs no
+ * credentials: CI plans the base and head checkouts offline and posts the output on the pull request.
+ *
+ *   npm run plan -- --diff base.json head.json
+ *   npm run plan -- --diff plans/base plans/head [--max-chars 60000]
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { diffPlans, isEmptyDiff, type PropertyChange, type ResourceRef, type StackDiff } from "../engine/diff";
+import type { PlanFile } from "../engine/plan-json";
+import { SECRET_MASK, type Json } from "../engine/wire";
+import { parseArgs, UsageError } from "./args";
+
+const USAGE = "usage: npm run plan -- --diff <base.json|base-dir> <head.json|head-dir> [--max-chars <n>]";
+/** Longest value shown in a table cell; the rest is elided. */
+const VALUE_WIDTH = 80;
+
+/** A plan file or folder that cannot be used: one line, exit 2. */
+export class PlanReadError extends Error {}
+
+/** Reads one plan file, checking the documented shape enough to diff it safely. */
+export function readPlanFile(file: string): PlanFile {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new PlanReadError(`${file}: cannot read plan file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    let data: unknown;
+    try {
+        data = JSON.parse(text);
+    } catch (e) {
+        throw new PlanReadError(`${file}: not JSON (${(e as Error).message.split("\n")[0]})`);
+    }
+    const plan = data as Partial<PlanFile> | null;
+    if (plan === null || typeof plan !== "object" || typeof plan.stack !== "string" || !Array.isArray(plan.resources)) {
+        throw new PlanReadError(`${file}: not a plan file (expected { project, stack, resources, outputs } from npm run plan -- --json)`);
+    }
+    const bad = plan.resources.findIndex((r) => r === null || typeof r !== "object" || typeof r.urn !== "string" || typeof r.type !== "string");
+    if (bad >= 0) throw new PlanReadError(`${file}: resources[${bad}] has no urn/type string`);
+    return { project: String(plan.project ?? ""), stack: plan.stack, resources: plan.resources, outputs: plan.outputs ?? {} };
+}
+
+/** Plans of a file or folder, by stack name. */
+function readPlans(location: string): Map<string, PlanFile> {
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(location);
+    } catch (e) {
+        throw new PlanReadError(`${location}: cannot read plan file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    const files = stat.isDirectory()
+        ? fs.readdirSync(location).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(location, f))
+        : [location];
+    const plans = new Map<string, PlanFile>();
+    for (const file of files) {
+        const plan = readPlanFile(file);
+        if (plans.has(plan.stack)) throw new PlanReadError(`${file}: a second plan of stack ${plan.stack} in ${location}`);
+        plans.set(plan.stack, plan);
+    }
+    return plans;
+}
+
+/** Diffs of every stack in either side: head's order first, then stacks only the base has. */
+export function diffLocations(base: string, head: string): StackDiff[] {
+    const [b, h] = [readPlans(base), readPlans(head)];
+    if (!fs.statSync(base).isDirectory() && !fs.statSync(head).isDirectory()) {
+        // Two single files: compare them even if the stack was renamed.
+        return [diffPlans([...b.values()][0], [...h.values()][0])];
+    }
+    const stacks = [...h.keys(), ...[...b.keys()].filter((s) => !h.has(s))];
+    return stacks.map((s) => diffPlans(b.get(s), h.get(s)));
+}
+
+/** An inline code span that survives backticks and table pipes in the text. */
+function code(text: string): string {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
+    const fence = "`".repeat(longest + 1);
+    const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+    return `${fence}${pad}${text.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+
+function shown(v: Json): string {
+    const s = JSON.stringify(v);
+    return code(s.length > VALUE_WIDTH ? s.slice(0, VALUE_WIDTH - 1) + "…" : s);
+}
+
+/** The two cells of a change; a side that is or replaces a secret prints only the mask. */
+function cells(c: PropertyChange): [string, string] {
+    const secret = c.before === SECRET_MASK || c.after === SECRET_MASK;
+    const side = (v: Json | undefined) => (v === undefined ? "—" : secret ? code(SECRET_MASK) : shown(v));
+    if (!secret && c.removedElements !== undefined && c.addedElements !== undefined) {
+        if (c.removedElements.length + c.addedElements.length === 0) return [side(c.before), side(c.after) + " (order only)"];
+        const list = (sign: string, vs: readonly Json[]) => vs.map((v) => `${sign} ${shown(v)}`).join("<br>") || "—";
+        return [list("−", c.removedElements), list("+", c.addedElements)];
+    }
+    return [side(c.before), side(c.after)];
+}
+
+function changeTable(changes: readonly PropertyChange[]): string[] {
+    return ["| Property | Before | After |", "|---|---|---|", ...changes.map((c) => `| ${code(c.path)} | ${cells(c).join(" | ")} |`)];
+}
+
+function removalNote(r: ResourceRef): string {
+    if (r.protect) return " — **protected**: `pulumi up` refuses to delete it until `protect` is lifted";
+    if (r.retainOnDelete) return " — retainOnDelete: leaves the stack but stays in AWS";
+    return "";
+}
+
+function stackSection(d: StackDiff, details: boolean): string[] {
+    const title = d.status === "added" ? " (new stack)" : d.status === "removed" ? " (stack removed)" : "";
+    const lines = [`### ${code(d.stack)}${title}`, ""];
+    if (isEmptyDiff(d)) return [...lines, "No changes.", ""];
+    const item = (r: ResourceRef) => `- ${code(r.name)} (${code(r.type)})`;
+    if (d.added.length > 0) lines.push(`**Added (${d.added.length})**`, "", ...d.added.map(item), "");
+    if (d.removed.length > 0) lines.push(`**Removed (${d.removed.length})**`, "", ...d.removed.map((r) => item(r) + removalNote(r)), "");
+    if (d.changed.length > 0) {
+        lines.push(`**Changed (${d.changed.length})**`, "");
+        for (const r of d.changed) {
+            const n = r.changes.length;
+            lines.push(`${item(r)}: ${n} propert${n === 1 ? "y" : "ies"}`);
+            if (details) lines.push("", ...changeTable(r.changes).map((l) => "  " + l), "");
+        }
+        lines.push("");
+    }
+    if (d.outputs.length > 0) lines.push("**Stack outputs**", "", ...(details ? changeTable(d.outputs) : d.outputs.map((c) => `- ${code(c.path)}`)), "");
+    return lines;
+}
+
+/** The Markdown comment: a summary table, then one section per stack. */
+export function renderDiffMarkdown(diffs: readonly StackDiff[], opts: { maxChars?: number } = {}): string {
+    const render = (details: boolean) => {
+        const lines = ["## Offline plan diff", "", "| Stack | Added | Removed | Changed |", "|---|---:|---:|---:|"];
+        for (const d of diffs) lines.push(`| ${code(d.stack)} | ${d.added.length} | ${d.removed.length} | ${d.changed.length} |`);
+        lines.push("");
+        for (const d of diffs) lines.push(...stackSection(d, details));
+        return lines.join("\n").trimEnd() + "\n";
+    };
+    const max = opts.maxChars ?? Infinity;
+    const full = render(true);
+    if (full.length <= max) return full;
+    const note = "\n_Property details left out to fit the comment: run `npm run plan -- --diff` on the workflow's plan artifact for all of them._\n";
+    const brief = render(false) + note;
+    if (brief.length <= max) return brief;
+    return brief.slice(0, Math.max(0, max - note.length - 2)) + "…\n" + note;
+}
+
+export async function diffMain(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv, { options: ["max-chars"] }, USAGE);
+    if (args.positional.length !== 2) throw new UsageError(`--diff needs a base and a head plan (file or folder)\n${USAGE}`);
+    const maxChars = args.options["max-chars"] === undefined ? undefined : Number(args.options["max-chars"]);
+    if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) {
+        throw new UsageError(`--max-chars ${args.options["max-chars"]}: not a positive whole number`);
+    }
+    try {
+        process.stdout.write(renderDiffMarkdown(diffLocations(args.positional[0], args.positional[1]), { maxChars }));
+    } catch (e) {
+        if (!(e instanceof PlanReadError)) throw e;
+        process.stderr.write(`${e.message}\n`);
+        return 2;
+    }
+    return 0;
+}

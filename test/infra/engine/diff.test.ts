@@ -1,0 +1,223 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { diffPlans, diffValues, type PropertyChange, type StackDiff } from "../../../infra/engine/diff";
+import { readPlanFile, renderDiffMarkdown } from "../../../infra/cli/diff";
+import { REPO_ROOT } from "../../support/plan";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "plans");
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+/** Runs `npm run plan -- --diff …` the way CI does (node directly, keeping npm's banner out). */
+function planDiff(args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "infra/cli/plan.ts", "--diff", ...args], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function changesOf(d: StackDiff, name: string): PropertyChange[] {
+    const r = d.changed.find((c) => c.name === name);
+    assert.ok(r, `${name} is not among the changed resources: ${d.changed.map((c) => c.name).join(", ")}`);
+    return [...r.changes];
+}
+
+describe("diffPlans", () => {
+    const base = readPlanFile(fixture("log-archive-base.json"));
+    const head = readPlanFile(fixture("log-archive-head.json"));
+    const diff = diffPlans(base, head);
+
+    it("lists resources only the head has as added, by name and type", () => {
+        assert.deepEqual(diff.added.map((r) => [r.name, r.type]), [
+            ["archive-key", "aws:kms/key:Key"],
+            ["trail-alerts", "aws:sns/topic:Topic"],
+        ]);
+    });
+
+    it("lists resources only the base has as removed, keeping their protect flag", () => {
+        assert.deepEqual(diff.removed.map((r) => [r.name, r.type, r.protect]), [
+            ["old-alerts", "aws:sns/topic:Topic", false],
+            ["legacy-logs", "aws:s3/bucket:Bucket", true],
+        ]);
+    });
+
+    it("reports a changed tag value and a new tag at their own paths", () => {
+        assert.deepEqual(changesOf(diff, "archive"), [
+            { path: "inputs.tags.CostCenter", before: undefined, after: "4711" },
+            { path: "inputs.tags.Owner", before: "platform", after: "security" },
+        ]);
+    });
+
+    it("diffs inside a JSON policy string, matching statements by Sid so an inserted statement shifts nothing", () => {
+        const paths = changesOf(diff, "archive-policy").map((c) => c.path);
+        assert.deepEqual(paths, [
+            "inputs.policy.Statement[Sid=DenyDeleteObjects].Action",
+            'inputs.policy.Statement[Sid=AllowCloudTrailWrite].Condition.StringEquals["aws:SourceArn"]',
+            "inputs.policy.Statement[Sid=DenyInsecureTransport]",
+            "dependencies",
+        ]);
+    });
+
+    it("shows which actions joined a statement's action list", () => {
+        const action = changesOf(diff, "archive-policy").find((c) => c.path.endsWith("DenyDeleteObjects].Action"));
+        assert.deepEqual(action?.addedElements, ["s3:DeleteObjectVersion"]);
+        assert.deepEqual(action?.removedElements, []);
+    });
+
+    it("reports a new dependency by the depended-on resource's name", () => {
+        const deps = changesOf(diff, "archive-policy").find((c) => c.path === "dependencies");
+        assert.deepEqual(deps?.addedElements, ["archive-key"]);
+    });
+
+    it("reports a protect change on an otherwise identical resource", () => {
+        assert.deepEqual(changesOf(diff, "staging"), [{ path: "protect", before: false, after: true }]);
+    });
+
+    it("leaves resources with identical inputs and options out of the changed list", () => {
+        assert.equal(diff.changed.some((c) => c.type === "pulumi:providers:aws" || c.type === "pulumi:pulumi:Stack"), false);
+    });
+
+    it("reports added stack outputs", () => {
+        assert.deepEqual(diff.outputs.map((c) => c.path), ["outputs.archiveKeyArn"]);
+    });
+
+    it("reports nothing when a plan is compared with itself", () => {
+        const same = diffPlans(base, base);
+        assert.deepEqual([same.added, same.removed, same.changed, same.outputs], [[], [], [], []]);
+    });
+
+    it("treats a stack missing from the base as new, every resource added", () => {
+        const d = diffPlans(undefined, head);
+        assert.equal(d.status, "added");
+        assert.equal(d.added.length, head.resources.length);
+    });
+
+    it("treats a stack missing from the head as removed, every resource removed", () => {
+        const d = diffPlans(base, undefined);
+        assert.equal(d.status, "removed");
+        assert.equal(d.removed.length, base.resources.length);
+    });
+});
+
+describe("diffValues", () => {
+    const diff = (a: unknown, b: unknown) => {
+        const out: PropertyChange[] = [];
+        diffValues(a as never, b as never, "inputs", out);
+        return out;
+    };
+
+    it("quotes keys that are not identifiers", () => {
+        assert.deepEqual(diff({ "aws:SourceArn": "a" }, { "aws:SourceArn": "b" })[0].path, 'inputs["aws:SourceArn"]');
+    });
+
+    it("compares lists of objects without an identifying field by position", () => {
+        assert.deepEqual(diff([{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 3 }, { a: 4 }]).map((c) => c.path), ["inputs[1].a", "inputs[2]"]);
+    });
+
+    it("reports a list of plain values whose order alone changed, with nothing added or removed", () => {
+        const [c] = diff(["us-east-1", "eu-west-1"], ["eu-west-1", "us-east-1"]);
+        assert.deepEqual([c.addedElements, c.removedElements], [[], []]);
+    });
+
+    it("compares strings that are not JSON documents as plain values", () => {
+        assert.deepEqual(diff({ s: "{not json" }, { s: "{still not" }), [{ path: "inputs.s", before: "{not json", after: "{still not" }]);
+    });
+
+    it("does not descend into a value that became a secret", () => {
+        assert.deepEqual(diff({ v: { token: "abc" } }, { v: "[secret]" }), [{ path: "inputs.v", before: { token: "abc" }, after: "[secret]" }]);
+    });
+});
+
+describe("renderDiffMarkdown", () => {
+    const diff = diffPlans(readPlanFile(fixture("log-archive-base.json")), readPlanFile(fixture("log-archive-head.json")));
+    const md = renderDiffMarkdown([diff]);
+
+    it("never prints the plaintext of a value that is a secret on either side", () => {
+        assert.doesNotMatch(md, /plaintext-token/);
+        assert.match(md, /\| `inputs\.value` \| `\[secret\]` \| `\[secret\]` \|/);
+    });
+
+    it("counts added, removed and changed resources per stack in the summary table", () => {
+        assert.match(md, /^\| `log-archive` \| 2 \| 2 \| 5 \|$/m);
+    });
+
+    it("warns that removing a protected resource will fail", () => {
+        assert.match(md, /^- `legacy-logs` \(`aws:s3\/bucket:Bucket`\) — \*\*protected\*\*/m);
+    });
+
+    it("escapes table pipes and backticks inside values", () => {
+        const d = diffPlans(
+            { project: "p", stack: "s", outputs: {}, resources: [{ urn: "u::r", type: "t", name: "r", parent: null, provider: null, dependencies: [], inputs: { x: "a|b" }, protect: false, retainOnDelete: false }] },
+            { project: "p", stack: "s", outputs: {}, resources: [{ urn: "u::r", type: "t", name: "r", parent: null, provider: null, dependencies: [], inputs: { x: "c`d" }, protect: false, retainOnDelete: false }] },
+        );
+        assert.match(renderDiffMarkdown([d]), /\| `inputs\.x` \| `"a\\\|b"` \| ``"c`d"`` \|/);
+    });
+
+    it("drops the property tables, keeping every resource line, when the comment would exceed the limit", () => {
+        const short = renderDiffMarkdown([diff], { maxChars: 1200 });
+        assert.ok(short.length <= 1200, `${short.length} chars`);
+        assert.doesNotMatch(short, /\| Property \|/);
+        assert.match(short, /- `archive-policy` \(`aws:s3\/bucketPolicy:BucketPolicy`\): 4 properties/);
+        assert.match(short, /Property details left out/);
+    });
+
+    it("says so when a stack has no changes", () => {
+        const plan = readPlanFile(fixture("base/management.json"));
+        assert.match(renderDiffMarkdown([diffPlans(plan, plan)]), /### `management`\n\nNo changes\./);
+    });
+});
+
+describe("npm run plan -- --diff", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-diff-"));
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it("prints the Markdown diff of two plan files and exits 0", () => {
+        const r = planDiff([fixture("log-archive-base.json"), fixture("log-archive-head.json")]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, /^## Offline plan diff/);
+        assert.match(r.stdout, /`inputs\.tags\.Owner` \| `"platform"` \| `"security"`/);
+    });
+
+    it("matches two folders of plans by stack name, including stacks only one side has", () => {
+        const r = planDiff([fixture("base"), fixture("head")]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, /### `management`\n\nNo changes\./);
+        assert.match(r.stdout, /### `member-workload-dev` \(new stack\)/);
+        assert.match(r.stdout, /### `sandbox` \(stack removed\)/);
+        assert.match(r.stdout, /\| `inputs\.retentionInDays` \| `365` \| `400` \|/);
+    });
+
+    it("exits 2 with a one-line error naming a plan file that does not exist", () => {
+        const missing = path.join(tmp, "nope.json");
+        const r = planDiff([missing, fixture("log-archive-head.json")]);
+        assert.equal(r.status, 2);
+        assert.equal(r.stderr, `${missing}: cannot read plan file (ENOENT)\n`);
+        assert.equal(r.stdout, "");
+    });
+
+    it("exits 2 with a one-line error on a file that is not JSON", () => {
+        const bad = path.join(tmp, "bad.json");
+        fs.writeFileSync(bad, "{ truncated");
+        const r = planDiff([fixture("log-archive-base.json"), bad]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /^.*bad\.json: not JSON \(.+\)\n$/);
+    });
+
+    it("exits 2 on JSON that is not a plan file, saying what shape it expected", () => {
+        const other = path.join(tmp, "other.json");
+        fs.writeFileSync(other, JSON.stringify({ violations: [] }));
+        const r = planDiff([other, fixture("log-archive-head.json")]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /other\.json: not a plan file \(expected \{ project, stack, resources, outputs \}/);
+    });
+
+    it("exits 2 with usage when given one plan instead of two", () => {
+        const r = planDiff([fixture("log-archive-base.json")]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /--diff needs a base and a head plan/);
+    });
+});
