@@ -210,6 +210,37 @@ describe("enforce-logging.yml", () => {
         assert.equal(s?.with?.policyPacks, "${{ github.workspace }}/.landing-zone/policy-pack");
     });
 
+    it("passes each check-config line to npm run check as --config and fails the job when check finds a mandatory violation", () => {
+        const script = step(enforce, "offline-check", (s) => s.name === "Run the pack on the program offline").run!;
+        // A stand-in npm: records its arguments and exits as `npm run check` would on a violation.
+        const bin = fs.mkdtempSync(path.join(os.tmpdir(), "lz-npm-"));
+        fs.writeFileSync(path.join(bin, "npm"), '#!/bin/bash\nprintf "%s\\n" "$@" > "$ARGS_FILE"\necho "lz-s3-access-logging: bucket app-data has no access logging"\nexit "$CHECK_EXIT"\n', { mode: 0o755 });
+        const argsFile = path.join(bin, "args");
+        const env = (exit: number) => ({
+            PATH: `${bin}:${process.env.PATH}`,
+            ARGS_FILE: argsFile,
+            CHECK_EXIT: String(exit),
+            PROGRAM: "/work/app/infra",
+            PACK_VERSION: "1.2.0",
+            CHECK_CONFIG: "approvedBuckets=acme-lz-archive\n\nexceptions=ticket SEC-12 until 2027-01-31\n",
+        });
+        try {
+            const failing = runStep(script, REPO_ROOT, env(1));
+            assert.equal(failing.status, 1);
+            assert.deepEqual(fs.readFileSync(argsFile, "utf8").trimEnd().split("\n"), [
+                "run", "--silent", "check", "--", "/work/app/infra", "--json", `${failing.runnerTemp}/violations.json`,
+                "--config", "approvedBuckets=acme-lz-archive", "--config", "exceptions=ticket SEC-12 until 2027-01-31",
+            ]);
+            assert.match(failing.summary, /### Logging policy \(pack 1\.2\.0, offline check\)\n```text\nlz-s3-access-logging: bucket app-data has no access logging\n```/);
+            const clean = runStep(script, REPO_ROOT, env(0));
+            assert.equal(clean.status, 0, clean.stderr);
+            failing.cleanup();
+            clean.cleanup();
+        } finally {
+            fs.rmSync(bin, { recursive: true, force: true });
+        }
+    });
+
     it("fails the run when the tag holds a different pack version than the one pinned", () => {
         const script = step(enforce, "offline-check", (s) => s.name === "Check the pack is the pinned version").run!;
         const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policy-pack", "package.json"), "utf8")).version as string;
