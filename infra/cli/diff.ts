@@ -123,7 +123,7 @@ function stackSection(d: StackDiff, details: boolean): string[] {
             lines.push(`${item(r)}: ${n} propert${n === 1 ? "y" : "ies"}`);
             if (details) lines.push("", ...changeTable(r.changes).map((l) => "  " + l), "");
         }
-        lines.push("");
+        if (!details) lines.push("");
     }
     if (d.outputs.length > 0) lines.push("**Stack outputs**", "", ...(details ? changeTable(d.outputs) : d.outputs.map((c) => `- ${code(c.path)}`)), "");
     return lines;

@@ -129,13 +129,12 @@ describe("preview.yml", () => {
             const plan = runStep(step(preview, "plan-diff", (s) => s.name === "Plan every stack of base and head").run!, ws);
             assert.equal(plan.status, 0, plan.stderr);
             for (const side of ["base", "head"]) {
-                assert.deepEqual(fs.readdirSync(path.join(plan.runnerTemp, "plans", side)).sort(), ["log-archive.json", "management.json"]);
+                assert.deepEqual(fs.readdirSync(path.join(plan.runnerTemp, "plans", side)).sort(), ["01-management.json", "02-log-archive.json"]);
             }
             const diff = runStep(step(preview, "plan-diff", (s) => s.name === "Diff").run!, ws, { RUNNER_TEMP: plan.runnerTemp });
             assert.equal(diff.status, 0, diff.stderr);
             const md = fs.readFileSync(path.join(plan.runnerTemp, "plans", "plan-diff.md"), "utf8");
-            assert.match(md, /### `management`\n\nNo changes\./);
-            assert.match(md, /### `log-archive`\n\nNo changes\./);
+            assert.match(md, /### `management`\n\nNo changes\.\n\n### `log-archive`\n\nNo changes\./, "deploy order");
             assert.equal(diff.summary, md);
             const upload = (job.steps ?? []).find((s) => s.uses?.startsWith("actions/upload-artifact@"));
             assert.equal(upload?.with?.path, "${{ runner.temp }}/plans");
