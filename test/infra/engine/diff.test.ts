@@ -85,6 +85,14 @@ describe("diffPlans", () => {
         assert.deepEqual(diff.outputs.map((c) => c.path), ["outputs.archiveKeyArn"]);
     });
 
+    it("reports a resource moved to another provider by the providers' names", () => {
+        const moved = JSON.parse(JSON.stringify(head)) as typeof head;
+        const topic = moved.resources.find((r) => r.name === "trail-alerts")!;
+        topic.provider = topic.provider!.replace("::account-log-archive", "::account-log-archive-eu-west-1");
+        const changes = diffPlans(head, moved).changed.find((c) => c.name === "trail-alerts")?.changes;
+        assert.deepEqual(changes, [{ path: "provider", before: "account-log-archive", after: "account-log-archive-eu-west-1" }]);
+    });
+
     it("reports nothing when a plan is compared with itself", () => {
         const same = diffPlans(base, base);
         assert.deepEqual([same.added, same.removed, same.changed, same.outputs], [[], [], [], []]);
@@ -100,6 +108,44 @@ describe("diffPlans", () => {
         const d = diffPlans(base, undefined);
         assert.equal(d.status, "removed");
         assert.equal(d.removed.length, base.resources.length);
+    });
+});
+
+describe("diffPlans on plans of the reference organisation", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-diff-real-"));
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it("reports a renamed deployment role as the roleArn inside the provider's assumeRoles JSON, adding and removing nothing", () => {
+        // The head is the reference org with roles.deployment renamed, planned through --root.
+        const root = path.join(tmp, "head");
+        fs.mkdirSync(path.join(root, "stacks"), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
+        for (const f of fs.readdirSync(path.join(REPO_ROOT, "stacks"))) {
+            fs.copyFileSync(path.join(REPO_ROOT, "stacks", f), path.join(root, "stacks", f));
+        }
+        const org = fs.readFileSync(path.join(root, "stacks", "org.yaml"), "utf8");
+        assert.match(org, /deployment: LandingZoneDeployment\n/);
+        fs.writeFileSync(path.join(root, "stacks", "org.yaml"), org.replace("deployment: LandingZoneDeployment\n", "deployment: LandingZoneDeployer\n"));
+        const run = (args: string[]) => {
+            const r = spawnSync(process.execPath, ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", "infra/cli/plan.ts", ...args], {
+                cwd: REPO_ROOT,
+                encoding: "utf8",
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+            });
+            assert.equal(r.status, 0, r.stderr);
+        };
+        run(["--stack", "member-workload-dev", "--summary", "--json", path.join(tmp, "base.json")]);
+        run(["--root", root, "--stack", "member-workload-dev", "--summary", "--json", path.join(tmp, "head.json")]);
+        const d = diffPlans(readPlanFile(path.join(tmp, "base.json")), readPlanFile(path.join(tmp, "head.json")));
+        assert.deepEqual([d.added, d.removed], [[], []]);
+        const provider = d.changed.find((c) => c.type === "pulumi:providers:aws");
+        assert.deepEqual(provider?.changes, [
+            {
+                path: "inputs.assumeRoles[0].roleArn",
+                before: "arn:aws:iam::555555555555:role/LandingZoneDeployment",
+                after: "arn:aws:iam::555555555555:role/LandingZoneDeployer",
+            },
+        ]);
     });
 });
 
