@@ -84,10 +84,11 @@ function keyPath(path: string, key: string): string {
 
 /** The field that identifies every element of both lists (unique, string valued), if any. */
 function elementKey(a: Json[], b: Json[]): string | undefined {
+    if (a.length + b.length === 0) return undefined;
     return ELEMENT_KEYS.find((k) =>
         [a, b].every((list) => {
             const ids = list.map((e) => (isObject(e) && typeof e[k] === "string" ? e[k] : undefined));
-            return ids.length > 0 && ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
+            return ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
         }),
     );
 }

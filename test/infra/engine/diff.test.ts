@@ -160,6 +160,16 @@ describe("diffValues", () => {
         assert.deepEqual(diff({ "aws:SourceArn": "a" }, { "aws:SourceArn": "b" })[0].path, 'inputs["aws:SourceArn"]');
     });
 
+    it("names statements by Sid when a policy gains its first statements", () => {
+        const before = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+        const after = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "AllowRead", Effect: "Allow" }] });
+        assert.deepEqual(diff({ policy: before }, { policy: after }).map((c) => c.path), ["inputs.policy.Statement[Sid=AllowRead]"]);
+    });
+
+    it("ignores key order and whitespace inside a JSON document", () => {
+        assert.deepEqual(diff({ policy: '{"a":1,"b":[2]}' }, { policy: '{ "b": [2], "a": 1 }' }), []);
+    });
+
     it("compares lists of objects without an identifying field by position", () => {
         assert.deepEqual(diff([{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 3 }, { a: 4 }]).map((c) => c.path), ["inputs[1].a", "inputs[2]"]);
     });
