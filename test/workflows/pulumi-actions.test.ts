@@ -36,3 +36,21 @@ describe("pulumi/actions inputs", () => {
         assert.deepEqual([...new Set(versions)], [documented.major]);
     });
 });
+
+describe("pulumi/auth-actions inputs", () => {
+    const auth = JSON.parse(fs.readFileSync(path.join(ACTION_FIXTURES, "pulumi-auth-actions-inputs.json"), "utf8")) as { major: string; inputs: string[] };
+
+    for (const file of workflowFiles()) {
+        it(`${file} passes pulumi/auth-actions only inputs its action.yml declares`, () => {
+            assert.deepEqual(undeclaredInputs(readWorkflow(file), "pulumi/auth-actions", auth.inputs), []);
+        });
+    }
+
+    it("asks Pulumi Cloud for an organisation token in every OIDC login", () => {
+        const logins = workflowFiles().flatMap((f) => allSteps(readWorkflow(f)).filter(({ step }) => step.uses === `pulumi/auth-actions@${auth.major}`));
+        assert.ok(logins.length >= 4, `found ${logins.length}`);
+        for (const { step } of logins) {
+            assert.equal(step.with?.["requested-token-type"], "urn:pulumi:token-type:access_token:organization");
+        }
+    });
+});
