@@ -1,0 +1,294 @@
+/**
+ * How a rule is written: metadata once (controls, level, config schema with defaults, remediation
+ * steps) and a `check` that reports findings. `resourceRule`/`stackRule` turn that into the
+ * `@pulumi/policy` policy object and add what every rule must do the same way: type filtering
+ * across every type token, config defaults, exceptions with expiry, unknowns reported as advisory
+ * "cannot verify until apply", and never throwing (an internal error becomes an advisory finding
+ * rather than aborting the preview).
+ */
+import type {
+    EnforcementLevel,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+    PolicyResource,
+} from "@pulumi/policy";
+import { EXCEPTIONS_SCHEMA, exceptionFor, expiredNote, type ExceptionState } from "./exceptions";
+import { get, tags, unproxy, type Unknown } from "./values";
+
+/** The frameworks every rule maps to (empty list: the framework has no matching item). */
+export interface Controls {
+    /** CIS AWS Foundations Benchmark items (v3/v5 numbering). */
+    readonly cis: readonly string[];
+    /** AWS Security Hub (FSBP) control ids. */
+    readonly securityHub: readonly string[];
+    /** AWS Config managed rule identifiers. */
+    readonly awsConfig: readonly string[];
+    /** NIST SP 800-53 rev. 5 controls (AU family and relatives). */
+    readonly nist: readonly string[];
+    /** SOC 2 trust services criteria (CC7.x). */
+    readonly soc2: readonly string[];
+}
+
+/** One config property: a JSON schema with a default (the pack's documented default). */
+export interface ConfigProperty {
+    readonly type: "string" | "number" | "integer" | "boolean" | "array" | "object";
+    readonly description: string;
+    readonly default: unknown;
+    readonly [extra: string]: unknown;
+}
+
+export type Severity = "low" | "medium" | "high" | "critical";
+
+export interface RuleMeta {
+    /** `lz-<service>-<what>`, stable forever. */
+    readonly name: string;
+    readonly description: string;
+    readonly controls: Controls;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly severity: Severity;
+    /** Every type token (across @pulumi/aws v5/v6/v7) the rule looks at. */
+    readonly types: readonly string[];
+    /** Rule-specific config (`exceptions` is added to every rule). */
+    readonly config?: Readonly<Record<string, ConfigProperty>>;
+    /** What to change to comply, in steps. */
+    readonly remediation: string;
+}
+
+export type Config = Readonly<Record<string, unknown>>;
+
+/** A resource as rules see it: raw props (unknown sentinels kept, read them with `get`). */
+export interface Res {
+    readonly urn: string;
+    readonly name: string;
+    readonly type: string;
+    readonly props: Record<string, unknown>;
+    readonly tags: Record<string, string> | Unknown;
+    readonly parent: string | undefined;
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    /** The value at a dotted path (see `values.get`). */
+    get(path: string): unknown;
+}
+
+export interface Findings {
+    /** The resource violates the rule; the message says what to change. */
+    fail(message: string): void;
+    /** The rule cannot decide because `what` is unknown in preview. */
+    unknown(what: string): void;
+}
+
+export interface StackFindings {
+    fail(resource: Res | null, message: string): void;
+    unknown(resource: Res | null, what: string): void;
+}
+
+export interface StackView {
+    readonly resources: readonly Res[];
+    readonly tags: ReadonlyMap<string, string>;
+    byUrn(urn: string): Res | undefined;
+    ofType(types: readonly string[]): Res[];
+}
+
+export interface ResourceRuleSpec extends RuleMeta {
+    check(resource: Res, config: Config, findings: Findings): void;
+    /** Safe in-place fix: the top-level properties to overwrite, or undefined when nothing to fix (or unknown). */
+    remediate?(resource: Res, config: Config): Record<string, unknown> | undefined;
+}
+
+export interface StackRuleSpec extends RuleMeta {
+    check(stack: StackView, config: Config, findings: StackFindings): void;
+}
+
+/** What the registry keeps about each rule. */
+export interface Rule {
+    readonly name: string;
+    readonly kind: "resource" | "stack";
+    readonly meta: RuleMeta;
+    readonly types: readonly string[];
+    readonly policy: ResourceValidationPolicy | StackValidationPolicy;
+    /** Effective config schema (rule properties + `exceptions`). */
+    readonly configSchema: { readonly properties: Record<string, unknown> };
+    readonly remediates: boolean;
+}
+
+/** Prefix of the advisory a rule reports if its own code fails (the fuzz test asserts it never appears). */
+export const INTERNAL_ERROR = "internal error in the policy pack";
+/** Prefix of every "cannot decide in preview" advisory. */
+export const CANNOT_VERIFY = "cannot verify until apply";
+
+function schemaOf(meta: RuleMeta): { properties: Record<string, unknown> } {
+    return { properties: { ...(meta.config ?? {}), exceptions: EXCEPTIONS_SCHEMA } };
+}
+
+/** Rule config: the schema defaults overlaid with what the stack configured. */
+function configOf(meta: RuleMeta, given: unknown): Config {
+    const out: Record<string, unknown> = { exceptions: [] };
+    for (const [k, p] of Object.entries(meta.config ?? {})) out[k] = p.default;
+    if (given && typeof given === "object") {
+        for (const [k, v] of Object.entries(given as Record<string, unknown>)) {
+            if (v !== undefined && v !== null) out[k] = v;
+        }
+    }
+    return out;
+}
+
+function toRes(
+    urn: string,
+    name: string,
+    type: string,
+    rawProps: unknown,
+    parent?: string,
+    dependencies: readonly string[] = [],
+    propertyDependencies: Readonly<Record<string, readonly string[]>> = {},
+): Res {
+    const props = unproxy(rawProps);
+    let t: Record<string, string> | Unknown | undefined;
+    return {
+        urn,
+        name,
+        type,
+        props,
+        get tags() {
+            t = t ?? tags(props);
+            return t;
+        },
+        parent,
+        dependencies,
+        propertyDependencies,
+        get: (path: string) => get(props, path),
+    };
+}
+
+type Violation = { message: string; urn?: string; enforcementLevel?: EnforcementLevel };
+
+/** The SDK's reportViolation also takes an object (per-finding level and URN); its typings only show the string form. */
+function report(reportViolation: ReportViolation, v: Violation): void {
+    (reportViolation as unknown as (v: Violation) => void)(v);
+}
+
+function emit(rv: ReportViolation, state: ExceptionState, kind: "fail" | "unknown", message: string, urn?: string): void {
+    if (state.kind === "active") return;
+    const note = state.kind === "expired" ? expiredNote(state.exception) : "";
+    if (kind === "fail") report(rv, { message: message + note, urn });
+    else report(rv, { message: `${CANNOT_VERIFY}: ${message} is unknown in preview; the rule checks it again when the update runs.${note}`, urn, enforcementLevel: "advisory" });
+}
+
+function errorText(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+}
+
+function basePolicy(meta: RuleMeta) {
+    return {
+        name: meta.name,
+        description: meta.description,
+        enforcementLevel: meta.enforcementLevel,
+        severity: meta.severity,
+        remediationSteps: meta.remediation,
+        tags: [
+            ...meta.controls.cis.map((c) => `CIS-${c}`),
+            ...meta.controls.securityHub,
+            ...meta.controls.nist.map((c) => `NIST-${c}`),
+            ...meta.controls.soc2.map((c) => `SOC2-${c}`),
+        ],
+        configSchema: schemaOf(meta) as never,
+    };
+}
+
+/** A rule about one resource at a time. */
+export function resourceRule(spec: ResourceRuleSpec): Rule {
+    const types = new Set(spec.types);
+    const validate = (args: ResourceValidationArgs, rv: ReportViolation): void => {
+        if (!types.has(args.type)) {
+            args.notApplicable(`applies to ${spec.types.join(", ")}`);
+        }
+        let config: Config;
+        let res: Res;
+        let state: ExceptionState = { kind: "none" };
+        try {
+            config = configOf(spec, args.getConfig());
+            res = toRes(args.urn, args.name, args.type, args.props, args.opts?.parent);
+            state = exceptionFor(config.exceptions, res);
+        } catch (e) {
+            report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
+            return;
+        }
+        if (state.kind === "active") return;
+        try {
+            spec.check(res, config, {
+                fail: (m) => emit(rv, state, "fail", m),
+                unknown: (w) => emit(rv, state, "unknown", w),
+            });
+        } catch (e) {
+            report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
+        }
+    };
+    // A single type token lets the analyzer skip other resources without deserializing them.
+    if (spec.types.length === 1) (validate as unknown as { __pulumiType: string }).__pulumiType = spec.types[0];
+
+    const policy: ResourceValidationPolicy = { ...basePolicy(spec), validateResource: validate };
+    const fix = spec.remediate;
+    if (fix) {
+        const remediate = (args: ResourceValidationArgs): Record<string, unknown> | undefined => {
+            if (!types.has(args.type)) return undefined;
+            try {
+                const config = configOf(spec, args.getConfig());
+                const res = toRes(args.urn, args.name, args.type, args.props, args.opts?.parent);
+                if (exceptionFor(config.exceptions, res).kind === "active") return undefined;
+                const patch = fix(res, config);
+                return patch ? { ...res.props, ...patch } : undefined;
+            } catch {
+                // The analyze step reports the problem; a failed fix must not abort the preview.
+                return undefined;
+            }
+        };
+        if (spec.types.length === 1) (remediate as unknown as { __pulumiType: string }).__pulumiType = spec.types[0];
+        policy.remediateResource = remediate;
+    }
+    return { name: spec.name, kind: "resource", meta: spec, types: spec.types, policy, configSchema: schemaOf(spec), remediates: Boolean(fix) };
+}
+
+/** A rule about the whole stack (related resources, baselines). */
+export function stackRule(spec: StackRuleSpec): Rule {
+    const validateStack = (args: StackValidationArgs, rv: ReportViolation): void => {
+        let config: Config;
+        let view: StackView;
+        try {
+            config = configOf(spec, args.getConfig());
+            const resources = args.resources.map((r: PolicyResource) =>
+                toRes(
+                    r.urn,
+                    r.name,
+                    r.type,
+                    r.props,
+                    r.parent?.urn,
+                    (r.dependencies ?? []).map((d) => d.urn),
+                    Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((d) => d.urn)])),
+                ),
+            );
+            const byUrn = new Map(resources.map((r) => [r.urn, r]));
+            view = {
+                resources,
+                tags: args.stackTags ?? new Map(),
+                byUrn: (urn) => byUrn.get(urn),
+                ofType: (ts) => resources.filter((r) => ts.includes(r.type)),
+            };
+        } catch (e) {
+            report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
+            return;
+        }
+        const stateOf = (r: Res | null): ExceptionState => (r ? exceptionFor(config.exceptions, r) : { kind: "none" });
+        try {
+            spec.check(view, config, {
+                fail: (r, m) => emit(rv, stateOf(r), "fail", m, r?.urn),
+                unknown: (r, w) => emit(rv, stateOf(r), "unknown", w, r?.urn),
+            });
+        } catch (e) {
+            report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
+        }
+    };
+    const policy: StackValidationPolicy = { ...basePolicy(spec), validateStack };
+    return { name: spec.name, kind: "stack", meta: spec, types: spec.types, policy, configSchema: schemaOf(spec), remediates: false };
+}
