@@ -74,3 +74,8 @@ export function centralBusArn(org: OrgModel): string {
 export function logGroupPrefix(org: OrgModel): string {
     return `/${org.namePrefix}/`;
 }
+
+/** Common prefix of every staging bucket name (see `stagingBucketName`), for rules that must match them all. */
+export function stagingBucketPrefix(org: OrgModel): string {
+    return `${org.namePrefix}-staging-`;
+}

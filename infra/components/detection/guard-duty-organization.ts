@@ -1,0 +1,122 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { fail, regionProblems } from "./regions";
+
+/** A GuardDuty protection plan as the organisation configuration names it. */
+export interface GuardDutyFeature {
+    readonly name: string;
+    /** Sub-features (Runtime Monitoring agent management). */
+    readonly additional?: readonly string[];
+}
+
+/**
+ * Every protection plan `OrganizationConfigurationFeature` accepts, except `EKS_RUNTIME_MONITORING`,
+ * which `RUNTIME_MONITORING` (EKS, ECS Fargate and EC2 with agent management) supersedes: AWS rejects
+ * a configuration that names both.
+ */
+export const GUARDDUTY_FEATURES: readonly GuardDutyFeature[] = [
+    { name: "S3_DATA_EVENTS" },
+    { name: "EKS_AUDIT_LOGS" },
+    { name: "EBS_MALWARE_PROTECTION" },
+    { name: "RDS_LOGIN_EVENTS" },
+    { name: "LAMBDA_NETWORK_LOGS" },
+    { name: "RUNTIME_MONITORING", additional: ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] },
+    { name: "AI_PROTECTION" },
+];
+
+export interface GuardDutyOrganizationArgs {
+    /** Enabled regions: GuardDuty's delegated administration is per region. */
+    readonly regions: readonly string[];
+    /** How often updated findings are published. */
+    readonly findingPublishingFrequency: "FIFTEEN_MINUTES" | "ONE_HOUR" | "SIX_HOURS";
+    /**
+     * Detectors that already exist in this account (the delegated-admin designation creates one), by
+     * region: adopted with `import`; regions not listed get a new detector.
+     * @default {}
+     */
+    readonly adoptDetectorIds?: Readonly<Record<string, string>>;
+    /**
+     * Protection plans enabled for every account of the organisation and for this account.
+     * @default GUARDDUTY_FEATURES
+     */
+    readonly features?: readonly GuardDutyFeature[];
+    /** Where findings are exported: the archive bucket (ARN, optionally with a prefix) and its KMS key. */
+    readonly publishing: { readonly destinationArn: pulumi.Input<string>; readonly kmsKeyArn: pulumi.Input<string> };
+}
+
+export type ResolvedGuardDutyOrganizationArgs = Required<GuardDutyOrganizationArgs>;
+
+export function resolveGuardDutyOrganizationArgs(name: string, args: GuardDutyOrganizationArgs): ResolvedGuardDutyOrganizationArgs {
+    const adoptDetectorIds = args.adoptDetectorIds ?? {};
+    const features = args.features ?? GUARDDUTY_FEATURES;
+    const problems = regionProblems(args.regions, adoptDetectorIds, "adoptDetectorIds");
+    const names = features.map((f) => f.name);
+    if (names.includes("EKS_RUNTIME_MONITORING") && names.includes("RUNTIME_MONITORING")) {
+        problems.push("features: EKS_RUNTIME_MONITORING and RUNTIME_MONITORING cannot both be configured; keep RUNTIME_MONITORING");
+    }
+    if (new Set(names).size !== names.length) problems.push(`features: ${names.join(", ")} lists a feature twice`);
+    fail("GuardDutyOrganization", name, problems);
+    return { ...args, adoptDetectorIds, features };
+}
+
+/**
+ * GuardDuty as delegated administrator in every enabled region: this account's detector with every
+ * protection plan, the organisation configuration auto-enabling all accounts (existing and new)
+ * with every plan, and findings exported to the archive under KMS.
+ */
+export class GuardDutyOrganization extends pulumi.ComponentResource {
+    /** Detector id by region. */
+    public readonly detectorIds: Readonly<Record<string, pulumi.Output<string>>>;
+
+    constructor(name: string, args: GuardDutyOrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:detection:GuardDutyOrganization", name, {}, opts);
+        const a = resolveGuardDutyOrganizationArgs(name, args);
+        const detectorIds: Record<string, pulumi.Output<string>> = {};
+        for (const region of a.regions) {
+            const adopt = a.adoptDetectorIds[region];
+            const detector = new aws.guardduty.Detector(
+                `${name}-${region}-detector`,
+                { region, enable: true, findingPublishingFrequency: a.findingPublishingFrequency },
+                { parent: this, ...(adopt ? { import: adopt } : {}) },
+            );
+            const orgConfig = new aws.guardduty.OrganizationConfiguration(
+                `${name}-${region}-organization`,
+                { region, detectorId: detector.id, autoEnableOrganizationMembers: "ALL" },
+                { parent: this },
+            );
+            for (const f of a.features) {
+                const suffix = f.name.toLowerCase().replace(/_/g, "-");
+                new aws.guardduty.OrganizationConfigurationFeature(
+                    `${name}-${region}-org-${suffix}`,
+                    {
+                        region,
+                        detectorId: detector.id,
+                        name: f.name,
+                        autoEnable: "ALL",
+                        additionalConfigurations: f.additional?.map((n) => ({ name: n, autoEnable: "ALL" })),
+                    },
+                    { parent: this, dependsOn: [orgConfig] },
+                );
+                new aws.guardduty.DetectorFeature(
+                    `${name}-${region}-${suffix}`,
+                    {
+                        region,
+                        detectorId: detector.id,
+                        name: f.name,
+                        status: "ENABLED",
+                        additionalConfigurations: f.additional?.map((n) => ({ name: n, status: "ENABLED" })),
+                    },
+                    { parent: this },
+                );
+            }
+            new aws.guardduty.PublishingDestination(
+                `${name}-${region}-export`,
+                { region, detectorId: detector.id, destinationType: "S3", destinationArn: a.publishing.destinationArn, kmsKeyArn: a.publishing.kmsKeyArn },
+                { parent: this },
+            );
+            detectorIds[region] = detector.id;
+        }
+        this.detectorIds = detectorIds;
+        this.registerOutputs({ detectorIds });
+    }
+}

@@ -1,0 +1,14 @@
+/** Checks shared by the detection components: a region list and per-region adoption ids. */
+export function regionProblems(regions: readonly string[], adopt: Readonly<Record<string, string>>, what: string): string[] {
+    const problems: string[] = [];
+    if (regions.length === 0) problems.push("regions: at least one region is required");
+    if (new Set(regions).size !== regions.length) problems.push(`regions: ${JSON.stringify(regions)} lists a region twice`);
+    for (const r of Object.keys(adopt)) {
+        if (!regions.includes(r)) problems.push(`${what}: ${r} is not one of the enabled regions ${regions.join(", ")}`);
+    }
+    return problems;
+}
+
+export function fail(component: string, name: string, problems: readonly string[]): void {
+    if (problems.length > 0) throw new Error(`${component} ${name}:\n  ${problems.join("\n  ")}`);
+}

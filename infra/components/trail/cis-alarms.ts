@@ -1,0 +1,91 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { CIS_CONTROLS, type AlarmSeverity, type CisControl } from "./cis-controls";
+
+export interface CisAlarmsArgs {
+    /** Log group of the organisation trail. */
+    readonly logGroupName: pulumi.Input<string>;
+    /** Severity topic each alarm notifies, by severity. */
+    readonly topicArns: Readonly<Record<AlarmSeverity, pulumi.Input<string>>>;
+    /** Prefix of alarm names, e.g. `acme-lz-cis`. */
+    readonly alarmNamePrefix: string;
+    /**
+     * CloudWatch metric namespace of the filter metrics.
+     * @default "LandingZone/CIS"
+     */
+    readonly namespace?: string;
+    /**
+     * Controls to implement.
+     * @default CIS_CONTROLS
+     */
+    readonly controls?: readonly CisControl[];
+}
+
+export interface ResolvedCisAlarmsArgs extends Required<CisAlarmsArgs> {}
+
+export function resolveCisAlarmsArgs(name: string, args: CisAlarmsArgs): ResolvedCisAlarmsArgs {
+    const controls = args.controls ?? CIS_CONTROLS;
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    for (const c of controls) {
+        if (seen.has(c.id)) problems.push(`controls: id ${JSON.stringify(c.id)} appears twice`);
+        if (!/^[a-z0-9-]+$/.test(c.id)) problems.push(`controls: id ${JSON.stringify(c.id)} must be lower-case kebab-case`);
+        if (!/^\{.*\}$/s.test(c.pattern.trim())) problems.push(`controls: ${c.id}: pattern must be a JSON filter in braces`);
+        seen.add(c.id);
+    }
+    if (problems.length > 0) throw new Error(`CisAlarms ${name}:\n  ${problems.join("\n  ")}`);
+    return { namespace: "LandingZone/CIS", ...args, controls };
+}
+
+/** Metric name of a control: PascalCase of its id, e.g. `RootAccountUsage`. */
+export function cisMetricName(control: CisControl): string {
+    return control.id.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+
+/**
+ * A metric filter, a metric and an alarm per CIS monitoring control on the organisation trail's
+ * log group; each alarm notifies the topic of the control's severity.
+ */
+export class CisAlarms extends pulumi.ComponentResource {
+    /** Alarm ARNs by control id. */
+    public readonly alarmArns: Readonly<Record<string, pulumi.Output<string>>>;
+
+    constructor(name: string, args: CisAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:trail:CisAlarms", name, {}, opts);
+        const a = resolveCisAlarmsArgs(name, args);
+        const alarmArns: Record<string, pulumi.Output<string>> = {};
+        for (const c of a.controls) {
+            const metricName = cisMetricName(c);
+            const filter = new aws.cloudwatch.LogMetricFilter(
+                `${name}-${c.id}-filter`,
+                {
+                    name: `cis-${c.id}`,
+                    logGroupName: a.logGroupName,
+                    pattern: c.pattern,
+                    metricTransformation: { name: metricName, namespace: a.namespace, value: "1", defaultValue: "0" },
+                },
+                { parent: this },
+            );
+            const alarm = new aws.cloudwatch.MetricAlarm(
+                `${name}-${c.id}-alarm`,
+                {
+                    name: `${a.alarmNamePrefix}-${c.id}`,
+                    alarmDescription: `${c.title} (${c.controls.join(", ")})`,
+                    namespace: a.namespace,
+                    metricName,
+                    statistic: "Sum",
+                    period: 300,
+                    evaluationPeriods: 1,
+                    threshold: 1,
+                    comparisonOperator: "GreaterThanOrEqualToThreshold",
+                    treatMissingData: "notBreaching",
+                    alarmActions: [a.topicArns[c.severity]],
+                },
+                { parent: this, dependsOn: [filter] },
+            );
+            alarmArns[c.id] = alarm.arn;
+        }
+        this.alarmArns = alarmArns;
+        this.registerOutputs({ alarmArns });
+    }
+}
