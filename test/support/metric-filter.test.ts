@@ -84,3 +84,36 @@ describe("metric filter evaluator", () => {
         assert.throws(() => parseMetricFilter('{ $.a = "x" } trailing'), /unexpected trailing/);
     });
 });
+
+describe("metric filter evaluator properties", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fc = require("fast-check") as typeof import("fast-check");
+    const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,15}$/);
+
+    it("matches a field exactly equal to a quoted value and nothing else", () => {
+        fc.assert(
+            fc.property(word, word, (a, b) => {
+                const pattern = `{ $.eventName = "${a}" }`;
+                return m(pattern, { eventName: a }) && m(pattern, { eventName: b }) === (a === b) && !m(pattern, {});
+            }),
+            { seed: 5, numRuns: 300 },
+        );
+    });
+
+    it("matches an OR of names exactly when the event name is one of them", () => {
+        fc.assert(
+            fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), word, (names, probe) => {
+                const pattern = `{ ${names.map((n) => `($.eventName = "${n}")`).join(" || ")} }`;
+                return m(pattern, { eventName: probe }) === names.includes(probe);
+            }),
+            { seed: 5, numRuns: 300 },
+        );
+    });
+
+    it("treats a prefix wildcard as startsWith", () => {
+        fc.assert(
+            fc.property(word, word, (prefix, rest) => m(`{ $.e = "${prefix}*" }`, { e: prefix + rest }) && m(`{ $.e = "${prefix}*" }`, { e: rest }) === rest.startsWith(prefix)),
+            { seed: 5, numRuns: 300 },
+        );
+    });
+});

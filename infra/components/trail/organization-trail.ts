@@ -143,7 +143,8 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         );
 
         // The provider reports the ARN under this account; every consumer needs the owner's form.
-        this.trailArn = trail.arn.apply(() => a.trailArn);
+        // (`urn`, not `arn`: known in preview too, and still tied to the trail.)
+        this.trailArn = trail.urn.apply(() => a.trailArn);
         this.logGroupName = logGroup.name;
         this.logGroupArn = logGroup.arn;
         this.logGroupKeyArn = key.arn;
