@@ -5,8 +5,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { REPO_ROOT } from "../support/plan";
 
+/** The repository root. Not imported from test/support/plan: that loads every stack program. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const WORKFLOW_DIR = path.join(REPO_ROOT, ".github", "workflows");
 export const ACTION_FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "actions");
 

@@ -3,8 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { discoverStacks, readProject } from "../../infra/engine/stacks";
-import { REPO_ROOT } from "../support/plan";
-import { allSteps, needsOf, readWorkflow, runStep, step, workflowFiles, type Step } from "./workflow-files";
+import { allSteps, needsOf, readWorkflow, REPO_ROOT, runStep, step, workflowFiles, type Step } from "./workflow-files";
 
 const preview = readWorkflow("preview.yml");
 const deploy = readWorkflow("deploy.yml");

@@ -4,9 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { diffPlans, diffValues, type PropertyChange, type StackDiff } from "../../../infra/engine/diff";
-import { readPlanFile, renderDiffMarkdown } from "../../../infra/cli/diff";
-import { REPO_ROOT } from "../../support/plan";
+import { diffMain, readPlanFile, renderDiffMarkdown } from "../../../infra/cli/diff";
 
+/** Not imported from test/support/plan, which loads every stack program: these tests run without them. */
+const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "plans");
 const fixture = (name: string) => path.join(FIXTURES, name);
 
@@ -134,16 +135,16 @@ describe("diffPlans on plans of the reference organisation", () => {
             });
             assert.equal(r.status, 0, r.stderr);
         };
-        run(["--stack", "member-workload-dev", "--summary", "--json", path.join(tmp, "base.json")]);
-        run(["--root", root, "--stack", "member-workload-dev", "--summary", "--json", path.join(tmp, "head.json")]);
+        run(["--stack", "management", "--summary", "--json", path.join(tmp, "base.json")]);
+        run(["--root", root, "--stack", "management", "--summary", "--json", path.join(tmp, "head.json")]);
         const d = diffPlans(readPlanFile(path.join(tmp, "base.json")), readPlanFile(path.join(tmp, "head.json")));
         assert.deepEqual([d.added, d.removed], [[], []]);
         const provider = d.changed.find((c) => c.type === "pulumi:providers:aws");
         assert.deepEqual(provider?.changes, [
             {
                 path: "inputs.assumeRoles[0].roleArn",
-                before: "arn:aws:iam::555555555555:role/LandingZoneDeployment",
-                after: "arn:aws:iam::555555555555:role/LandingZoneDeployer",
+                before: "arn:aws:iam::111111111111:role/LandingZoneDeployment",
+                after: "arn:aws:iam::111111111111:role/LandingZoneDeployer",
             },
         ]);
     });
@@ -227,19 +228,28 @@ describe("renderDiffMarkdown", () => {
     });
 });
 
-describe("npm run plan -- --diff", () => {
+/** Runs the `--diff` entry point in this process, capturing what it writes. */
+async function diffInProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const [writeOut, writeErr] = [process.stdout.write, process.stderr.write];
+    process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+        const status = await diffMain(args);
+        return { status, stdout: out.join(""), stderr: err.join("") };
+    } finally {
+        process.stdout.write = writeOut;
+        process.stderr.write = writeErr;
+    }
+}
+
+describe("diffMain", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-diff-"));
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-    it("prints the Markdown diff of two plan files and exits 0", () => {
-        const r = planDiff([fixture("log-archive-base.json"), fixture("log-archive-head.json")]);
-        assert.equal(r.status, 0, r.stderr);
-        assert.match(r.stdout, /^## Offline plan diff/);
-        assert.match(r.stdout, /`inputs\.tags\.Owner` \| `"platform"` \| `"security"`/);
-    });
-
-    it("matches two folders of plans by stack name, including stacks only one side has", () => {
-        const r = planDiff([fixture("base"), fixture("head")]);
+    it("matches two folders of plans by stack name, including stacks only one side has", async () => {
+        const r = await diffInProcess([fixture("base"), fixture("head")]);
         assert.equal(r.status, 0, r.stderr);
         assert.match(r.stdout, /### `management`\n\nNo changes\./);
         assert.match(r.stdout, /### `member-workload-dev` \(new stack\)/);
@@ -247,28 +257,51 @@ describe("npm run plan -- --diff", () => {
         assert.match(r.stdout, /\| `inputs\.retentionInDays` \| `365` \| `400` \|/);
     });
 
-    it("exits 2 with a one-line error naming a plan file that does not exist", () => {
+    it("returns 2 with a one-line error naming a plan file that does not exist", async () => {
         const missing = path.join(tmp, "nope.json");
-        const r = planDiff([missing, fixture("log-archive-head.json")]);
-        assert.equal(r.status, 2);
-        assert.equal(r.stderr, `${missing}: cannot read plan file (ENOENT)\n`);
-        assert.equal(r.stdout, "");
+        const r = await diffInProcess([missing, fixture("log-archive-head.json")]);
+        assert.deepEqual(r, { status: 2, stdout: "", stderr: `${missing}: cannot read plan file (ENOENT)\n` });
     });
 
-    it("exits 2 with a one-line error on a file that is not JSON", () => {
+    it("returns 2 with a one-line error on a file that is not JSON", async () => {
         const bad = path.join(tmp, "bad.json");
         fs.writeFileSync(bad, "{ truncated");
-        const r = planDiff([fixture("log-archive-base.json"), bad]);
+        const r = await diffInProcess([fixture("log-archive-base.json"), bad]);
         assert.equal(r.status, 2);
         assert.match(r.stderr, /^.*bad\.json: not JSON \(.+\)\n$/);
     });
 
-    it("exits 2 on JSON that is not a plan file, saying what shape it expected", () => {
+    it("returns 2 on JSON that is not a plan file, saying what shape it expected", async () => {
         const other = path.join(tmp, "other.json");
         fs.writeFileSync(other, JSON.stringify({ violations: [] }));
-        const r = planDiff([other, fixture("log-archive-head.json")]);
+        const r = await diffInProcess([other, fixture("log-archive-head.json")]);
         assert.equal(r.status, 2);
         assert.match(r.stderr, /other\.json: not a plan file \(expected \{ project, stack, resources, outputs \}/);
+    });
+
+    it("returns 2 when a folder holds two plans of the same stack", async () => {
+        const dir = path.join(tmp, "dup");
+        fs.mkdirSync(dir);
+        fs.copyFileSync(fixture("base/security.json"), path.join(dir, "a.json"));
+        fs.copyFileSync(fixture("head/security.json"), path.join(dir, "b.json"));
+        const r = await diffInProcess([dir, fixture("head")]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /b\.json: a second plan of stack security in /);
+    });
+
+    it("rejects --max-chars that is not a positive whole number", async () => {
+        await assert.rejects(diffInProcess([fixture("base"), fixture("head"), "--max-chars", "lots"]), /--max-chars lots: not a positive whole number/);
+    });
+});
+
+// Through the command line users and CI type. plan.ts loads the stack programs before dispatching,
+// so these also fail when a stack program does not load.
+describe("npm run plan -- --diff", () => {
+    it("prints the Markdown diff of two plan files and exits 0", () => {
+        const r = planDiff([fixture("log-archive-base.json"), fixture("log-archive-head.json")]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, /^## Offline plan diff/);
+        assert.match(r.stdout, /`inputs\.tags\.Owner` \| `"platform"` \| `"security"`/);
     });
 
     it("exits 2 with usage when given one plan instead of two", () => {
