@@ -3,14 +3,116 @@
  * generator and the offline `check`/`audit` commands all read this list.
  */
 import type { Rule } from "./lib/rule";
+import { apigatewayExecutionLogging } from "./policies/apigateway/execution-logging";
+import { apigatewayStageAccessLogs } from "./policies/apigateway/stage-access-logs";
+import { apigatewayV2StageAccessLogs } from "./policies/apigateway/v2-stage-access-logs";
+import { baselineConfigRecorder } from "./policies/baseline/config-recorder";
+import { baselineGuardduty } from "./policies/baseline/guardduty";
+import { baselineLogSubscription } from "./policies/baseline/log-subscription";
+import { baselineOrgTrail } from "./policies/baseline/org-trail";
+import { cloudfrontAccessLogs } from "./policies/cloudfront/access-logs";
+import { cloudfrontLogDestination } from "./policies/cloudfront/log-destination";
+import { cloudtrailArchiveDestination } from "./policies/cloudtrail/archive-destination";
+import { cloudtrailCloudwatchLogs } from "./policies/cloudtrail/cloudwatch-logs";
+import { cloudtrailKms } from "./policies/cloudtrail/kms";
+import { cloudtrailLambdaDataEvents } from "./policies/cloudtrail/lambda-data-events";
 import { cloudtrailLogFileValidation } from "./policies/cloudtrail/log-file-validation";
+import { cloudtrailLoggingEnabled } from "./policies/cloudtrail/logging-enabled";
+import { cloudtrailManagementEvents } from "./policies/cloudtrail/management-events";
+import { cloudtrailMultiRegion } from "./policies/cloudtrail/multi-region";
+import { cloudtrailS3DataEvents } from "./policies/cloudtrail/s3-data-events";
+import { cloudwatchAlarmActions } from "./policies/cloudwatch/alarm-actions";
+import { cloudwatchLogGroupKms } from "./policies/cloudwatch/log-group-kms";
 import { cloudwatchLogGroupRetention } from "./policies/cloudwatch/log-group-retention";
+import { cloudwatchLogSubscriptionDestination } from "./policies/cloudwatch/log-subscription-destination";
+import { configRecorderAllResources } from "./policies/config/recorder-all-resources";
+import { configRecorderEnabled } from "./policies/config/recorder-enabled";
+import { ecsTaskLogDriver } from "./policies/ecs/task-log-driver";
+import { eksControlPlaneLogs } from "./policies/eks/control-plane-logs";
+import { elbAccessLogDestination } from "./policies/elb/access-log-destination";
+import { elbAccessLogs } from "./policies/elb/access-logs";
+import { elbClassicAccessLogs } from "./policies/elb/classic-access-logs";
+import { guarddutyDetectorEnabled } from "./policies/guardduty/detector-enabled";
+import { guarddutyOrgAutoEnable } from "./policies/guardduty/org-auto-enable";
+import { kmsLogKeyRotation } from "./policies/kms/log-key-rotation";
+import { lambdaLogFormat } from "./policies/lambda/log-format";
+import { lambdaLogRetention } from "./policies/lambda/log-retention";
+import { mskBrokerLogs } from "./policies/msk/broker-logs";
+import { networkfirewallLogging } from "./policies/networkfirewall/logging";
+import { opensearchApplicationLogs } from "./policies/opensearch/application-logs";
+import { opensearchAuditLogs } from "./policies/opensearch/audit-logs";
+import { rdsClusterLogExports } from "./policies/rds/cluster-log-exports";
+import { rdsEnhancedMonitoring } from "./policies/rds/enhanced-monitoring";
+import { rdsInstanceLogExports } from "./policies/rds/instance-log-exports";
+import { redshiftAuditLogging } from "./policies/redshift/audit-logging";
+import { route53QueryLogging } from "./policies/route53/query-logging";
+import { s3AccessLogDestination } from "./policies/s3/access-log-destination";
+import { s3AccessLogging } from "./policies/s3/access-logging";
+import { s3LogBucketObjectLock } from "./policies/s3/log-bucket-object-lock";
+import { s3LogBucketVersioning } from "./policies/s3/log-bucket-versioning";
+import { sfnLogging } from "./policies/sfn/logging";
+import { vpcFlowLogDestination } from "./policies/vpc/flow-log-destination";
+import { vpcFlowLogTrafficAll } from "./policies/vpc/flow-log-traffic-all";
+import { vpcFlowLogs } from "./policies/vpc/flow-logs";
+import { wafClassicLogging } from "./policies/waf/classic-logging";
+import { wafV2Logging } from "./policies/waf/v2-logging";
 
 export type { Rule } from "./lib/rule";
 
 export const ALL_RULES: readonly Rule[] = [
+    apigatewayExecutionLogging,
+    apigatewayStageAccessLogs,
+    apigatewayV2StageAccessLogs,
+    baselineConfigRecorder,
+    baselineGuardduty,
+    baselineLogSubscription,
+    baselineOrgTrail,
+    cloudfrontAccessLogs,
+    cloudfrontLogDestination,
+    cloudtrailArchiveDestination,
+    cloudtrailCloudwatchLogs,
+    cloudtrailKms,
+    cloudtrailLambdaDataEvents,
     cloudtrailLogFileValidation,
+    cloudtrailLoggingEnabled,
+    cloudtrailManagementEvents,
+    cloudtrailMultiRegion,
+    cloudtrailS3DataEvents,
+    cloudwatchAlarmActions,
+    cloudwatchLogGroupKms,
     cloudwatchLogGroupRetention,
+    cloudwatchLogSubscriptionDestination,
+    configRecorderAllResources,
+    configRecorderEnabled,
+    ecsTaskLogDriver,
+    eksControlPlaneLogs,
+    elbAccessLogDestination,
+    elbAccessLogs,
+    elbClassicAccessLogs,
+    guarddutyDetectorEnabled,
+    guarddutyOrgAutoEnable,
+    kmsLogKeyRotation,
+    lambdaLogFormat,
+    lambdaLogRetention,
+    mskBrokerLogs,
+    networkfirewallLogging,
+    opensearchApplicationLogs,
+    opensearchAuditLogs,
+    rdsClusterLogExports,
+    rdsEnhancedMonitoring,
+    rdsInstanceLogExports,
+    redshiftAuditLogging,
+    route53QueryLogging,
+    s3AccessLogDestination,
+    s3AccessLogging,
+    s3LogBucketObjectLock,
+    s3LogBucketVersioning,
+    sfnLogging,
+    vpcFlowLogDestination,
+    vpcFlowLogTrafficAll,
+    vpcFlowLogs,
+    wafClassicLogging,
+    wafV2Logging,
 ];
 
 const byName = new Map(ALL_RULES.map((r) => [r.name, r]));
