@@ -17,3 +17,32 @@ export function res(type: string, props: Record<string, unknown>, name = "subjec
 export function of(result: PackResult, policy: string): PackViolation[] {
     return result.violations.filter((v) => v.policy === policy);
 }
+
+/** A mock-engine plan's resources as the analyzer receives them (wire inputs, real dependencies). */
+export function fromPlan(plan: { resources: readonly PlannedLike[] }): EvalResource[] {
+    return plan.resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        props: r.wireInputs,
+        parent: r.parent ?? undefined,
+        provider: r.provider ?? undefined,
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+        protect: r.protect,
+        custom: r.custom,
+    }));
+}
+
+interface PlannedLike {
+    urn: string;
+    type: string;
+    name: string;
+    wireInputs: Record<string, unknown>;
+    parent: string | null;
+    provider: string | null;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+    custom: boolean;
+}
