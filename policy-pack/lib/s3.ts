@@ -6,7 +6,7 @@
  */
 import { refersTo } from "./relations";
 import type { Res, StackView } from "./rule";
-import { S3_BUCKET, S3_BUCKET_LOGGING, S3_BUCKET_VERSIONING, S3_OBJECT_LOCK } from "./types";
+import { S3_BUCKET, S3_BUCKET_LOGGING, S3_BUCKET_VERSIONING, S3_OBJECT_LOCK, TRAIL } from "./types";
 import { bool, get, isUnknown, list, plain, str, UNKNOWN, type Unknown } from "./values";
 
 /** The bucket's name for messages. */
@@ -90,3 +90,14 @@ export function defaultRetention(stack: StackView, bucket: Res): boolean | Unkno
 
 /** Tag that marks log buckets: `<key>=<kind>`. */
 export const LOG_BUCKET_TAG = { type: "string", default: "lz:log-bucket", description: "Tag key marking log buckets (value: archive, staging, access-logs, ...)." } as const;
+
+/** Buckets that hold logs, by tag or by use in this stack (trail destination, access-log target). */
+export function logBuckets(stack: StackView, tagKey: string): Res[] {
+    const trails = stack.ofType(TRAIL);
+    return stack.ofType(S3_BUCKET).filter((b) => {
+        const t = b.tags;
+        if (!isUnknown(t) && t[tagKey] !== undefined) return true;
+        if (trails.some((tr) => refersTo(tr, "s3BucketName", b, ["bucket"]))) return true;
+        return isAccessLogTarget(stack, b);
+    });
+}

@@ -1,19 +1,7 @@
-import { refersTo } from "../../lib/relations";
-import { stackRule, type Res, type StackView } from "../../lib/rule";
-import { isAccessLogTarget, label, LOG_BUCKET_TAG, versioning } from "../../lib/s3";
-import { S3_BUCKET, S3_BUCKET_VERSIONING, TRAIL } from "../../lib/types";
+import { stackRule } from "../../lib/rule";
+import { label, LOG_BUCKET_TAG, logBuckets, versioning } from "../../lib/s3";
+import { S3_BUCKET, S3_BUCKET_VERSIONING } from "../../lib/types";
 import { isUnknown } from "../../lib/values";
-
-/** Buckets that hold logs, by tag or by use in this stack (trail destination, access-log target). */
-export function logBuckets(stack: StackView, tagKey: string): Res[] {
-    const trails = stack.ofType(TRAIL);
-    return stack.ofType(S3_BUCKET).filter((b) => {
-        const t = b.tags;
-        if (!isUnknown(t) && t[tagKey] !== undefined) return true;
-        if (trails.some((tr) => refersTo(tr, "s3BucketName", b, ["bucket"]))) return true;
-        return isAccessLogTarget(stack, b);
-    });
-}
 
 /** Versioning keeps overwritten or deleted log objects recoverable. */
 export const s3LogBucketVersioning = stackRule({
