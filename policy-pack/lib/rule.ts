@@ -16,7 +16,7 @@ import type {
     PolicyResource,
 } from "@pulumi/policy";
 import { EXCEPTIONS_SCHEMA, exceptionFor, expiredNote, type ExceptionState } from "./exceptions";
-import { get, tags, unproxy, type Unknown } from "./values";
+import { get, plain, tags, unproxy, type Unknown } from "./values";
 
 /** The frameworks every rule maps to (empty list: the framework has no matching item). */
 export interface Controls {
@@ -90,6 +90,16 @@ export interface StackView {
     readonly tags: ReadonlyMap<string, string>;
     byUrn(urn: string): Res | undefined;
     ofType(types: readonly string[]): Res[];
+    /**
+     * Resources of `types` whose `prop` refers to `target`: built from it (property dependency) or,
+     * for literal values, equal to one of the target's `targetKeys` inputs. Indexed, so rules stay
+     * linear in the stack size.
+     */
+    linked(target: Res, types: readonly string[], prop: string, targetKeys?: readonly string[]): Res[];
+    /** Resources that depend on `target` (explicitly or through any property). */
+    dependents(target: Res): Res[];
+    /** A value computed once per evaluation of this stack. */
+    memo<T>(key: string, compute: () => T): T;
 }
 
 export interface ResourceRuleSpec extends RuleMeta {
@@ -99,6 +109,11 @@ export interface ResourceRuleSpec extends RuleMeta {
 }
 
 export interface StackRuleSpec extends RuleMeta {
+    /**
+     * The one type token without which the rule has nothing to judge (a VPC for flow logs). The
+     * analyzer then skips the rule, without deserializing the stack, when no such resource exists.
+     */
+    readonly subject?: string;
     check(stack: StackView, config: Config, findings: StackFindings): void;
 }
 
@@ -135,31 +150,42 @@ function configOf(meta: RuleMeta, given: unknown): Config {
     return out;
 }
 
+class Resource implements Res {
+    private tagCache: Record<string, string> | Unknown | undefined;
+    readonly props: Record<string, unknown>;
+    constructor(
+        readonly urn: string,
+        readonly name: string,
+        readonly type: string,
+        rawProps: unknown,
+        readonly parent: string | undefined,
+        readonly dependencies: readonly string[],
+        readonly propertyDependencies: Readonly<Record<string, readonly string[]>>,
+    ) {
+        this.props = unproxy(rawProps);
+    }
+    get tags(): Record<string, string> | Unknown {
+        if (this.tagCache === undefined) this.tagCache = tags(this.props);
+        return this.tagCache;
+    }
+    get(path: string): unknown {
+        return get(this.props, path);
+    }
+}
+
+const NO_DEPS: readonly string[] = [];
+const NO_PROP_DEPS: Readonly<Record<string, readonly string[]>> = {};
+
 function toRes(
     urn: string,
     name: string,
     type: string,
     rawProps: unknown,
     parent?: string,
-    dependencies: readonly string[] = [],
-    propertyDependencies: Readonly<Record<string, readonly string[]>> = {},
+    dependencies: readonly string[] = NO_DEPS,
+    propertyDependencies: Readonly<Record<string, readonly string[]>> = NO_PROP_DEPS,
 ): Res {
-    const props = unproxy(rawProps);
-    let t: Record<string, string> | Unknown | undefined;
-    return {
-        urn,
-        name,
-        type,
-        props,
-        get tags() {
-            t = t ?? tags(props);
-            return t;
-        },
-        parent,
-        dependencies,
-        propertyDependencies,
-        get: (path: string) => get(props, path),
-    };
+    return new Resource(urn, name, type, rawProps, parent, dependencies, propertyDependencies);
 }
 
 type Violation = { message: string; urn?: string; enforcementLevel?: EnforcementLevel };
@@ -250,6 +276,90 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
     return { name: spec.name, kind: "resource", meta: spec, types: spec.types, policy, configSchema: schemaOf(spec), remediates: Boolean(fix) };
 }
 
+function propertyDependencyUrns(pd: Record<string, PolicyResource[]> | undefined): Readonly<Record<string, readonly string[]>> {
+    if (!pd) return NO_PROP_DEPS;
+    let out: Record<string, string[]> | undefined;
+    for (const k in pd) {
+        const v = pd[k];
+        if (!v.length) continue;
+        out ??= {};
+        out[k] = v.map((d) => d.urn);
+    }
+    return out ?? NO_PROP_DEPS;
+}
+
+function makeView(resources: readonly Res[], stackTags: ReadonlyMap<string, string>): StackView {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const typeCache = new Map<string, Res[]>();
+    const memos = new Map<string, unknown>();
+    let byDep: Map<string, Map<string, Res[]>> | undefined;
+    let dependentsOf: Map<string, Res[]> | undefined;
+    const byValue = new Map<string, Map<string, Res[]>>();
+    const push = <K>(m: Map<K, Res[]>, k: K, r: Res) => {
+        const l = m.get(k);
+        if (l) l.push(r);
+        else m.set(k, [r]);
+    };
+    const depIndex = () => {
+        if (!byDep) {
+            byDep = new Map();
+            for (const r of resources) {
+                for (const [prop, urns] of Object.entries(r.propertyDependencies)) {
+                    for (const u of urns) {
+                        let m = byDep.get(u);
+                        if (!m) byDep.set(u, (m = new Map()));
+                        push(m, prop, r);
+                    }
+                }
+            }
+        }
+        return byDep;
+    };
+    const valueIndex = (prop: string) => {
+        let m = byValue.get(prop);
+        if (!m) {
+            m = new Map();
+            for (const r of resources) {
+                const v = plain(r.props[prop]);
+                if (typeof v === "string" && v !== "") push(m, v, r);
+            }
+            byValue.set(prop, m);
+        }
+        return m;
+    };
+    const view: StackView = {
+        resources,
+        tags: stackTags,
+        byUrn: (urn) => byUrn.get(urn),
+        ofType: (ts) => {
+            const key = ts.join("|");
+            let l = typeCache.get(key);
+            if (!l) typeCache.set(key, (l = resources.filter((r) => ts.includes(r.type))));
+            return l;
+        },
+        linked: (target, ts, prop, targetKeys = []) => {
+            const found = new Set<Res>(depIndex().get(target.urn)?.get(prop) ?? []);
+            for (const k of targetKeys) {
+                const v = plain(target.props[k]);
+                if (typeof v === "string" && v !== "") for (const r of valueIndex(prop).get(v) ?? []) found.add(r);
+            }
+            return [...found].filter((r) => ts.includes(r.type) && r !== target);
+        },
+        dependents: (target) => {
+            if (!dependentsOf) {
+                dependentsOf = new Map();
+                for (const r of resources) for (const d of r.dependencies) push(dependentsOf, d, r);
+            }
+            return dependentsOf.get(target.urn) ?? [];
+        },
+        memo: <T>(key: string, compute: () => T): T => {
+            if (!memos.has(key)) memos.set(key, compute());
+            return memos.get(key) as T;
+        },
+    };
+    return view;
+}
+
 /** A rule about the whole stack (related resources, baselines). */
 export function stackRule(spec: StackRuleSpec): Rule {
     const validateStack = (args: StackValidationArgs, rv: ReportViolation): void => {
@@ -264,17 +374,11 @@ export function stackRule(spec: StackRuleSpec): Rule {
                     r.type,
                     r.props,
                     r.parent?.urn,
-                    (r.dependencies ?? []).map((d) => d.urn),
-                    Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((d) => d.urn)])),
+                    r.dependencies?.length ? r.dependencies.map((d) => d.urn) : NO_DEPS,
+                    propertyDependencyUrns(r.propertyDependencies),
                 ),
             );
-            const byUrn = new Map(resources.map((r) => [r.urn, r]));
-            view = {
-                resources,
-                tags: args.stackTags ?? new Map(),
-                byUrn: (urn) => byUrn.get(urn),
-                ofType: (ts) => resources.filter((r) => ts.includes(r.type)),
-            };
+            view = makeView(resources, args.stackTags ?? new Map());
         } catch (e) {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
             return;
@@ -289,6 +393,7 @@ export function stackRule(spec: StackRuleSpec): Rule {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
         }
     };
+    if (spec.subject) (validateStack as unknown as { __pulumiType: string }).__pulumiType = spec.subject;
     const policy: StackValidationPolicy = { ...basePolicy(spec), validateStack };
     return { name: spec.name, kind: "stack", meta: spec, types: spec.types, policy, configSchema: schemaOf(spec), remediates: false };
 }

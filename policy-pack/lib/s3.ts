@@ -4,7 +4,6 @@
  * `versionings[]`, `objectLockEnabled`), v7 `Bucket` (`logging`, `versioning`, `objectLockEnabled`),
  * and the separate BucketLogging / BucketVersioning / BucketObjectLockConfiguration resources (V2 tokens too).
  */
-import { refersTo } from "./relations";
 import type { Res, StackView } from "./rule";
 import { S3_BUCKET, S3_BUCKET_LOGGING, S3_BUCKET_VERSIONING, S3_OBJECT_LOCK, TRAIL } from "./types";
 import { bool, get, isUnknown, list, plain, str, UNKNOWN, type Unknown } from "./values";
@@ -35,19 +34,24 @@ export function inlineLogTargets(b: Res): string[] | Unknown {
 
 /** Separate logging resources of `bucket`. */
 export function loggingResourcesOf(stack: StackView, bucket: Res): Res[] {
-    return stack.ofType(S3_BUCKET_LOGGING).filter((l) => refersTo(l, "bucket", bucket, ["bucket"]));
+    return stack.linked(bucket, S3_BUCKET_LOGGING, "bucket", ["bucket"]);
 }
 
 /** True when some bucket (inline) or logging resource in the stack sends access logs to `bucket`. */
 export function isAccessLogTarget(stack: StackView, bucket: Res): boolean {
+    if (stack.linked(bucket, S3_BUCKET_LOGGING, "targetBucket", ["bucket"]).length) return true;
+    const inline = stack.memo("s3:inline-targets", () => {
+        const names = new Set<string>();
+        const urns = new Set<string>();
+        for (const b of stack.ofType(S3_BUCKET)) {
+            for (const u of [...(b.propertyDependencies.loggings ?? []), ...(b.propertyDependencies.logging ?? [])]) urns.add(u);
+            const t = inlineLogTargets(b);
+            if (!isUnknown(t)) for (const n of t) names.add(n);
+        }
+        return { names, urns };
+    });
     const name = str(bucket.get("bucket"));
-    for (const l of stack.ofType(S3_BUCKET_LOGGING)) if (refersTo(l, "targetBucket", bucket, ["bucket"])) return true;
-    for (const b of stack.ofType(S3_BUCKET)) {
-        if ((b.propertyDependencies.loggings ?? b.propertyDependencies.logging ?? []).includes(bucket.urn)) return true;
-        const t = inlineLogTargets(b);
-        if (!isUnknown(t) && typeof name === "string" && t.includes(name)) return true;
-    }
-    return false;
+    return inline.urns.has(bucket.urn) || (typeof name === "string" && inline.names.has(name));
 }
 
 /** Versioning: inline (`versioning.enabled`, `versionings[].enabled`) or a BucketVersioning with status Enabled. */
@@ -57,7 +61,7 @@ export function versioning(stack: StackView, bucket: Res): boolean | Unknown {
     const many = list(bucket.props.versionings);
     if (!isUnknown(many) && many.some((v) => bool(get(v, "enabled")) === true)) return true;
     let unknown = isUnknown(inline) || isUnknown(many);
-    for (const v of stack.ofType(S3_BUCKET_VERSIONING).filter((x) => refersTo(x, "bucket", bucket, ["bucket"]))) {
+    for (const v of stack.linked(bucket, S3_BUCKET_VERSIONING, "bucket", ["bucket"])) {
         const s = str(v.get("versioningConfiguration.status"));
         if (s === "Enabled") return true;
         if (isUnknown(s)) unknown = true;
@@ -80,7 +84,7 @@ export function defaultRetention(stack: StackView, bucket: Res): boolean | Unkno
     if (isUnknown(inline)) return UNKNOWN;
     if (inline && typeof inline === "object") return true;
     let unknown = false;
-    for (const c of stack.ofType(S3_OBJECT_LOCK).filter((x) => refersTo(x, "bucket", bucket, ["bucket"]))) {
+    for (const c of stack.linked(bucket, S3_OBJECT_LOCK, "bucket", ["bucket"])) {
         const r = plain(c.get("rule.defaultRetention"));
         if (isUnknown(r)) unknown = true;
         else if (r && typeof r === "object") return true;
@@ -93,11 +97,10 @@ export const LOG_BUCKET_TAG = { type: "string", default: "lz:log-bucket", descri
 
 /** Buckets that hold logs, by tag or by use in this stack (trail destination, access-log target). */
 export function logBuckets(stack: StackView, tagKey: string): Res[] {
-    const trails = stack.ofType(TRAIL);
     return stack.ofType(S3_BUCKET).filter((b) => {
         const t = b.tags;
         if (!isUnknown(t) && t[tagKey] !== undefined) return true;
-        if (trails.some((tr) => refersTo(tr, "s3BucketName", b, ["bucket"]))) return true;
+        if (stack.linked(b, TRAIL, "s3BucketName", ["bucket"]).length) return true;
         return isAccessLogTarget(stack, b);
     });
 }

@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { APIGW_METHOD_SETTINGS, APIGW_STAGE } from "../../lib/types";
 import { isUnknown, plain, str, UNKNOWN } from "../../lib/values";
@@ -18,12 +17,13 @@ export const apigatewayExecutionLogging = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "medium",
+    subject: APIGW_STAGE[0],
     types: [...APIGW_STAGE, ...APIGW_METHOD_SETTINGS],
     remediation: "Add `new aws.apigateway.MethodSettings(name, { restApi, stageName: stage.stageName, methodPath: \"*/*\", settings: { loggingLevel: \"ERROR\", metricsEnabled: true } })`.",
     check(stack, _c, f) {
         const settings = stack.ofType(APIGW_METHOD_SETTINGS);
         for (const stage of stack.ofType(APIGW_STAGE)) {
-            const mine = settings.filter((m) => refersTo(m, "stageName", stage, ["stageName"]));
+            const mine = stack.linked(stage, APIGW_METHOD_SETTINGS, "stageName", ["stageName"]);
             let unknown = settings.some((m) => plain(m.props.stageName) === UNKNOWN && !m.propertyDependencies.stageName?.length);
             let ok = false;
             for (const m of mine) {

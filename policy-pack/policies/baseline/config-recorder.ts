@@ -1,5 +1,4 @@
 import { baselineConfig, selected } from "../../lib/baseline";
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { CONFIG_DELIVERY_CHANNEL, CONFIG_RECORDER, CONFIG_RECORDER_STATUS } from "../../lib/types";
 import { bool, isUnknown, str } from "../../lib/values";
@@ -26,7 +25,6 @@ export const baselineConfigRecorder = stackRule({
     check(stack, config, f) {
         if (!selected(stack, config, "account")) return;
         const recorders = stack.ofType(CONFIG_RECORDER);
-        const statuses = stack.ofType(CONFIG_RECORDER_STATUS);
         const channels = stack.ofType(CONFIG_DELIVERY_CHANNEL);
         const regionOf = (r: { get(p: string): unknown }) => {
             const v = str(r.get("region"));
@@ -38,7 +36,7 @@ export const baselineConfigRecorder = stackRule({
             if (!recorders.some((r) => regionOf(r) === region)) f.fail(null, `Add an AWS Config recorder in ${region} (required region of the account baseline).`);
         }
         for (const rec of recorders) {
-            const mine = statuses.filter((s) => refersTo(s, "name", rec, ["name"]) || s.dependencies.includes(rec.urn));
+            const mine = [...new Set([...stack.linked(rec, CONFIG_RECORDER_STATUS, "name", ["name"]), ...stack.dependents(rec).filter((d) => CONFIG_RECORDER_STATUS.includes(d.type as never))])];
             const states = mine.map((s) => bool(s.get("isEnabled")));
             if (!states.includes(true)) {
                 if (states.some(isUnknown)) f.unknown(rec, `isEnabled of recorder ${rec.name}'s status`);

@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { CLOUDFRONT, LOG_DELIVERY_SOURCE } from "../../lib/types";
 import { isSet, isUnknown, plain, str } from "../../lib/values";
@@ -19,10 +18,10 @@ export const cloudfrontAccessLogs = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "medium",
+    subject: CLOUDFRONT[0],
     types: [...CLOUDFRONT, ...LOG_DELIVERY_SOURCE],
     remediation: "Set `loggingConfig: { bucket: \"<bucket>.s3.amazonaws.com\", prefix }` on the distribution, or add an aws.cloudwatch.LogDeliverySource (logType ACCESS_LOGS, resourceArn: distribution.arn) with a delivery.",
     check(stack, _c, f) {
-        const sources = stack.ofType(LOG_DELIVERY_SOURCE);
         for (const d of stack.ofType(CLOUDFRONT)) {
             const cfg = plain(d.props.loggingConfig);
             if (isUnknown(cfg)) {
@@ -30,7 +29,7 @@ export const cloudfrontAccessLogs = stackRule({
                 continue;
             }
             if (isSet(d.get("loggingConfig.bucket"))) continue;
-            const linked = sources.filter((s) => refersTo(s, "resourceArn", d, ["arn"]));
+            const linked = stack.linked(d, LOG_DELIVERY_SOURCE, "resourceArn", ["arn"]);
             if (linked.some((s) => str(s.get("logType")) === "ACCESS_LOGS" || isUnknown(str(s.get("logType"))))) continue;
             f.fail(d, `Turn on access logging for distribution ${d.name}: set \`loggingConfig.bucket\` or add a LogDeliverySource with logType ACCESS_LOGS and resourceArn ${d.name}.arn.`);
         }

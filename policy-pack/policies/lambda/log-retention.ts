@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { LAMBDA_FUNCTION, LOG_GROUP } from "../../lib/types";
 import { isUnknown, str } from "../../lib/values";
@@ -19,24 +18,26 @@ export const lambdaLogRetention = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "low",
+    subject: LAMBDA_FUNCTION[0],
     types: [...LAMBDA_FUNCTION, ...LOG_GROUP],
     remediation: "Create `new aws.cloudwatch.LogGroup(name, { name: pulumi.interpolate`/aws/lambda/${fn.name}`, retentionInDays })` or set `loggingConfig: { logGroup: logGroup.name, logFormat: \"JSON\" }` on the function.",
     check(stack, _c, f) {
         const groups = stack.ofType(LOG_GROUP);
+        const groupUrns = new Set(groups.map((g) => g.urn));
+        const groupNames = new Set(groups.map((g) => g.get("name")).filter((n): n is string => typeof n === "string"));
         for (const fn of stack.ofType(LAMBDA_FUNCTION)) {
             const custom = str(fn.get("loggingConfig.logGroup"));
-            if ((fn.propertyDependencies.loggingConfig ?? []).some((u) => groups.some((g) => g.urn === u))) continue;
+            if ((fn.propertyDependencies.loggingConfig ?? []).some((u) => groupUrns.has(u))) continue;
             if (isUnknown(custom)) {
                 f.unknown(fn, `loggingConfig.logGroup of function ${fn.name}`);
                 continue;
             }
             const name = str(fn.get("name"));
             const wanted = custom ?? (typeof name === "string" ? `/aws/lambda/${name}` : undefined);
-            const managed = groups.some((g) => {
-                const gn = str(g.get("name"));
-                if (wanted && gn === wanted) return true;
-                return refersTo(g, "name", fn) || g.dependencies.includes(fn.urn) && isUnknown(gn);
-            });
+            const managed =
+                (wanted !== undefined && groupNames.has(wanted)) ||
+                stack.linked(fn, LOG_GROUP, "name").length > 0 ||
+                stack.dependents(fn).some((g) => groupUrns.has(g.urn) && isUnknown(str(g.get("name"))));
             if (managed) continue;
             f.fail(fn, `Manage the log group of function ${fn.name}: add an aws.cloudwatch.LogGroup named ${wanted ?? `/aws/lambda/<function name>`} with retentionInDays (or point \`loggingConfig.logGroup\` at one this stack creates).`);
         }

@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { NETWORK_FIREWALL, NETWORK_FIREWALL_LOGGING } from "../../lib/types";
 import { get, isUnknown, list, plain, str, UNKNOWN } from "../../lib/values";
@@ -16,6 +15,7 @@ export const networkfirewallLogging = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "medium",
+    subject: NETWORK_FIREWALL[0],
     types: [...NETWORK_FIREWALL, ...NETWORK_FIREWALL_LOGGING],
     config: {
         requiredLogTypes: { type: "array", items: { type: "string", enum: ["ALERT", "FLOW", "TLS"] }, default: ["ALERT", "FLOW"], description: "Log types that must be delivered." },
@@ -26,7 +26,7 @@ export const networkfirewallLogging = stackRule({
         const configs = stack.ofType(NETWORK_FIREWALL_LOGGING);
         const undecided = configs.some((c) => plain(c.props.firewallArn) === UNKNOWN && !c.propertyDependencies.firewallArn?.length);
         for (const fw of stack.ofType(NETWORK_FIREWALL)) {
-            const mine = configs.filter((c) => refersTo(c, "firewallArn", fw, ["arn"]));
+            const mine = stack.linked(fw, NETWORK_FIREWALL_LOGGING, "firewallArn", ["arn"]);
             const types = new Set<string>();
             let unknown = undecided && !mine.length;
             for (const c of mine) {

@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING } from "../../lib/types";
 import { bool, isSet, isUnknown, list, plain, str, UNKNOWN } from "../../lib/values";
@@ -19,6 +18,7 @@ export const redshiftAuditLogging = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "medium",
+    subject: REDSHIFT_CLUSTER[0],
     types: [...REDSHIFT_CLUSTER, ...REDSHIFT_LOGGING],
     remediation: "Add `new aws.redshift.Logging(name, { clusterIdentifier: cluster.clusterIdentifier, logDestinationType: \"cloudwatch\", logExports: [\"connectionlog\", \"userlog\", \"useractivitylog\"] })` (v7), or `logging: { enable: true, ... }` on older clusters.",
     check(stack, _c, f) {
@@ -29,7 +29,7 @@ export const redshiftAuditLogging = stackRule({
             if (inline === true) continue;
             let unknown = isUnknown(inline) || undecided;
             let ok = false;
-            for (const l of loggings.filter((x) => refersTo(x, "clusterIdentifier", c, ["clusterIdentifier"]))) {
+            for (const l of stack.linked(c, REDSHIFT_LOGGING, "clusterIdentifier", ["clusterIdentifier"])) {
                 const type = str(l.get("logDestinationType"));
                 if (isUnknown(type)) unknown = true;
                 else if (type === "cloudwatch") {

@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { ROUTE53_QUERY_LOG, ROUTE53_ZONE } from "../../lib/types";
 import { isUnknown, list, plain, UNKNOWN } from "../../lib/values";
@@ -16,6 +15,7 @@ export const route53QueryLogging = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "low",
+    subject: ROUTE53_ZONE[0],
     types: [...ROUTE53_ZONE, ...ROUTE53_QUERY_LOG],
     remediation: "Add `new aws.route53.QueryLog(name, { zoneId: zone.zoneId, cloudwatchLogGroupArn: <us-east-1 log group ARN> })` (the log group lives in us-east-1 with a resource policy for route53.amazonaws.com).",
     check(stack, _c, f) {
@@ -28,7 +28,7 @@ export const route53QueryLogging = stackRule({
                 continue;
             }
             if (vpcs.length) continue;
-            if (logs.some((l) => refersTo(l, "zoneId", z, ["zoneId"]))) continue;
+            if (stack.linked(z, ROUTE53_QUERY_LOG, "zoneId", ["zoneId"]).length) continue;
             if (undecided) f.unknown(z, "which zone each query log belongs to (zoneId)");
             else f.fail(z, `Add an aws.route53.QueryLog with \`zoneId: ${z.name}.zoneId\` for public zone ${z.name}.`);
         }

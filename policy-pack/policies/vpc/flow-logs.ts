@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { FLOW_LOG, VPC } from "../../lib/types";
 import { plain, UNKNOWN } from "../../lib/values";
@@ -16,13 +15,14 @@ export const vpcFlowLogs = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "medium",
+    subject: VPC[0],
     types: [...VPC, ...FLOW_LOG],
     remediation: "Add `new aws.ec2.FlowLog(name, { vpcId: vpc.id, trafficType: \"ALL\", logDestinationType: \"s3\", logDestination: <archive bucket ARN> })`.",
     check(stack, _c, f) {
         const flowLogs = stack.ofType(FLOW_LOG);
         const undecided = flowLogs.some((l) => plain(l.props.vpcId) === UNKNOWN && !l.propertyDependencies.vpcId?.length);
         for (const vpc of stack.ofType(VPC)) {
-            if (flowLogs.some((l) => refersTo(l, "vpcId", vpc, ["id"]))) continue;
+            if (stack.linked(vpc, FLOW_LOG, "vpcId", ["id"]).length) continue;
             if (undecided) f.unknown(vpc, `which VPC each flow log belongs to (vpcId)`);
             else f.fail(vpc, `Attach a flow log to VPC ${vpc.name}: add an aws.ec2.FlowLog with \`vpcId: ${vpc.name}.id\` and \`trafficType: "ALL"\`.`);
         }

@@ -1,4 +1,3 @@
-import { refersTo } from "../../lib/relations";
 import { stackRule } from "../../lib/rule";
 import { WAFV2_ACL, WAFV2_LOGGING } from "../../lib/types";
 import { plain, UNKNOWN } from "../../lib/values";
@@ -16,13 +15,14 @@ export const wafV2Logging = stackRule({
     },
     enforcementLevel: "mandatory",
     severity: "medium",
+    subject: WAFV2_ACL[0],
     types: [...WAFV2_ACL, ...WAFV2_LOGGING],
     remediation: "Add `new aws.wafv2.WebAclLoggingConfiguration(name, { resourceArn: acl.arn, logDestinationConfigs: [<aws-waf-logs-* log group, bucket or Firehose ARN>] })`.",
     check(stack, _c, f) {
         const configs = stack.ofType(WAFV2_LOGGING);
         const undecided = configs.some((c) => plain(c.props.resourceArn) === UNKNOWN && !c.propertyDependencies.resourceArn?.length);
         for (const acl of stack.ofType(WAFV2_ACL)) {
-            if (configs.some((c) => refersTo(c, "resourceArn", acl, ["arn"]))) continue;
+            if (stack.linked(acl, WAFV2_LOGGING, "resourceArn", ["arn"]).length) continue;
             if (undecided) f.unknown(acl, "which web ACL each logging configuration belongs to (resourceArn)");
             else f.fail(acl, `Add an aws.wafv2.WebAclLoggingConfiguration with \`resourceArn: ${acl.name}.arn\` for web ACL ${acl.name}.`);
         }
