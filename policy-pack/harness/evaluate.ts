@@ -260,15 +260,18 @@ function options(r: EvalResource): any {
     return o;
 }
 
-function providerOf(r: EvalResource, byUrn: Map<string, EvalResource>): any {
+function providerOf(r: EvalResource, byUrn: Map<string, EvalResource>, cache: Map<string, any>): any {
     const urn = providerUrn(r.provider);
     const p = urn ? byUrn.get(urn) : undefined;
     if (!p) return undefined;
+    const cached = cache.get(p.urn);
+    if (cached) return cached;
     const msg = new analyzerproto.AnalyzerProviderResource();
     msg.setType(p.type);
     msg.setUrn(p.urn);
     msg.setName(p.name);
     msg.setProperties(struct(p.props));
+    cache.set(p.urn, msg);
     return msg;
 }
 
@@ -324,13 +327,14 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
     await rpc(h.configureStack, stackReq);
 
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const providers = new Map<string, any>();
     const violations: PackViolation[] = [];
     const finalProps = new Map<string, any>();
     const descriptions = new Map(ALL_RULES.map((r) => [r.name, r.meta.description]));
 
     for (const r of resources) {
         let props = struct(r.props);
-        const provider = providerOf(r, byUrn);
+        const provider = providerOf(r, byUrn, providers);
         if (r.custom !== false) {
             const rem = await rpc(h.remediate, analyzeRequest(r, props, provider));
             for (const x of rem.getRemediationsList()) {
@@ -377,7 +381,7 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
             ar.setName(r.name);
             ar.setProperties(finalProps.get(r.urn));
             ar.setOptions(options(r));
-            const provider = providerOf(r, byUrn);
+            const provider = providerOf(r, byUrn, providers);
             if (provider) ar.setProvider(provider);
             if (r.parent) ar.setParent(r.parent);
             ar.setDependenciesList(r.dependencies ?? []);
