@@ -204,7 +204,7 @@ export const CASES: Record<string, Case> = {
     },
     "lz-elb-access-logs": {
         compliant: (t) => [...one(t, { accessLogs: { enabled: true, bucket: "elb-logs" } }, "alb"), ...one(t, { loadBalancerType: "gateway" }, "gwlb")],
-        violating: (t) => one(t, { loadBalancerType: "network", accessLogs: { enabled: false, bucket: "elb-logs" } }),
+        violating: (t) => [...one(t, { loadBalancerType: "application", accessLogs: { enabled: false, bucket: "elb-logs" } }), ...one(t, { loadBalancerType: "network" }, "nlb")],
         unknown: (t) => one(t, { accessLogs: { enabled: UNKNOWN, bucket: "elb-logs" } }),
         says: /accessLogs: \{ enabled: true/,
     },

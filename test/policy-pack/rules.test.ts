@@ -106,9 +106,11 @@ describe("baseline rules", () => {
 });
 
 describe("rule details", () => {
-    it("skips gateway load balancers for access logs", async () => {
-        const r = await evaluatePack([res("aws:lb/loadBalancer:LoadBalancer", { loadBalancerType: "gateway" })]);
-        assert.deepStrictEqual(of(r, "lz-elb-access-logs"), []);
+    it("skips gateway load balancers for access logs, and network ones unless configured", async () => {
+        const lbs = [res("aws:lb/loadBalancer:LoadBalancer", { loadBalancerType: "gateway" }, "gwlb"), res("aws:lb/loadBalancer:LoadBalancer", { loadBalancerType: "network" }, "nlb")];
+        assert.deepStrictEqual(of(await evaluatePack(lbs), "lz-elb-access-logs"), []);
+        const withNlb = await evaluatePack(lbs, { config: { "lz-elb-access-logs": { loadBalancerTypes: ["application", "network"] } } });
+        assert.deepStrictEqual(of(withNlb, "lz-elb-access-logs").map((v) => v.name), ["nlb"]);
     });
     it("remediates a log group's retention to the smallest valid value at or above the floor", async () => {
         const r = await evaluatePack([res("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30 })], { config: { "lz-cloudwatch-log-group-retention": { minimumDays: 366 } } });

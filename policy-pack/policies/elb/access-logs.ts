@@ -2,10 +2,14 @@ import { resourceRule } from "../../lib/rule";
 import { LB_V2 } from "../../lib/types";
 import { bool, isSet, isUnknown, str } from "../../lib/values";
 
-/** Access logs are the request record of an ALB/NLB. Gateway load balancers have no access logs. */
+/**
+ * Access logs are the request record of a load balancer. Gateway load balancers have none, and a
+ * network load balancer writes them only for TLS listeners, so NLBs are judged only when the
+ * organisation lists "network" in `loadBalancerTypes`.
+ */
 export const elbAccessLogs = resourceRule({
     name: "lz-elb-access-logs",
-    description: "Application and network load balancers write access logs to S3 (gateway load balancers are skipped).",
+    description: "Application load balancers (and network ones when configured) write access logs to S3; gateway load balancers are skipped.",
     controls: {
         cis: [],
         securityHub: ["ELB.5"],
@@ -16,11 +20,20 @@ export const elbAccessLogs = resourceRule({
     enforcementLevel: "mandatory",
     severity: "medium",
     types: LB_V2,
+    config: {
+        loadBalancerTypes: {
+            type: "array",
+            items: { type: "string", enum: ["application", "network"] },
+            default: ["application"],
+            description: "Load balancer types that must write access logs (add \"network\" when NLBs have TLS listeners).",
+        },
+    },
     remediation: "Set `accessLogs: { enabled: true, bucket: <ELB log bucket>, prefix }` (log-archive stack output `elbLogBucketName`; ELB needs an SSE-S3 bucket).",
-    check(r, _c, f) {
+    check(r, config, f) {
         const kind = str(r.get("loadBalancerType"));
         if (isUnknown(kind)) return f.unknown("loadBalancerType");
-        if (kind === "gateway") return;
+        const judged = Array.isArray(config.loadBalancerTypes) ? (config.loadBalancerTypes as unknown[]) : [];
+        if (!judged.includes(kind ?? "application")) return;
         const enabled = bool(r.get("accessLogs.enabled"));
         const bucket = r.get("accessLogs.bucket");
         if (isUnknown(enabled)) return f.unknown("accessLogs.enabled");
