@@ -9,7 +9,7 @@ export const rdsClusterLogExports = resourceRule({
     controls: {
         cis: [],
         securityHub: ["RDS.9", "RDS.34", "RDS.37"],
-        awsConfig: ["rds-logging-enabled"],
+        awsConfig: ["rds-logging-enabled", "rds-aurora-mysql-audit-logging-enabled"],
         nist: ["AU-2", "AU-12"],
         soc2: ["CC7.2"],
     },

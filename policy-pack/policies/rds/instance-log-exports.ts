@@ -10,7 +10,7 @@ export const rdsInstanceLogExports = resourceRule({
     controls: {
         cis: [],
         securityHub: ["RDS.9", "RDS.36", "RDS.40", "RDS.42"],
-        awsConfig: ["rds-logging-enabled"],
+        awsConfig: ["rds-logging-enabled", "mariadb-publish-logs-to-cloudwatch-logs"],
         nist: ["AU-2", "AU-12"],
         soc2: ["CC7.2"],
     },
