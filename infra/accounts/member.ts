@@ -1,11 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
+import { arn, centralBusArn, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
 import type { RoleContext, RoleOutputs } from "./context";
+import { ConfigRecorder } from "../components/baseline/config-recorder";
+import { EventForwarding } from "../components/baseline/event-forwarding";
+import { globalEventsRegion } from "../components/baseline/forwarding-rules";
+import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
+import { AccountHardening } from "../components/baseline/account-hardening";
 
 type Model = Extract<StackModel, { role: "member" }>;
 
-/** The `member` role: composition only (config → providers → components → exports). */
+/**
+ * The `member` role: the same baseline in every account (core accounts included), O(regions).
+ * Composition only (config → providers → components → exports).
+ */
 export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
+    const { org, account, settings } = ctx.model;
+    const opts = { provider: ctx.provider };
+    const archive = new pulumi.StackReference(`member-${account.name}-archive-outputs`, { name: stackReferenceName(org, "log-archive") });
+
+    const config = new ConfigRecorder(
+        "config",
+        {
+            regions: org.regions,
+            homeRegion: org.homeRegion,
+            bucketName: archive.requireOutput("configBucketName") as pulumi.Output<string>,
+            kmsKeyArn: archive.requireOutput("configKeyArn") as pulumi.Output<string>,
+            configServiceName: servicePrincipal(org, "config"),
+            recordingFrequency: settings.config.recordingFrequency,
+            dailyResourceTypes: settings.config.dailyResourceTypes,
+            excludedResourceTypes: settings.config.excludedResourceTypes,
+            adoptServiceLinkedRoleArn: settings.config.adoptServiceLinkedRole
+                ? arn(org, "iam", "", account.id, `role/aws-service-role/${servicePrincipal(org, "config")}/AWSServiceRoleForConfig`)
+                : undefined,
+        },
+        opts,
+    );
+
+    const forwarding = new EventForwarding(
+        "forwarding",
+        {
+            regions: org.regions,
+            globalEventsRegion: globalEventsRegion(org.partition),
+            centralBusArn: centralBusArn(org),
+            accountId: account.id,
+            eventsPrincipal: servicePrincipal(org, "events"),
+            eventsArnPrefix: `arn:${org.partition}:events`,
+            namePrefix: org.namePrefix,
+        },
+        opts,
+    );
+
+    new AccountHardening("hardening", { accountId: account.id }, opts);
+
+    let logPolicies: pulumi.Output<Record<string, string>> | undefined;
+    if (settings.logSubscription.enabled) {
+        // The pipeline's own groups (log-archive output, optional until that stack exports it) and the
+        // organisation trail's group, already archived in S3 by the trail itself.
+        const pipelineGroups = archive.getOutput("pipelineLogGroupNames") as pulumi.Output<string[] | undefined>;
+        const excluded = pipelineGroups.apply((groups) => [orgTrailLogGroupName(org), ...(groups ?? []), ...settings.logSubscription.excludedLogGroups]);
+        logPolicies = new LogSubscriptionPolicy(
+            "central-logs",
+            {
+                regions: org.regions,
+                destinationArns: archive.requireOutput("logDestinationArns") as pulumi.Output<Record<string, string>>,
+                policyName: `${org.namePrefix}-central-logs`,
+                excludedLogGroups: excluded,
+            },
+            opts,
+        ).policyNames;
+    }
+
     return {
-        accountId: ctx.model.account.id,
+        accountId: account.id,
+        configRoleArn: config.roleArn,
+        configRecorderNames: config.recorderNames,
+        forwardingRoleArn: forwarding.roleArn,
+        forwardingRuleArns: forwarding.ruleArns,
+        logSubscriptionPolicyNames: logPolicies,
     };
 }

@@ -1,0 +1,139 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+
+/** The global IAM resource types that `includeGlobalResourceTypes` records. */
+export const GLOBAL_IAM_RESOURCE_TYPES = ["AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Role", "AWS::IAM::Policy"] as const;
+
+export interface ConfigRecorderArgs {
+    /** Enabled regions: one recorder, delivery channel and recorder status in each. */
+    readonly regions: readonly string[];
+    /** The only region that records the global IAM resource types. */
+    readonly homeRegion: string;
+    /** Bucket the delivery channels deliver to (the log archive's Config staging bucket). */
+    readonly bucketName: pulumi.Input<string>;
+    /** KMS key the delivery channels encrypt with. */
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** AWS Config service name of the partition (`config.amazonaws.com`), for the service-linked role. */
+    readonly configServiceName: string;
+    /**
+     * Recording frequency of every type not in `dailyResourceTypes`.
+     * @default "CONTINUOUS"
+     */
+    readonly recordingFrequency?: "CONTINUOUS" | "DAILY";
+    /**
+     * Types recorded daily instead (one `recordingModeOverride`).
+     * @default []
+     */
+    readonly dailyResourceTypes?: readonly string[];
+    /**
+     * Types not recorded at all. Non-empty switches to the `EXCLUSION_BY_RESOURCE_TYPES` strategy,
+     * and the global IAM types are then excluded outside the home region.
+     * @default []
+     */
+    readonly excludedResourceTypes?: readonly string[];
+    /**
+     * ARN of an existing `AWSServiceRoleForConfig` to adopt with `import` instead of creating it.
+     * @default undefined (create it)
+     */
+    readonly adoptServiceLinkedRoleArn?: string;
+}
+
+type Resolved = Required<Omit<ConfigRecorderArgs, "adoptServiceLinkedRoleArn">> & Pick<ConfigRecorderArgs, "adoptServiceLinkedRoleArn">;
+
+export function resolveConfigRecorderArgs(name: string, args: ConfigRecorderArgs): Resolved {
+    const a: Resolved = {
+        recordingFrequency: "CONTINUOUS",
+        dailyResourceTypes: [],
+        excludedResourceTypes: [],
+        ...args,
+    };
+    const problems: string[] = [];
+    if (a.regions.length === 0) problems.push("regions: at least one region is required");
+    if (new Set(a.regions).size !== a.regions.length) problems.push(`regions: ${JSON.stringify(a.regions)} lists a region twice`);
+    if (!a.regions.includes(a.homeRegion)) problems.push(`homeRegion: ${a.homeRegion} is not one of the enabled regions ${a.regions.join(", ")}`);
+    const both = a.dailyResourceTypes.filter((t) => a.excludedResourceTypes.includes(t));
+    if (both.length > 0) problems.push(`dailyResourceTypes: ${both.join(", ")} also excluded; a type is either recorded daily or not recorded`);
+    if (a.recordingFrequency === "DAILY" && a.dailyResourceTypes.length > 0) {
+        problems.push("dailyResourceTypes: the recording frequency is already DAILY; list types only to record them less often than the default");
+    }
+    const globals = a.excludedResourceTypes.filter((t) => (GLOBAL_IAM_RESOURCE_TYPES as readonly string[]).includes(t));
+    if (globals.length > 0) problems.push(`excludedResourceTypes: ${globals.join(", ")} are the global IAM types; they are always recorded in the home region`);
+    if (problems.length > 0) throw new Error(`ConfigRecorder ${name}:\n  ${problems.join("\n  ")}`);
+    return a;
+}
+
+/** The recording group of one region: global IAM types only in the home region. */
+export function recordingGroup(a: Resolved, region: string): aws.types.input.cfg.RecorderRecordingGroup {
+    const home = region === a.homeRegion;
+    if (a.excludedResourceTypes.length === 0) {
+        // includeGlobalResourceTypes is only valid with allSupported.
+        return { allSupported: true, includeGlobalResourceTypes: home };
+    }
+    const excluded = home ? [...a.excludedResourceTypes] : [...a.excludedResourceTypes, ...GLOBAL_IAM_RESOURCE_TYPES];
+    return {
+        allSupported: false,
+        includeGlobalResourceTypes: false,
+        recordingStrategies: [{ useOnly: "EXCLUSION_BY_RESOURCE_TYPES" }],
+        exclusionByResourceTypes: [{ resourceTypes: excluded }],
+    };
+}
+
+/**
+ * AWS Config in every enabled region of the account: recorder (all supported types, global IAM types
+ * in the home region only), delivery channel to the central bucket with KMS and daily snapshots, and
+ * the recorder switched on; one service-linked role for all regions.
+ */
+export class ConfigRecorder extends pulumi.ComponentResource {
+    /** ARN of the service-linked role the recorders use. */
+    public readonly roleArn: pulumi.Output<string>;
+    /** Recorder names by region. */
+    public readonly recorderNames: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: ConfigRecorderArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:baseline:ConfigRecorder", name, {}, opts);
+        const a = resolveConfigRecorderArgs(name, args);
+
+        const role = new aws.iam.ServiceLinkedRole(
+            `${name}-service-role`,
+            { awsServiceName: a.configServiceName },
+            { parent: this, retainOnDelete: true, ...(a.adoptServiceLinkedRoleArn ? { import: a.adoptServiceLinkedRoleArn } : {}) },
+        );
+
+        const recorderNames: Record<string, pulumi.Output<string>> = {};
+        for (const region of a.regions) {
+            const recorder = new aws.cfg.Recorder(
+                `${name}-recorder-${region}`,
+                {
+                    name: "default",
+                    roleArn: role.arn,
+                    region,
+                    recordingGroup: recordingGroup(a, region),
+                    recordingMode: {
+                        recordingFrequency: a.recordingFrequency,
+                        ...(a.dailyResourceTypes.length > 0
+                            ? { recordingModeOverride: { description: "Daily recording of high-churn types (cost)", recordingFrequency: "DAILY", resourceTypes: [...a.dailyResourceTypes] } }
+                            : {}),
+                    },
+                },
+                { parent: this },
+            );
+            const channel = new aws.cfg.DeliveryChannel(
+                `${name}-delivery-${region}`,
+                {
+                    name: "default",
+                    region,
+                    s3BucketName: a.bucketName,
+                    s3KmsKeyArn: a.kmsKeyArn,
+                    snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+                },
+                { parent: this, dependsOn: [recorder] },
+            );
+            new aws.cfg.RecorderStatus(`${name}-status-${region}`, { name: recorder.name, isEnabled: true, region }, { parent: this, dependsOn: [channel] });
+            recorderNames[region] = recorder.name;
+        }
+
+        this.roleArn = role.arn;
+        this.recorderNames = pulumi.output(recorderNames);
+        this.registerOutputs({ roleArn: this.roleArn, recorderNames: this.recorderNames });
+    }
+}

@@ -1,0 +1,113 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { policyJson } from "../../iam/types";
+import { forwardingTrustPolicy } from "../../iam/forwarding-trust";
+import { forwardingPutEventsPolicy } from "../../iam/forwarding-put-events";
+import { FORWARDING_RULES, ruleRegions, type ForwardingRule } from "./forwarding-rules";
+
+export interface EventForwardingArgs {
+    /** Enabled regions; every rule of scope `enabled`/`enabled+global` runs in each. */
+    readonly regions: readonly string[];
+    /** Region where the partition delivers events of global services (see `globalEventsRegion`). */
+    readonly globalEventsRegion: string;
+    /** ARN of the central bus (security account, home region). */
+    readonly centralBusArn: string;
+    /** This account's id: the only account whose EventBridge may assume the role. */
+    readonly accountId: string;
+    /** EventBridge service principal of the partition. */
+    readonly eventsPrincipal: string;
+    /** `arn:<partition>:events` — the start of every rule ARN, for the role's trust condition. */
+    readonly eventsArnPrefix: string;
+    /** Physical name prefix of the rules (`<prefix>-<rule id>`) and name of the role. */
+    readonly namePrefix: string;
+    /**
+     * The forwarding table.
+     * @default FORWARDING_RULES
+     */
+    readonly rules?: readonly ForwardingRule[];
+}
+
+type Resolved = Required<EventForwardingArgs>;
+
+export function resolveEventForwardingArgs(name: string, args: EventForwardingArgs): Resolved {
+    const rules = args.rules ?? FORWARDING_RULES;
+    const problems: string[] = [];
+    if (args.regions.length === 0) problems.push("regions: at least one region is required");
+    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    if (!/^[\w+=,.@-]{1,35}$/.test(args.namePrefix)) problems.push(`namePrefix: ${JSON.stringify(args.namePrefix)} must be 1-35 characters of letters, digits and +=,.@_-`);
+    if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
+    const ids = new Set<string>();
+    for (const r of rules) {
+        if (ids.has(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} appears twice`);
+        ids.add(r.id);
+        if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
+        if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
+    }
+    if (problems.length > 0) throw new Error(`EventForwarding ${name}:\n  ${problems.join("\n  ")}`);
+    return { ...args, rules };
+}
+
+/**
+ * Rules on the default bus of every region that send the account's security events to the central
+ * bus, and the one IAM role EventBridge uses for that cross-account (and cross-region) delivery.
+ */
+export class EventForwarding extends pulumi.ComponentResource {
+    /** ARN of the role the forwarding targets use. */
+    public readonly roleArn: pulumi.Output<string>;
+    /** Rule ARNs by `<rule id>/<region>`. */
+    public readonly ruleArns: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: EventForwardingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:baseline:EventForwarding", name, {}, opts);
+        const a = resolveEventForwardingArgs(name, args);
+        const rulePrefix = `${a.namePrefix}-fwd-`;
+
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            {
+                name: `${a.namePrefix}-event-forwarding`,
+                description: "EventBridge forwards this account's security events to the central bus",
+                assumeRolePolicy: policyJson(
+                    forwardingTrustPolicy({
+                        eventsPrincipal: a.eventsPrincipal,
+                        accountId: a.accountId,
+                        ruleArnPattern: `${a.eventsArnPrefix}:*:${a.accountId}:rule/${rulePrefix}*`,
+                    }),
+                ),
+            },
+            { parent: this },
+        );
+        const permissions = new aws.iam.RolePolicy(
+            `${name}-role-policy`,
+            { role: role.name, policy: policyJson(forwardingPutEventsPolicy({ centralBusArn: a.centralBusArn })) },
+            { parent: this },
+        );
+
+        const ruleArns: Record<string, pulumi.Output<string>> = {};
+        for (const r of a.rules) {
+            for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion)) {
+                const rule = new aws.cloudwatch.EventRule(
+                    `${name}-${r.id}-${region}`,
+                    {
+                        name: `${rulePrefix}${r.id}`,
+                        description: r.description,
+                        eventBusName: "default",
+                        eventPattern: JSON.stringify(r.pattern),
+                        region,
+                    },
+                    { parent: this },
+                );
+                new aws.cloudwatch.EventTarget(
+                    `${name}-${r.id}-${region}-target`,
+                    { rule: rule.name, eventBusName: "default", targetId: "central-bus", arn: a.centralBusArn, roleArn: role.arn, region },
+                    { parent: this, dependsOn: [permissions] },
+                );
+                ruleArns[`${r.id}/${region}`] = rule.arn;
+            }
+        }
+
+        this.roleArn = role.arn;
+        this.ruleArns = pulumi.output(ruleArns);
+        this.registerOutputs({ roleArn: this.roleArn, ruleArns: this.ruleArns });
+    }
+}

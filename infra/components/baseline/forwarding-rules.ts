@@ -1,0 +1,174 @@
+/**
+ * The security events every account forwards from its default bus to the central bus, as ONE table:
+ * adding an event class is a row here, not a copy of a rule. Patterns never filter on `account`
+ * (the rule runs in the account whose events it forwards; the central routing tells accounts apart).
+ *
+ * Not forwarded on purpose: GuardDuty, Security Hub, Inspector, Macie and IAM Access Analyzer
+ * findings. Their delegated administrator (the security account) already aggregates every member's
+ * findings and the security stack forwards its own default-bus findings, so forwarding them here
+ * would deliver each finding twice.
+ */
+
+/**
+ * Where a rule runs. Events of global services (IAM, Organizations, Trusted Advisor, global sign-in,
+ * global Health events) are delivered only in the partition's global-events region (us-east-1 in
+ * `aws`), whether or not that region is one of the enabled regions.
+ * - `enabled`: every enabled region;
+ * - `enabled+global`: every enabled region and the global-events region;
+ * - `global`: the global-events region only.
+ */
+export type ForwardingScope = "enabled" | "enabled+global" | "global";
+
+export interface ForwardingRule {
+    /** Stable id: part of the rule's physical name and of resource names. */
+    readonly id: string;
+    /** Why the events matter, shown as the rule description. */
+    readonly description: string;
+    readonly scope: ForwardingScope;
+    /** EventBridge event pattern. */
+    readonly pattern: Readonly<Record<string, unknown>>;
+}
+
+const API_CALL = "AWS API Call via CloudTrail";
+
+/** Read-only API names: never forwarded, whatever the service. */
+const READ_ONLY = ["Get*", "List*", "Describe*"];
+
+function apiCalls(source: string, eventSource: string, ignored: readonly string[]): Record<string, unknown> {
+    return {
+        source: [source],
+        "detail-type": [API_CALL],
+        detail: {
+            eventSource: [eventSource],
+            eventName: [{ "anything-but": { wildcard: [...READ_ONLY, ...ignored] } }],
+        },
+    };
+}
+
+export const FORWARDING_RULES: readonly ForwardingRule[] = [
+    {
+        id: "console-sign-in",
+        description: "Failed console sign-ins and every root sign-in event (CIS 1.7, 4.6)",
+        scope: "enabled+global",
+        pattern: {
+            source: ["aws.signin"],
+            "detail-type": ["AWS Console Sign In via CloudTrail"],
+            detail: {
+                $or: [{ responseElements: { ConsoleLogin: ["Failure"] } }, { userIdentity: { type: ["Root"] } }],
+            },
+        },
+    },
+    {
+        id: "root-activity",
+        description: "API calls made with the root user's credentials (CIS 1.7)",
+        scope: "enabled+global",
+        pattern: {
+            "detail-type": [API_CALL],
+            detail: {
+                userIdentity: { type: ["Root"], invokedBy: [{ exists: false }] },
+                eventType: [{ "anything-but": "AwsServiceEvent" }],
+            },
+        },
+    },
+    {
+        id: "iam-changes",
+        description: "Changes to IAM users, roles, groups, policies and credentials (CIS 4.4)",
+        scope: "global",
+        pattern: apiCalls("aws.iam", "iam.amazonaws.com", ["Generate*", "Simulate*"]),
+    },
+    {
+        id: "organizations-changes",
+        description: "Changes to the organisation: accounts, OUs, policies, delegated administrators (CIS 4.15)",
+        scope: "global",
+        pattern: apiCalls("aws.organizations", "organizations.amazonaws.com", []),
+    },
+    {
+        id: "cloudtrail-changes",
+        description: "Changes to trails and event data stores, e.g. StopLogging (CIS 4.5)",
+        scope: "enabled",
+        pattern: apiCalls("aws.cloudtrail", "cloudtrail.amazonaws.com", ["LookupEvents", "StartQuery", "CancelQuery"]),
+    },
+    {
+        id: "config-changes",
+        description: "Changes to AWS Config recorders, delivery channels, rules and aggregators (CIS 4.9)",
+        scope: "enabled",
+        // PutEvaluations is how rules report results: a write, but noise rather than a change.
+        pattern: apiCalls("aws.config", "config.amazonaws.com", ["Select*", "BatchGet*", "PutEvaluations", "StartConfigRulesEvaluation"]),
+    },
+    {
+        id: "config-compliance",
+        description: "AWS Config rule evaluations that turn NON_COMPLIANT",
+        scope: "enabled",
+        pattern: {
+            source: ["aws.config"],
+            "detail-type": ["Config Rules Compliance Change"],
+            detail: { newEvaluationResult: { complianceType: ["NON_COMPLIANT"] } },
+        },
+    },
+    {
+        id: "kms-key-changes",
+        description: "Customer managed keys disabled or scheduled for deletion: logs encrypted with them become unreadable (CIS 4.7)",
+        scope: "enabled",
+        pattern: {
+            source: ["aws.kms"],
+            "detail-type": [API_CALL],
+            detail: { eventSource: ["kms.amazonaws.com"], eventName: ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"] },
+        },
+    },
+    {
+        id: "logging-tampering",
+        description: "Deletion or weakening of log groups, subscriptions, log account policies and event rules",
+        scope: "enabled",
+        pattern: {
+            "detail-type": [API_CALL],
+            $or: [
+                {
+                    source: ["aws.logs"],
+                    detail: {
+                        eventSource: ["logs.amazonaws.com"],
+                        eventName: ["DeleteLogGroup", "DeleteLogStream", "PutRetentionPolicy", "DeleteRetentionPolicy", "DeleteSubscriptionFilter", "DeleteAccountPolicy", "PutAccountPolicy", "DeleteDestination", "DisassociateKmsKey"],
+                    },
+                },
+                {
+                    source: ["aws.events"],
+                    detail: { eventSource: ["events.amazonaws.com"], eventName: ["DeleteRule", "DisableRule", "RemoveTargets", "PutRule", "PutTargets"] },
+                },
+            ],
+        },
+    },
+    {
+        id: "health",
+        description: "AWS Health events: service issues, scheduled changes and account notifications (global ones arrive in the global-events region)",
+        scope: "enabled+global",
+        pattern: { source: ["aws.health"], "detail-type": [{ prefix: "AWS Health" }] },
+    },
+    {
+        id: "trusted-advisor",
+        description: "Trusted Advisor checks that turn WARN or ERROR (delivered in us-east-1 only)",
+        scope: "global",
+        pattern: {
+            source: ["aws.trustedadvisor"],
+            "detail-type": ["Trusted Advisor Check Item Refresh Notification"],
+            detail: { status: ["WARN", "ERROR"] },
+        },
+    },
+];
+
+/** The region where a partition delivers events of global services (IAM, Organizations, global sign-in). */
+export function globalEventsRegion(partition: string): string {
+    switch (partition) {
+        case "aws-us-gov":
+            return "us-gov-west-1";
+        case "aws-cn":
+            return "cn-north-1";
+        default:
+            return "us-east-1";
+    }
+}
+
+/** The regions a rule runs in, in enabled-region order with the global-events region last when it is not enabled. */
+export function ruleRegions(scope: ForwardingScope, enabled: readonly string[], globalRegion: string): string[] {
+    if (scope === "global") return [globalRegion];
+    if (scope === "enabled" || enabled.includes(globalRegion)) return [...enabled];
+    return [...enabled, globalRegion];
+}

@@ -1,0 +1,145 @@
+import * as assert from "assert";
+import { byName, ofType, planGenerated, referenceOrg, referenceStack } from "../../support/plan";
+import type { StackPlan } from "../../../infra/engine/run";
+import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
+import { FORWARDING_RULES } from "../../../infra/components/baseline/forwarding-rules";
+
+const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
+const CENTRAL_BUS = "arn:aws:events:us-east-1:333333333333:event-bus/acme-lz-security-events";
+const MEMBER_STACKS = ["member-management", "member-log-archive", "member-security", "member-workload-prod", "member-workload-dev"];
+
+describe("member stack", () => {
+    let p: StackPlan;
+    let archive: StackPlan;
+    before(async () => {
+        p = await referenceStack("member-workload-prod");
+        archive = await referenceStack("log-archive");
+    });
+
+    it("deploys into the member's own account through its one provider", () => {
+        const providers = ofType(p, "pulumi:providers:aws");
+        assert.strictEqual(providers.length, 1);
+        assert.strictEqual(providers[0].inputs.allowedAccountIds, JSON.stringify(["444444444444"]));
+        assert.strictEqual(p.outputs.accountId, "444444444444");
+    });
+
+    it("delivers Config in every region to the log-archive stack's Config bucket and key", () => {
+        const channels = ofType(p, "aws:cfg/deliveryChannel:DeliveryChannel");
+        assert.deepStrictEqual(channels.map((c) => c.inputs.region).sort(), [...REGIONS].sort());
+        assert.ok(archive.outputs.configBucketName, "log-archive exports configBucketName");
+        for (const c of channels) {
+            assert.strictEqual(c.inputs.s3BucketName, archive.outputs.configBucketName);
+            assert.strictEqual(c.inputs.s3KmsKeyArn, archive.outputs.configKeyArn);
+            assert.deepStrictEqual(c.inputs.snapshotDeliveryProperties, { deliveryFrequency: "TwentyFour_Hours" });
+        }
+    });
+
+    it("records global IAM types in the home region only", () => {
+        const recorders = ofType(p, "aws:cfg/recorder:Recorder");
+        assert.deepStrictEqual(
+            recorders.filter((r) => (r.inputs.recordingGroup as any).includeGlobalResourceTypes).map((r) => r.inputs.region),
+            ["us-east-1"],
+        );
+        assert.strictEqual(recorders.length, REGIONS.length);
+    });
+
+    it("forwards to the central bus named from the org facts, in the security account's home region", () => {
+        const targets = ofType(p, "aws:cloudwatch/eventTarget:EventTarget");
+        assert.ok(targets.length > 0);
+        for (const t of targets) assert.strictEqual(t.inputs.arn, CENTRAL_BUS);
+        const security = referenceOrg().accounts.security.id;
+        assert.ok(CENTRAL_BUS.includes(`:${security}:`));
+    });
+
+    it("sends every log group to the central destination of its region, except the pipeline's and the org trail's groups", () => {
+        const destinations = archive.outputs.logDestinationArns as Record<string, string>;
+        assert.ok(destinations, "log-archive exports logDestinationArns");
+        const pipeline = (archive.outputs.pipelineLogGroupNames as string[] | undefined) ?? [];
+        for (const region of REGIONS) {
+            const policy = byName(p, `central-logs-${region}`);
+            assert.strictEqual(JSON.parse(String(policy.inputs.policyDocument)).DestinationArn, destinations[region]);
+            const criteria = String(policy.inputs.selectionCriteria);
+            const excluded = JSON.parse(criteria.replace(/^LogGroupName NOT IN /, "")) as string[];
+            for (const g of ["/acme-lz/cloudtrail/organization", ...pipeline]) assert.ok(excluded.includes(g), `${region}: ${g} must be excluded`);
+        }
+    });
+
+    it("blocks public S3 access account-wide", () => {
+        const [block] = ofType(p, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock");
+        assert.strictEqual(block.inputs.blockPublicPolicy, true);
+        assert.strictEqual(block.inputs.restrictPublicBuckets, true);
+    });
+
+    it("gives every account, core accounts included, the same baseline shape", async () => {
+        const shape = (q: StackPlan) => q.resources.filter((r) => !r.type.startsWith("pulumi:")).map((r) => `${r.type} ${r.name}`).sort();
+        const reference = shape(p);
+        for (const stack of MEMBER_STACKS) assert.deepStrictEqual(shape(await referenceStack(stack)), reference, stack);
+    });
+
+    it("plans in preview mode too", async () => {
+        const q = await referenceStack("member-workload-prod", { preview: true });
+        assert.strictEqual(q.resources.length, p.resources.length);
+    });
+});
+
+describe("member stack size and settings", () => {
+    function org(regions: readonly string[], members = 2): Record<string, any> {
+        const o = referenceOrg();
+        o.regions = [...regions];
+        o.accounts.members = Array.from({ length: members }, (_, i) => ({
+            name: `workload-${i}`,
+            id: String(600000000000 + i),
+            email: `aws-workload-${i}@acme.example`,
+            ou: "Workloads/Prod",
+        }));
+        return o;
+    }
+    const core = { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" }, security: { "lz:role": "security" } };
+
+    async function member(o: Record<string, any>, settings: Record<string, unknown> = {}, account = "workload-0"): Promise<StackPlan> {
+        const stack = `member-${account}`;
+        const [plan] = await planGenerated(o, { ...core, [stack]: { "lz:role": "member", "lz:account": account, "lz:member": settings } }, [stack]);
+        return plan;
+    }
+
+    /** Resources per region: recorder + channel + status + log policy, and a rule + target per regional rule. */
+    const regional = 4 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
+
+    it("grows with enabled regions only: 17 regions cost exactly 13 more regions' worth than 4", async () => {
+        const four = await member(org(REGIONS));
+        const seventeen = await member(org(DEFAULT_ENABLED_REGIONS));
+        assert.ok(DEFAULT_ENABLED_REGIONS.includes("us-east-1"));
+        assert.strictEqual(seventeen.resources.length - four.resources.length, (DEFAULT_ENABLED_REGIONS.length - REGIONS.length) * regional);
+        assert.strictEqual(ofType(seventeen, "aws:cfg/recorder:Recorder").length, DEFAULT_ENABLED_REGIONS.length);
+    });
+
+    it("does not grow with the number of accounts in the organisation", async () => {
+        const few = await member(org(REGIONS, 2));
+        const many = await member(org(REGIONS, 60));
+        assert.strictEqual(many.resources.length, few.resources.length);
+    });
+
+    it("records high-churn types daily and leaves excluded types out when the settings say so", async () => {
+        const q = await member(org(REGIONS), { config: { dailyResourceTypes: ["AWS::EC2::NetworkInterface"], excludedResourceTypes: ["AWS::EC2::Volume"] } });
+        const rec = byName(q, "config-recorder-us-west-2");
+        assert.deepStrictEqual((rec.inputs.recordingMode as any).recordingModeOverride.resourceTypes, ["AWS::EC2::NetworkInterface"]);
+        assert.ok((rec.inputs.recordingGroup as any).exclusionByResourceTypes[0].resourceTypes.includes("AWS::EC2::Volume"));
+    });
+
+    it("drops the log subscription policy when switched off, and adds extra exclusions when listed", async () => {
+        const off = await member(org(REGIONS), { logSubscription: { enabled: false } });
+        assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
+        assert.strictEqual(off.outputs.logSubscriptionPolicyNames, undefined);
+        const extra = await member(org(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
+        assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
+    });
+
+    it("adopts the Config service-linked role when the account already has one", async () => {
+        const q = await member(org(REGIONS), { config: { adoptServiceLinkedRole: true } });
+        assert.strictEqual(byName(q, "config-service-role").importId, "arn:aws:iam::600000000000:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
+    });
+
+    it("rejects a resource type that is not an AWS Config type, naming the file and key", async () => {
+        await assert.rejects(member(org(REGIONS), { config: { excludedResourceTypes: ["EC2 volumes"] } }), /lz:member\.config\.excludedResourceTypes\[0\].*AWS Config resource type/);
+    });
+});

@@ -1,0 +1,100 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { FORWARDING_RULES, globalEventsRegion, ruleRegions } from "../../../../infra/components/baseline/forwarding-rules";
+import { matches } from "../../../support/event-pattern";
+import { ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
+import type { StackPlan } from "../../../../infra/engine/run";
+
+interface Sample {
+    readonly name: string;
+    /** Ids of the rules that must forward the event; every other rule must not. */
+    readonly forwardedBy: readonly string[];
+    readonly event: Record<string, unknown>;
+}
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "events", "member");
+const SAMPLES: readonly Sample[] = fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => JSON.parse(fs.readFileSync(path.join(FIXTURES, f), "utf8")) as Sample[]);
+
+/** Keys a pattern would use to single out accounts. */
+const ACCOUNT_KEYS = new Set(["account", "accountId", "recipientAccountId", "awsAccountId", "affectedAccount"]);
+
+function keysOf(value: unknown): string[] {
+    if (Array.isArray(value)) return value.flatMap(keysOf);
+    if (typeof value !== "object" || value === null) return [];
+    return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
+}
+
+describe("forwarding rules (the table)", () => {
+    it("has samples for every rule, and every sample names only rules of the table", () => {
+        const ids = new Set(FORWARDING_RULES.map((r) => r.id));
+        for (const s of SAMPLES) for (const id of s.forwardedBy) assert.ok(ids.has(id), `${s.name}: unknown rule ${id}`);
+        for (const r of FORWARDING_RULES) assert.ok(SAMPLES.some((s) => s.forwardedBy.includes(r.id)), `${r.id} has no sample it must forward`);
+        assert.ok(SAMPLES.filter((s) => s.forwardedBy.length === 0).length >= 10, "enough samples that must not be forwarded");
+    });
+
+    it("never filters on the account, at any depth", () => {
+        for (const r of FORWARDING_RULES) {
+            const found = keysOf(r.pattern).filter((k) => ACCOUNT_KEYS.has(k));
+            assert.deepStrictEqual(found, [], r.id);
+        }
+    });
+
+    it("delivers global-service events in the partition's global-events region", () => {
+        assert.strictEqual(globalEventsRegion("aws"), "us-east-1");
+        assert.strictEqual(globalEventsRegion("aws-us-gov"), "us-gov-west-1");
+        assert.strictEqual(globalEventsRegion("aws-cn"), "cn-north-1");
+    });
+
+    it("places rules by scope, adding the global-events region only when it is not enabled", () => {
+        assert.deepStrictEqual(ruleRegions("global", ["eu-west-1", "us-east-1"], "us-east-1"), ["us-east-1"]);
+        assert.deepStrictEqual(ruleRegions("enabled", ["eu-west-1"], "us-east-1"), ["eu-west-1"]);
+        assert.deepStrictEqual(ruleRegions("enabled+global", ["eu-west-1"], "us-east-1"), ["eu-west-1", "us-east-1"]);
+        assert.deepStrictEqual(ruleRegions("enabled+global", ["eu-west-1", "us-east-1"], "us-east-1"), ["eu-west-1", "us-east-1"]);
+    });
+});
+
+describe("forwarding rules as planned in member-workload-prod", () => {
+    let p: StackPlan;
+    /** Planned pattern of each rule id (the same in every region, checked below). */
+    const planned = new Map<string, unknown>();
+    before(async () => {
+        p = await referenceStack("member-workload-prod");
+        for (const r of ofType(p, "aws:cloudwatch/eventRule:EventRule")) {
+            const id = String(r.inputs.name).replace(/^acme-lz-fwd-/, "");
+            const pattern = JSON.parse(String(r.inputs.eventPattern));
+            if (planned.has(id)) assert.deepStrictEqual(pattern, planned.get(id), `${id} differs between regions`);
+            planned.set(id, pattern);
+        }
+    });
+
+    it("plans every rule of the table, and only those", () => {
+        assert.deepStrictEqual([...planned.keys()].sort(), FORWARDING_RULES.map((r) => r.id).sort());
+    });
+
+    for (const s of SAMPLES) {
+        const title = s.forwardedBy.length === 0 ? `does not forward "${s.name}"` : `forwards "${s.name}" by ${s.forwardedBy.join(" and ")} only`;
+        it(title, () => {
+            const hits = [...planned.entries()].filter(([, pattern]) => matches(pattern, s.event)).map(([id]) => id);
+            assert.deepStrictEqual(hits.sort(), [...s.forwardedBy].sort());
+        });
+    }
+
+    it("forwards the same event from any account: matching ignores the account field", () => {
+        for (const s of SAMPLES.filter((x) => x.forwardedBy.length > 0)) {
+            const elsewhere = { ...s.event, account: "999999999999" };
+            for (const id of s.forwardedBy) assert.strictEqual(matches(planned.get(id), elsewhere), true, `${s.name} from another account`);
+        }
+    });
+
+    it("runs the sign-in rule in us-east-1, where global sign-in events arrive", () => {
+        const regions = ofType(p, "aws:cloudwatch/eventRule:EventRule")
+            .filter((r) => r.inputs.name === "acme-lz-fwd-console-sign-in")
+            .map((r) => r.inputs.region);
+        assert.ok(regions.includes("us-east-1"));
+    });
+});
