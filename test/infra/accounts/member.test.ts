@@ -64,6 +64,16 @@ describe("member stack", () => {
         }
     });
 
+    it("applies the secure defaults when the stack file has no lz:member settings", () => {
+        for (const r of ofType(p, "aws:cfg/recorder:Recorder")) {
+            assert.deepStrictEqual(r.inputs.recordingMode, { recordingFrequency: "CONTINUOUS" });
+            assert.strictEqual((r.inputs.recordingGroup as any).allSupported, true);
+            assert.strictEqual((r.inputs.recordingGroup as any).exclusionByResourceTypes, undefined);
+        }
+        assert.strictEqual(byName(p, "config-service-role").importId, null);
+        assert.strictEqual(ofType(p, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, REGIONS.length);
+    });
+
     it("blocks public S3 access account-wide", () => {
         const [block] = ofType(p, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock");
         assert.strictEqual(block.inputs.blockPublicPolicy, true);
