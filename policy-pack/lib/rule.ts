@@ -16,7 +16,9 @@ import type {
     PolicyResource,
 } from "@pulumi/policy";
 import { EXCEPTIONS_SCHEMA, exceptionFor, expiredNote, type ExceptionState } from "./exceptions";
-import { get, plain, tags, unproxy, type Unknown } from "./values";
+import { toRes } from "./resource";
+import { makeView, propertyDependencyUrns } from "./stack-view";
+import type { Unknown } from "./values";
 
 /** The frameworks every rule maps to (empty list: the framework has no matching item). */
 export interface Controls {
@@ -150,44 +152,6 @@ function configOf(meta: RuleMeta, given: unknown): Config {
     return out;
 }
 
-class Resource implements Res {
-    private tagCache: Record<string, string> | Unknown | undefined;
-    readonly props: Record<string, unknown>;
-    constructor(
-        readonly urn: string,
-        readonly name: string,
-        readonly type: string,
-        rawProps: unknown,
-        readonly parent: string | undefined,
-        readonly dependencies: readonly string[],
-        readonly propertyDependencies: Readonly<Record<string, readonly string[]>>,
-    ) {
-        this.props = unproxy(rawProps);
-    }
-    get tags(): Record<string, string> | Unknown {
-        if (this.tagCache === undefined) this.tagCache = tags(this.props);
-        return this.tagCache;
-    }
-    get(path: string): unknown {
-        return get(this.props, path);
-    }
-}
-
-const NO_DEPS: readonly string[] = [];
-const NO_PROP_DEPS: Readonly<Record<string, readonly string[]>> = {};
-
-function toRes(
-    urn: string,
-    name: string,
-    type: string,
-    rawProps: unknown,
-    parent?: string,
-    dependencies: readonly string[] = NO_DEPS,
-    propertyDependencies: Readonly<Record<string, readonly string[]>> = NO_PROP_DEPS,
-): Res {
-    return new Resource(urn, name, type, rawProps, parent, dependencies, propertyDependencies);
-}
-
 type Violation = { message: string; urn?: string; enforcementLevel?: EnforcementLevel };
 
 /** The SDK's reportViolation also takes an object (per-finding level and URN); its typings only show the string form. */
@@ -276,90 +240,6 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
     return { name: spec.name, kind: "resource", meta: spec, types: spec.types, policy, configSchema: schemaOf(spec), remediates: Boolean(fix) };
 }
 
-function propertyDependencyUrns(pd: Record<string, PolicyResource[]> | undefined): Readonly<Record<string, readonly string[]>> {
-    if (!pd) return NO_PROP_DEPS;
-    let out: Record<string, string[]> | undefined;
-    for (const k in pd) {
-        const v = pd[k];
-        if (!v.length) continue;
-        out ??= {};
-        out[k] = v.map((d) => d.urn);
-    }
-    return out ?? NO_PROP_DEPS;
-}
-
-function makeView(resources: readonly Res[], stackTags: ReadonlyMap<string, string>): StackView {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const typeCache = new Map<string, Res[]>();
-    const memos = new Map<string, unknown>();
-    let byDep: Map<string, Map<string, Res[]>> | undefined;
-    let dependentsOf: Map<string, Res[]> | undefined;
-    const byValue = new Map<string, Map<string, Res[]>>();
-    const push = <K>(m: Map<K, Res[]>, k: K, r: Res) => {
-        const l = m.get(k);
-        if (l) l.push(r);
-        else m.set(k, [r]);
-    };
-    const depIndex = () => {
-        if (!byDep) {
-            byDep = new Map();
-            for (const r of resources) {
-                for (const [prop, urns] of Object.entries(r.propertyDependencies)) {
-                    for (const u of urns) {
-                        let m = byDep.get(u);
-                        if (!m) byDep.set(u, (m = new Map()));
-                        push(m, prop, r);
-                    }
-                }
-            }
-        }
-        return byDep;
-    };
-    const valueIndex = (prop: string) => {
-        let m = byValue.get(prop);
-        if (!m) {
-            m = new Map();
-            for (const r of resources) {
-                const v = plain(r.props[prop]);
-                if (typeof v === "string" && v !== "") push(m, v, r);
-            }
-            byValue.set(prop, m);
-        }
-        return m;
-    };
-    const view: StackView = {
-        resources,
-        tags: stackTags,
-        byUrn: (urn) => byUrn.get(urn),
-        ofType: (ts) => {
-            const key = ts.join("|");
-            let l = typeCache.get(key);
-            if (!l) typeCache.set(key, (l = resources.filter((r) => ts.includes(r.type))));
-            return l;
-        },
-        linked: (target, ts, prop, targetKeys = []) => {
-            const found = new Set<Res>(depIndex().get(target.urn)?.get(prop) ?? []);
-            for (const k of targetKeys) {
-                const v = plain(target.props[k]);
-                if (typeof v === "string" && v !== "") for (const r of valueIndex(prop).get(v) ?? []) found.add(r);
-            }
-            return [...found].filter((r) => ts.includes(r.type) && r !== target);
-        },
-        dependents: (target) => {
-            if (!dependentsOf) {
-                dependentsOf = new Map();
-                for (const r of resources) for (const d of r.dependencies) push(dependentsOf, d, r);
-            }
-            return dependentsOf.get(target.urn) ?? [];
-        },
-        memo: <T>(key: string, compute: () => T): T => {
-            if (!memos.has(key)) memos.set(key, compute());
-            return memos.get(key) as T;
-        },
-    };
-    return view;
-}
-
 /** A rule about the whole stack (related resources, baselines). */
 export function stackRule(spec: StackRuleSpec): Rule {
     const validateStack = (args: StackValidationArgs, rv: ReportViolation): void => {
@@ -374,7 +254,7 @@ export function stackRule(spec: StackRuleSpec): Rule {
                     r.type,
                     r.props,
                     r.parent?.urn,
-                    r.dependencies?.length ? r.dependencies.map((d) => d.urn) : NO_DEPS,
+                    r.dependencies?.length ? r.dependencies.map((d) => d.urn) : undefined,
                     propertyDependencyUrns(r.propertyDependencies),
                 ),
             );
