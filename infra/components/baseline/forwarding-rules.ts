@@ -31,16 +31,19 @@ export interface ForwardingRule {
 
 const API_CALL = "AWS API Call via CloudTrail";
 
-/** Read-only API names: never forwarded, whatever the service. */
-const READ_ONLY = ["Get*", "List*", "Describe*"];
-
+/**
+ * Changes made through one service's API: CloudTrail marks every read API `readOnly: true`, so
+ * `readOnly: [false]` keeps the writes, new APIs included; `ignored` names writes that are plumbing
+ * or reports rather than changes. (Plain values only: every EventBridge bus supports them.)
+ */
 function apiCalls(source: string, eventSource: string, ignored: readonly string[]): Record<string, unknown> {
     return {
         source: [source],
         "detail-type": [API_CALL],
         detail: {
             eventSource: [eventSource],
-            eventName: [{ "anything-but": { wildcard: [...READ_ONLY, ...ignored] } }],
+            readOnly: [false],
+            ...(ignored.length > 0 ? { eventName: [{ "anything-but": [...ignored] }] } : {}),
         },
     };
 }
@@ -74,7 +77,7 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
         id: "iam-changes",
         description: "Changes to IAM users, roles, groups, policies and credentials (CIS 4.4)",
         scope: "global",
-        pattern: apiCalls("aws.iam", "iam.amazonaws.com", ["Generate*", "Simulate*"]),
+        pattern: apiCalls("aws.iam", "iam.amazonaws.com", ["GenerateCredentialReport", "GenerateServiceLastAccessedDetails", "GenerateOrganizationsAccessReport"]),
     },
     {
         id: "organizations-changes",
@@ -86,14 +89,14 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
         id: "cloudtrail-changes",
         description: "Changes to trails and event data stores, e.g. StopLogging (CIS 4.5)",
         scope: "enabled",
-        pattern: apiCalls("aws.cloudtrail", "cloudtrail.amazonaws.com", ["LookupEvents", "StartQuery", "CancelQuery"]),
+        pattern: apiCalls("aws.cloudtrail", "cloudtrail.amazonaws.com", ["StartQuery", "CancelQuery"]),
     },
     {
         id: "config-changes",
         description: "Changes to AWS Config recorders, delivery channels, rules and aggregators (CIS 4.9)",
         scope: "enabled",
         // PutEvaluations is how rules report results: a write, but noise rather than a change.
-        pattern: apiCalls("aws.config", "config.amazonaws.com", ["Select*", "BatchGet*", "PutEvaluations", "StartConfigRulesEvaluation"]),
+        pattern: apiCalls("aws.config", "config.amazonaws.com", ["PutEvaluations", "StartConfigRulesEvaluation"]),
     },
     {
         id: "config-compliance",
