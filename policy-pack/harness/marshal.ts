@@ -1,9 +1,9 @@
-import { structproto } from "./analyzer";
-
 /**
  * Inputs marshalled the way the engine marshals them for analyzers: resource references become the
  * id (custom) or URN, output values their plain value, unknown or secret; undefined is dropped.
  */
+import { structproto } from "./analyzer";
+
 const SIG = "4dabf18193072939515e22adb298388d";
 const SIG_SECRET = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_RESOURCE = "5cf8f73096256a8f31e491e813e4eb8e";
