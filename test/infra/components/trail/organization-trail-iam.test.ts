@@ -3,7 +3,6 @@ import { decide, ALLOW_ALL } from "../../../support/iam";
 import { trailLogsTrustPolicy } from "../../../../infra/iam/trail-logs-trust";
 import { trailLogsDeliveryPolicy } from "../../../../infra/iam/trail-logs-delivery";
 import { trailLogGroupKeyPolicy } from "../../../../infra/iam/trail-log-group-key";
-import { configAggregatorTrustPolicy } from "../../../../infra/iam/security-config-aggregator-trust";
 
 const SECURITY = "333333333333";
 const TRAIL = "arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-lz-org-trail";
@@ -68,20 +67,5 @@ describe("organisation trail log-group key policy", () => {
         assert.deepStrictEqual(logs[0].Condition, { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP } });
         assert.ok(!JSON.stringify(logs[0].Action).includes("kms:*"));
         assert.ok(!JSON.stringify(logs[0].Action).includes("CreateGrant"));
-    });
-});
-
-describe("organisation Config aggregator role trust", () => {
-    const doc = configAggregatorTrustPolicy({ configPrincipal: "config.amazonaws.com", accountId: SECURITY });
-    const role = `arn:aws:iam::${SECURITY}:role/config-role`;
-
-    it("lets AWS Config assume it for this account's aggregator", async () => {
-        const d = await decide({ principal: "config.amazonaws.com", action: "sts:AssumeRole", resource: role, resourceAccount: SECURITY, resourcePolicy: doc, context: { "aws:SourceAccount": SECURITY } });
-        assert.strictEqual(d, "Allowed");
-    });
-
-    it("refuses AWS Config acting for another account (confused deputy)", async () => {
-        const d = await decide({ principal: "config.amazonaws.com", action: "sts:AssumeRole", resource: role, resourceAccount: SECURITY, resourcePolicy: doc, context: { "aws:SourceAccount": "999999999999" } });
-        assert.strictEqual(d, "ImplicitlyDenied");
     });
 });
