@@ -77,6 +77,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         configRecorderNames: config.recorderNames,
         forwardingRoleArn: forwarding.roleArn,
         forwardingRuleArns: forwarding.ruleArns,
+        forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
         logSubscriptionPolicyNames: logPolicies,
     };
 }

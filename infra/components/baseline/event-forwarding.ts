@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { forwardingTrustPolicy } from "../../iam/forwarding-trust";
 import { forwardingPutEventsPolicy } from "../../iam/forwarding-put-events";
+import { forwardingDeadLetterQueuePolicy } from "../../iam/forwarding-dead-letter";
 import { FORWARDING_RULES, ruleRegions, type ForwardingRule } from "./forwarding-rules";
 
 export interface EventForwardingArgs {
@@ -21,6 +22,11 @@ export interface EventForwardingArgs {
     /** Physical name prefix of the rules (`<prefix>-<rule id>`) and name of the role. */
     readonly namePrefix: string;
     /**
+     * Days a region's dead-letter queue keeps events EventBridge could not deliver to the central bus.
+     * @default 14 (the SQS maximum)
+     */
+    readonly deadLetterRetentionDays?: number;
+    /**
      * The forwarding table.
      * @default FORWARDING_RULES
      */
@@ -31,7 +37,11 @@ type Resolved = Required<EventForwardingArgs>;
 
 export function resolveEventForwardingArgs(name: string, args: EventForwardingArgs): Resolved {
     const rules = args.rules ?? FORWARDING_RULES;
+    const deadLetterRetentionDays = args.deadLetterRetentionDays ?? 14;
     const problems: string[] = [];
+    if (!Number.isInteger(deadLetterRetentionDays) || deadLetterRetentionDays < 1 || deadLetterRetentionDays > 14) {
+        problems.push(`deadLetterRetentionDays: ${deadLetterRetentionDays} must be a whole number of days from 1 to 14 (SQS limits)`);
+    }
     if (args.regions.length === 0) problems.push("regions: at least one region is required");
     if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
     if (!/^[\w+=,.@-]{1,35}$/.test(args.namePrefix)) problems.push(`namePrefix: ${JSON.stringify(args.namePrefix)} must be 1-35 characters of letters, digits and +=,.@_-`);
@@ -44,18 +54,22 @@ export function resolveEventForwardingArgs(name: string, args: EventForwardingAr
         if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
     }
     if (problems.length > 0) throw new Error(`EventForwarding ${name}:\n  ${problems.join("\n  ")}`);
-    return { ...args, rules };
+    return { ...args, rules, deadLetterRetentionDays };
 }
 
 /**
  * Rules on the default bus of every region that send the account's security events to the central
- * bus, and the one IAM role EventBridge uses for that cross-account (and cross-region) delivery.
+ * bus, the one IAM role EventBridge uses for that cross-account (and cross-region) delivery, and a
+ * dead-letter queue per region so an event the central bus refuses (a wrong bus policy, an outage
+ * longer than the retries) is kept instead of silently dropped.
  */
 export class EventForwarding extends pulumi.ComponentResource {
     /** ARN of the role the forwarding targets use. */
     public readonly roleArn: pulumi.Output<string>;
     /** Rule ARNs by `<rule id>/<region>`. */
     public readonly ruleArns: pulumi.Output<Record<string, string>>;
+    /** Dead-letter queue ARNs by region. */
+    public readonly deadLetterQueueArns: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: EventForwardingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lz:baseline:EventForwarding", name, {}, opts);
@@ -83,9 +97,42 @@ export class EventForwarding extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const queues = new Map<string, aws.sqs.Queue>();
+        const deadLetterQueue = (region: string): aws.sqs.Queue => {
+            let queue = queues.get(region);
+            if (!queue) {
+                queue = new aws.sqs.Queue(
+                    `${name}-dlq-${region}`,
+                    { name: `${rulePrefix}dead-letter`, region, sqsManagedSseEnabled: true, messageRetentionSeconds: a.deadLetterRetentionDays * 86400 },
+                    { parent: this, protect: true, retainOnDelete: true },
+                );
+                new aws.sqs.QueuePolicy(
+                    `${name}-dlq-${region}-policy`,
+                    {
+                        queueUrl: queue.url,
+                        region,
+                        policy: queue.arn.apply((queueArn) =>
+                            policyJson(
+                                forwardingDeadLetterQueuePolicy({
+                                    eventsPrincipal: a.eventsPrincipal,
+                                    queueArn,
+                                    accountId: a.accountId,
+                                    ruleArnPattern: `${a.eventsArnPrefix}:${region}:${a.accountId}:rule/${rulePrefix}*`,
+                                }),
+                            ),
+                        ),
+                    },
+                    { parent: this },
+                );
+                queues.set(region, queue);
+            }
+            return queue;
+        };
+
         const ruleArns: Record<string, pulumi.Output<string>> = {};
         for (const r of a.rules) {
             for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion)) {
+                const dlq = deadLetterQueue(region);
                 const rule = new aws.cloudwatch.EventRule(
                     `${name}-${r.id}-${region}`,
                     {
@@ -99,7 +146,16 @@ export class EventForwarding extends pulumi.ComponentResource {
                 );
                 new aws.cloudwatch.EventTarget(
                     `${name}-${r.id}-${region}-target`,
-                    { rule: rule.name, eventBusName: "default", targetId: "central-bus", arn: a.centralBusArn, roleArn: role.arn, region },
+                    {
+                        rule: rule.name,
+                        eventBusName: "default",
+                        targetId: "central-bus",
+                        arn: a.centralBusArn,
+                        roleArn: role.arn,
+                        region,
+                        deadLetterConfig: { arn: dlq.arn },
+                        retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
+                    },
                     { parent: this, dependsOn: [permissions] },
                 );
                 ruleArns[`${r.id}/${region}`] = rule.arn;
@@ -108,6 +164,7 @@ export class EventForwarding extends pulumi.ComponentResource {
 
         this.roleArn = role.arn;
         this.ruleArns = pulumi.output(ruleArns);
-        this.registerOutputs({ roleArn: this.roleArn, ruleArns: this.ruleArns });
+        this.deadLetterQueueArns = pulumi.output(Object.fromEntries([...queues].map(([region, q]) => [region, q.arn])));
+        this.registerOutputs({ roleArn: this.roleArn, ruleArns: this.ruleArns, deadLetterQueueArns: this.deadLetterQueueArns });
     }
 }

@@ -112,8 +112,8 @@ describe("member stack size and settings", () => {
         return plan;
     }
 
-    /** Resources per region: recorder + channel + status + log policy, and a rule + target per regional rule. */
-    const regional = 4 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
+    /** Resources per region: recorder + channel + status + log policy + dead-letter queue and its policy, and a rule + target per regional rule. */
+    const regional = 6 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
 
     it("grows with enabled regions only: 17 regions cost exactly 13 more regions' worth than 4", async () => {
         const four = await member(org(REGIONS));

@@ -63,6 +63,51 @@ describe("EventForwarding", () => {
         assert.deepStrictEqual(regions("cloudtrail-changes"), ["eu-central-1", "eu-west-1"]);
     });
 
+    describe("dead-letter queues", () => {
+        const QUEUE = "arn:aws:sqs:eu-west-1:444444444444:acme-lz-fwd-dead-letter";
+        let policy: unknown;
+        before(() => {
+            policy = JSON.parse(String(named(p, "forwarding-dlq-eu-west-1-policy").inputs.policy));
+        });
+        const send = (principal: string, context: Record<string, string>) =>
+            decide({ principal, action: "sqs:SendMessage", resource: QUEUE, resourceAccount: MEMBER, resourcePolicy: policy, context });
+
+        it("keeps one encrypted, protected queue per rule region, holding events for the 14-day maximum", () => {
+            const queues = ofType(p, "aws:sqs/queue:Queue");
+            assert.deepStrictEqual(regionsOf(queues), [...REGIONS].sort());
+            for (const q of queues) {
+                assert.strictEqual(q.inputs.sqsManagedSseEnabled, true);
+                assert.strictEqual(q.inputs.messageRetentionSeconds, 14 * 86400);
+                assert.strictEqual(q.protect, true);
+                assert.strictEqual(q.retainOnDelete, true);
+            }
+        });
+
+        it("sends what the central bus refuses to the dead-letter queue of the target's own region, after a day of retries", () => {
+            for (const t of ofType(p, "aws:cloudwatch/eventTarget:EventTarget")) {
+                assert.strictEqual((t.inputs.deadLetterConfig as any).arn, `arn:aws:sqs:${t.inputs.region}:444444444444:acme-lz-fwd-dead-letter`, t.name);
+                assert.deepStrictEqual(t.inputs.retryPolicy, { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 });
+            }
+        });
+
+        it("lets EventBridge write to the queue for this region's forwarding rules", async () => {
+            assert.strictEqual(await send("events.amazonaws.com", { "aws:SourceAccount": MEMBER, "aws:SourceArn": RULE, "aws:SecureTransport": "true" }), "Allowed");
+        });
+
+        it("refuses EventBridge acting for another rule, another region's rule or another account", async () => {
+            const cases: Record<string, string>[] = [
+                { "aws:SourceAccount": MEMBER, "aws:SourceArn": "arn:aws:events:eu-west-1:444444444444:rule/team-rule" },
+                { "aws:SourceAccount": MEMBER, "aws:SourceArn": "arn:aws:events:us-west-2:444444444444:rule/acme-lz-fwd-cloudtrail-changes" },
+                { "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:events:eu-west-1:999999999999:rule/acme-lz-fwd-cloudtrail-changes" },
+            ];
+            for (const c of cases) assert.strictEqual(await send("events.amazonaws.com", { ...c, "aws:SecureTransport": "true" }), "ImplicitlyDenied", JSON.stringify(c));
+        });
+
+        it("denies any use of the queue without TLS, even to EventBridge for a forwarding rule", async () => {
+            assert.strictEqual(await send("events.amazonaws.com", { "aws:SourceAccount": MEMBER, "aws:SourceArn": RULE, "aws:SecureTransport": "false" }), "ExplicitlyDenied");
+        });
+    });
+
     describe("role trust", () => {
         const assume = (principal: string, context: Record<string, string>) =>
             decide({ principal, action: "sts:AssumeRole", resource: ROLE, resourceAccount: MEMBER, resourcePolicy: trust, context });
@@ -156,8 +201,14 @@ describe("EventForwarding", () => {
             assert.throws(() => resolveEventForwardingArgs("forwarding", { ...args, namePrefix: "x".repeat(36) }), /namePrefix: "x{36}" must be 1-35 characters/);
         });
 
-        it("uses the forwarding table by default", () => {
-            assert.strictEqual(resolveEventForwardingArgs("forwarding", args).rules, FORWARDING_RULES);
+        it("uses the forwarding table and 14 days of dead-letter retention by default", () => {
+            const r = resolveEventForwardingArgs("forwarding", args);
+            assert.strictEqual(r.rules, FORWARDING_RULES);
+            assert.strictEqual(r.deadLetterRetentionDays, 14);
+        });
+
+        it("rejects a dead-letter retention SQS cannot keep", () => {
+            assert.throws(() => resolveEventForwardingArgs("forwarding", { ...args, deadLetterRetentionDays: 15 }), /deadLetterRetentionDays: 15 must be a whole number of days from 1 to 14 \(SQS limits\)/);
         });
     });
 });

@@ -1,0 +1,44 @@
+import { policyDocument, type PolicyDocument } from "./types";
+
+/** The one action EventBridge needs on a dead-letter queue. */
+export const DEAD_LETTER_ACTIONS = ["sqs:SendMessage"] as const;
+
+export interface ForwardingDeadLetterArgs {
+    /** EventBridge service principal of the partition. */
+    readonly eventsPrincipal: string;
+    /** ARN of the region's dead-letter queue. */
+    readonly queueArn: string;
+    /** The account whose forwarding rules use the queue. */
+    readonly accountId: string;
+    /** ARN pattern of the forwarding rules of this region, e.g. `arn:aws:events:eu-west-1:<id>:rule/acme-lz-fwd-*`. */
+    readonly ruleArnPattern: string;
+}
+
+/**
+ * Queue policy of a region's forwarding dead-letter queue: EventBridge may put the events it failed to
+ * deliver to the central bus there, only on behalf of this account's forwarding rules; nobody may use
+ * the queue without TLS.
+ */
+export function forwardingDeadLetterQueuePolicy(a: ForwardingDeadLetterArgs): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "EventBridgeSendsUndeliveredForwardedEvents",
+            Effect: "Allow",
+            Principal: { Service: a.eventsPrincipal },
+            Action: [...DEAD_LETTER_ACTIONS],
+            Resource: a.queueArn,
+            Condition: {
+                StringEquals: { "aws:SourceAccount": a.accountId },
+                ArnLike: { "aws:SourceArn": a.ruleArnPattern },
+            },
+        },
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "sqs:*",
+            Resource: a.queueArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    ]);
+}
