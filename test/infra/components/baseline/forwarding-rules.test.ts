@@ -37,6 +37,20 @@ describe("forwarding rules (the table)", () => {
         assert.ok(SAMPLES.filter((s) => s.forwardedBy.length === 0).length >= 10, "enough samples that must not be forwarded");
     });
 
+    it("keeps every sample a complete EventBridge envelope, its CloudTrail record in the envelope's account and region", () => {
+        const envelope = ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"];
+        for (const s of SAMPLES) {
+            assert.deepStrictEqual(Object.keys(s.event).sort(), [...envelope].sort(), s.name);
+            assert.match(String(s.event.account), /^\d{12}$/, s.name);
+            const detail = s.event.detail as Record<string, any>;
+            if (String(s.event["detail-type"]).endsWith("via CloudTrail")) {
+                assert.strictEqual(detail.awsRegion, s.event.region, s.name);
+                assert.strictEqual(detail.recipientAccountId, s.event.account, s.name);
+                assert.strictEqual(`aws.${String(detail.eventSource).split(".")[0]}`, s.event.source, s.name);
+            }
+        }
+    });
+
     it("never filters on the account, at any depth", () => {
         for (const r of FORWARDING_RULES) {
             const found = keysOf(r.pattern).filter((k) => ACCOUNT_KEYS.has(k));
