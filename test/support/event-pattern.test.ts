@@ -156,8 +156,18 @@ describe("event pattern evaluator", () => {
             assert.strictEqual(matches({ detail: { state: [{ exists: false }] } }, ec2), false);
             assert.strictEqual(matches({ nope: { deeper: [{ exists: false }] } }, ec2), true);
         });
-        it("does not treat an intermediate object as an existing leaf", () => {
+        it("does not treat an intermediate object as an existing leaf, so exists: false matches it", () => {
             assert.strictEqual(matches({ detail: { owner: [{ exists: true }] } }, ec2), false);
+            assert.strictEqual(matches({ detail: { owner: [{ exists: false }] } }, ec2), true);
+        });
+        it("matches exists: false below a leaf, which has no children, and nothing else there", () => {
+            assert.strictEqual(matches({ detail: { state: { sub: [{ exists: false }] } } }, ec2), true);
+            assert.strictEqual(matches({ detail: { state: { sub: [{ exists: true }] } } }, ec2), false);
+            assert.strictEqual(matches({ detail: { state: { sub: [{ "anything-but": "x" }] } } }, ec2), false);
+        });
+        it("treats an empty array as no value", () => {
+            assert.strictEqual(matches({ resources: [{ exists: false }] }, { resources: [] }), true);
+            assert.strictEqual(matches({ resources: [{ exists: true }] }, { resources: [] }), false);
         });
     });
 

@@ -14,7 +14,8 @@
  * Malformed patterns throw (unknown operator, a leaf that is not an array...), so a typo in a rule
  * makes a test fail instead of silently matching nothing. Like EventBridge, comparison operators
  * apply to leaves only: a leaf alternative never matches an object in the event, `exists: true`
- * included; `anything-but` and `exists: false` need the field present / absent respectively.
+ * included, and `exists: false` matches where no leaf value is (absent field, empty array, object);
+ * `anything-but` needs the field present.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -54,9 +55,9 @@ function matchObject(pattern: Record<string, unknown>, event: Value, path: strin
 
 function matchNested(pattern: Record<string, unknown>, value: Value, path: string): boolean {
     if (Array.isArray(value)) return value.some((element) => isObject(element) && matchObject(pattern, element, path));
-    // Descend even when the field is absent so that `exists: false` below can still match.
-    if (value === MISSING) return matchObject(pattern, MISSING, path);
-    if (!isObject(value)) return false;
+    // A leaf or an absent field has no children: descend with nothing, so that only `exists: false`
+    // below can still match (the flattened event has no key under this path).
+    if (value === MISSING || !isObject(value)) return matchObject(pattern, MISSING, path);
     return matchObject(pattern, value, path);
 }
 
@@ -79,7 +80,9 @@ function matchLeaf(alternatives: unknown[], value: Value, path: string): boolean
             if (name === "exists") {
                 if (typeof op.exists !== "boolean") throw new Error(`${path}: exists takes true or false`);
                 const present = leaves.some((v) => !isObject(v));
-                return op.exists ? present : value === MISSING || (Array.isArray(value) && value.length === 0);
+                // Leaves only: an object (intermediate node) is no leaf, so it neither satisfies
+                // `exists: true` nor prevents `exists: false` from matching.
+                return op.exists ? present : !present;
             }
             const test = operator(name, op[name], path);
             return leaves.some((v) => !isObject(v) && test(v as Json));
