@@ -263,7 +263,9 @@ export function stackRule(spec: StackRuleSpec): Rule {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
             return;
         }
-        const stateOf = (r: Res | null): ExceptionState => (r ? exceptionFor(config.exceptions, r) : { kind: "none" });
+        // A stack-level finding concerns no resource: its exceptions match the stack's own tags.
+        const stackTarget = { urn: "", name: "", tags: Object.fromEntries(view.tags) };
+        const stateOf = (r: Res | null): ExceptionState => exceptionFor(config.exceptions, r ?? stackTarget);
         try {
             spec.check(view, config, {
                 fail: (r, m) => emit(rv, stateOf(r), "fail", m, r?.urn),

@@ -55,11 +55,20 @@ for (const rule of ALL_RULES) {
             });
         }
 
-        it("is silenced by an unexpired exception naming the resource, and reports again once it has expired", async () => {
+        it("is silenced by an unexpired exception (resource URN, or stack tag for stack-level findings), and reports again once it has expired", async () => {
             const resources = c.violating(rule.types[0]);
             const found = of(await run(resources), rule.name);
             const urns = found.map((v) => v.urn).filter((u): u is string => Boolean(u));
-            if (!urns.length) return assert.ok(found.length, "stack-level finding without a resource cannot be excepted by resource"); // baseline rules
+            if (!urns.length) {
+                // Stack-level findings (baselines) are excepted by a stack tag.
+                const tags = { ...(c.stackTags ?? {}), "lz:exception": "pilot-account" };
+                const tagCfg = (expires: string) => ({ ...(c.config ?? {}), [rule.name]: { exceptions: [{ tag: { key: "lz:exception", value: "pilot-account" }, reason: "pilot without subscription, LZ-9", expires }] } });
+                assert.deepStrictEqual(of(await evaluatePack(resources, { config: tagCfg("2999-12-31"), stackTags: tags }), rule.name), []);
+                const stale = of(await evaluatePack(resources, { config: tagCfg("2001-01-01"), stackTags: tags }), rule.name);
+                assert.ok(stale.length >= 1);
+                for (const v of stale) assert.match(v.message, /expired on 2001-01-01 and no longer applies/);
+                return;
+            }
             const exceptions = (expires: string) => urns.map((urn) => ({ urn, reason: "accepted risk LZ-1", expires }));
             const cfg = (expires: string) => ({ ...(c.config ?? {}), [rule.name]: { ...((c.config?.[rule.name] as object) ?? {}), exceptions: exceptions(expires) } });
             const active = await evaluatePack(resources, { config: cfg("2999-12-31"), stackTags: c.stackTags });
