@@ -82,6 +82,14 @@ function analyzeRequest(r: EvalResource, props: any, provider: any): any {
     return req;
 }
 
+/** A wire value for a message: secrets masked, absent values named. */
+function render(v: unknown): string {
+    if (v === undefined) return "(not set)";
+    if (v !== null && typeof v === "object" && (v as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") return "[secret]";
+    const s = JSON.stringify(v);
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
@@ -147,7 +155,7 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
                         name: r.name,
                         type: r.type,
                         level: "remediate",
-                        message: `${descriptions.get(policy) ?? x.getDescription()}\nRemediated in place: ${keys.map((k) => `${k} ${JSON.stringify(before[k])} → ${JSON.stringify(after[k])}`).join(", ")}. Set ${keys.length > 1 ? "these values" : "this value"} in the program so the code matches what is deployed.`,
+                        message: `${descriptions.get(policy) ?? x.getDescription()}\nRemediated in place: ${keys.map((k) => `${k} ${render(before[k])} → ${render(after[k])}`).join(", ")}. Set ${keys.length > 1 ? "these values" : "this value"} in the program so the code matches what is deployed.`,
                     });
                 }
                 const diag: string = x.getDiagnostic();

@@ -15,6 +15,7 @@ import type {
     StackValidationPolicy,
     PolicyResource,
 } from "@pulumi/policy";
+import { Secret } from "@pulumi/policy";
 import { EXCEPTIONS_SCHEMA, exceptionFor, expiredNote, type ExceptionState } from "./exceptions";
 import { toRes } from "./resource";
 import { makeView, propertyDependencyUrns } from "./stack-view";
@@ -228,7 +229,11 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
                 const res = toRes(args.urn, args.name, args.type, args.props, args.opts?.parent);
                 if (exceptionFor(config.exceptions, res).kind === "active") return undefined;
                 const patch = fix(res, config);
-                return patch ? { ...res.props, ...patch } : undefined;
+                if (!patch) return undefined;
+                const fixed: Record<string, unknown> = { ...res.props };
+                // A fixed value stays secret when the value it replaces was.
+                for (const [k, v] of Object.entries(patch)) fixed[k] = res.props[k] instanceof Secret ? new Secret(v) : v;
+                return fixed;
             } catch {
                 // The analyze step reports the problem; a failed fix must not abort the preview.
                 return undefined;

@@ -96,6 +96,7 @@ describe("policy pack fuzz", function () {
                     assert.ok(!v.message.includes(INTERNAL_ERROR), v.message);
                     assert.ok(["mandatory", "advisory", "remediate"].includes(v.level));
                     assert.ok(v.message.length > 0);
+                    assert.ok(!/\[object Object\]|\bundefined\b|\bNaN\b/.test(v.message), v.message);
                 }
                 resources += stack.length;
             }),

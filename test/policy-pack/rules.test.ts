@@ -25,6 +25,8 @@ for (const rule of ALL_RULES) {
                 assert.ok(v.length >= 1, "expected a violation");
                 for (const x of v) assert.strictEqual(x.level, expectedLevel);
                 if (expectedLevel !== "remediate") assert.ok(v.some((x) => c.says.test(x.message)), v.map((x) => x.message).join("\n"));
+                else for (const x of v) assert.match(x.message, /Remediated in place: \w+ .+ → /);
+                for (const x of v) assert.ok(!/\[object Object\]|\bundefined\b/.test(x.message), x.message);
             });
             if (c.unknown) {
                 const unknown = c.unknown;

@@ -35,6 +35,11 @@ describe("evaluatePack (SDK analyzer path)", () => {
         assert.match(of(r, RETENTION)[0].message, /from 7 to at least 365/);
     });
 
+    it("keeps a remediated value secret when the value it replaced was, and masks it in the message", async () => {
+        const r = await evaluatePack([res(LOG_GROUP, { retentionInDays: secret(7) })]);
+        assert.match(of(r, RETENTION)[0].message, /retentionInDays \[secret\] → \[secret\]/);
+    });
+
     it("passes rule config (minimumDays) through the Configure call", async () => {
         const r = await evaluatePack([res(LOG_GROUP, { retentionInDays: 90 })], { config: { [RETENTION]: { enforcementLevel: "mandatory", minimumDays: 60 } } });
         assert.deepStrictEqual(of(r, RETENTION), []);
