@@ -1,0 +1,80 @@
+/**
+ * The landing zone passes its own pack: every stack of the reference organisation, planned by the
+ * offline engine (update and preview), has no mandatory (or remediate) violation, with the
+ * destination rules configured from the log-archive stack's outputs and the baseline rules
+ * selected the way the organisation tags its stacks (member-* → account, security → security).
+ */
+import * as assert from "assert";
+import { evaluatePack, type PackResult } from "../../policy-pack/harness/evaluate";
+import { INTERNAL_ERROR } from "../../policy-pack/lib/rule";
+import { planStacks, withPredecessors } from "../../infra/engine/plan";
+import { discoverStacks, readProject } from "../../infra/engine/stacks";
+import { planReference, REPO_ROOT } from "../support/plan";
+import { fromPlan } from "./support";
+
+/** Outputs of the log-archive stack other stacks read (ARCHITECTURE §3). */
+const LOG_ARCHIVE_OUTPUTS = ["archiveBucketName", "archiveBucketArn", "archiveKeyArn", "configBucketName", "configKeyArn", "accessLogBucketName", "elbLogBucketName", "logDestinationArns", "notificationQueueArn"];
+
+/** Stack tags the organisation sets (`pulumi stack tag set lz:baseline …`). */
+export function baselineTags(stack: string): Record<string, string> {
+    if (stack.startsWith("member-")) return { "lz:baseline": "account" };
+    if (stack === "security") return { "lz:baseline": "security" };
+    return {};
+}
+
+/** Pack config from the organisation's facts: the log-archive stack's outputs (ARCHITECTURE §3 contract). */
+export function orgConfig(outputs: Record<string, unknown>): Record<string, unknown> {
+    const s = (k: string) => {
+        const v = outputs[k];
+        assert.ok(typeof v === "string" && v !== "", `log-archive output ${k} is missing`);
+        return v as string;
+    };
+    const destinations = outputs.logDestinationArns;
+    assert.ok(destinations && typeof destinations === "object", "log-archive output logDestinationArns is missing");
+    return {
+        "lz-cloudtrail-archive-destination": { approvedBuckets: [s("archiveBucketName")] },
+        "lz-s3-access-log-destination": { approvedBuckets: [s("accessLogBucketName")] },
+        "lz-elb-access-log-destination": { approvedBuckets: [s("elbLogBucketName")] },
+        "lz-cloudfront-log-destination": { approvedBuckets: [s("accessLogBucketName")] },
+        "lz-vpc-flow-log-destination": { approvedDestinations: [`${s("archiveBucketArn")}*`] },
+        "lz-cloudwatch-log-subscription-destination": { approvedDestinations: Object.values(destinations as Record<string, string>) },
+    };
+}
+
+for (const preview of [false, true]) {
+    describe(`the landing zone passes its own pack (${preview ? "preview" : "update"})`, function () {
+        this.timeout(600_000);
+        const results = new Map<string, PackResult>();
+
+        before(async function () {
+            // The stacks are built by other issues. Member stacks read log-archive's contract outputs
+            // through StackReferences, so until log-archive exports them the org cannot be planned
+            // (the engine then never settles): check that first, on log-archive and its predecessors.
+            const project = readProject(REPO_ROOT);
+            const early = await planStacks(project, withPredecessors(discoverStacks(project), ["log-archive"]), { preview: false });
+            const outputs = (early.find((p) => p.stack === "log-archive")?.outputs ?? {}) as Record<string, unknown>;
+            const missing = LOG_ARCHIVE_OUTPUTS.filter((k) => outputs[k] === undefined || outputs[k] === null);
+            if (missing.length) {
+                console.log(`      pending: the log-archive stack does not export ${missing.join(", ")} yet, so the reference org cannot be planned`);
+                this.skip();
+            }
+            const plans = await planReference({ preview });
+            const archive = (await planReference({ preview: false })).find((p) => p.stack === "log-archive");
+            assert.ok(archive, "the reference org has a log-archive stack");
+            const config = orgConfig(archive.outputs as Record<string, unknown>);
+            for (const p of plans) {
+                results.set(p.stack, await evaluatePack(fromPlan(p), { preview, config, stackName: p.stack, stackTags: baselineTags(p.stack) }));
+            }
+        });
+
+        for (const stack of ["management", "log-archive", "security", "member-management", "member-log-archive", "member-security", "member-workload-prod", "member-workload-dev"]) {
+            it(`${stack} has no mandatory or remediate violation`, () => {
+                const r = results.get(stack);
+                assert.ok(r, `stack ${stack} was planned`);
+                const blocking = r.violations.filter((v) => v.level !== "advisory");
+                assert.deepStrictEqual(blocking.map((v) => `${v.policy} ${v.name ?? "(stack)"}: ${v.message}`), []);
+                assert.ok(!r.violations.some((v) => v.message.includes(INTERNAL_ERROR)));
+            });
+        }
+    });
+}
