@@ -1,0 +1,157 @@
+import { policyDocument, type PolicyDocument, type Statement } from "./types";
+
+/** Object deletion: denied to every principal, exempt or not (Object Lock compliance mode enforces it too). */
+export const OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold"] as const;
+
+/** Bucket configuration that protects the logs: only the deployment and break-glass roles may change it. */
+export const PROTECTED_CONFIGURATION_ACTIONS = [
+    "s3:DeleteBucket",
+    "s3:PutBucketPolicy",
+    "s3:DeleteBucketPolicy",
+    "s3:PutBucketObjectLockConfiguration",
+    "s3:PutBucketVersioning",
+    "s3:PutLifecycleConfiguration",
+    "s3:PutEncryptionConfiguration",
+    "s3:PutReplicationConfiguration",
+    "s3:PutBucketOwnershipControls",
+    "s3:PutBucketPublicAccessBlock",
+    "s3:PutBucketLogging",
+] as const;
+
+export const INVESTIGATOR_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation"] as const;
+
+/** Key prefixes (no leading or trailing slash) of the archive, one per log class. */
+export interface ArchivePrefixes {
+    /** Organisation trail (`""` when the trail sets no key prefix: it then writes `AWSLogs/…` at the root). */
+    readonly cloudTrail: string;
+    readonly flowLogs: string;
+    readonly guardDuty: string;
+}
+
+export const DEFAULT_ARCHIVE_PREFIXES: ArchivePrefixes = { cloudTrail: "", flowLogs: "vpc-flow-logs", guardDuty: "guardduty" };
+
+export interface ArchiveBucketPolicyArgs {
+    /** `arn:<partition>:s3:::<bucket>`. */
+    readonly bucketArn: string;
+    readonly organizationId: string;
+    /** Management account: owner of the organisation trail and of its `AWSLogs/<id>/` prefix. */
+    readonly managementAccountId: string;
+    /** Security account: GuardDuty delegated administrator that publishes findings. */
+    readonly securityAccountId: string;
+    /** ARN of the organisation trail (management-account form). */
+    readonly trailArn: string;
+    /** Roles that may change the bucket's configuration: the deployment role and the break-glass role. */
+    readonly configurationRoleArns: readonly string[];
+    /** Security account's investigator role, the one cross-account reader. */
+    readonly investigatorRoleArn: string;
+    /** Service principals of the partition. */
+    readonly principals: { readonly cloudTrail: string; readonly logDelivery: string; readonly guardDuty: string };
+    /** `arn:<partition>:guardduty` — GuardDuty detector ARNs of the security account are built from it. */
+    readonly guardDutyArnPrefix: string;
+    readonly prefixes: ArchivePrefixes;
+}
+
+function under(prefix: string, rest: string): string {
+    return prefix === "" ? rest : `${prefix}/${rest}`;
+}
+
+/**
+ * Policy of the Object Lock archive. Denies come first in intent: TLS only, no object deletion by
+ * anyone, configuration changes by the two exempt roles only, nobody outside the organisation. Each
+ * service may write only its own prefix, for this organisation only.
+ */
+export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument {
+    if (a.configurationRoleArns.length === 0) throw new Error("configurationRoleArns: at least the deployment role is required, or the next deployment cannot update the bucket");
+    const bucket = a.bucketArn;
+    const objects = `${bucket}/*`;
+    const acl = { "s3:x-amz-acl": "bucket-owner-full-control" };
+    const statements: Statement[] = [
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [bucket, objects],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "DenyObjectDeletion",
+            Effect: "Deny",
+            Principal: "*",
+            Action: [...OBJECT_DELETION_ACTIONS],
+            Resource: objects,
+        },
+        {
+            Sid: "DenyConfigurationChanges",
+            Effect: "Deny",
+            Principal: "*",
+            Action: [...PROTECTED_CONFIGURATION_ACTIONS],
+            Resource: bucket,
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.configurationRoleArns] } },
+        },
+        {
+            Sid: "DenyOutsideOrganization",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [bucket, objects],
+            Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": a.organizationId }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
+        },
+        {
+            Sid: "CloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: a.principals.cloudTrail },
+            Action: "s3:GetBucketAcl",
+            Resource: bucket,
+            Condition: { StringEquals: { "aws:SourceArn": a.trailArn } },
+        },
+        {
+            Sid: "CloudTrailWritesOrganizationTrail",
+            Effect: "Allow",
+            Principal: { Service: a.principals.cloudTrail },
+            Action: "s3:PutObject",
+            Resource: [`${bucket}/${under(a.prefixes.cloudTrail, `AWSLogs/${a.managementAccountId}/*`)}`, `${bucket}/${under(a.prefixes.cloudTrail, `AWSLogs/${a.organizationId}/*`)}`],
+            Condition: { StringEquals: { ...acl, "aws:SourceArn": a.trailArn } },
+        },
+        {
+            Sid: "FlowLogsAclCheck",
+            Effect: "Allow",
+            Principal: { Service: a.principals.logDelivery },
+            Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+            Resource: bucket,
+            Condition: { StringEquals: { "aws:SourceOrgID": a.organizationId } },
+        },
+        {
+            Sid: "FlowLogsWriteOwnPrefix",
+            Effect: "Allow",
+            Principal: { Service: a.principals.logDelivery },
+            Action: "s3:PutObject",
+            Resource: `${bucket}/${under(a.prefixes.flowLogs, "AWSLogs/*")}`,
+            Condition: { StringEquals: { ...acl, "aws:SourceOrgID": a.organizationId } },
+        },
+        {
+            Sid: "GuardDutyLocation",
+            Effect: "Allow",
+            Principal: { Service: a.principals.guardDuty },
+            Action: "s3:GetBucketLocation",
+            Resource: bucket,
+            Condition: { StringEquals: { "aws:SourceAccount": a.securityAccountId }, ArnLike: { "aws:SourceArn": `${a.guardDutyArnPrefix}:*:${a.securityAccountId}:detector/*` } },
+        },
+        {
+            Sid: "GuardDutyWritesOwnPrefix",
+            Effect: "Allow",
+            Principal: { Service: a.principals.guardDuty },
+            Action: "s3:PutObject",
+            Resource: `${bucket}/${under(a.prefixes.guardDuty, "*")}`,
+            Condition: { StringEquals: { "aws:SourceAccount": a.securityAccountId }, ArnLike: { "aws:SourceArn": `${a.guardDutyArnPrefix}:*:${a.securityAccountId}:detector/*` } },
+        },
+        {
+            Sid: "InvestigatorReads",
+            Effect: "Allow",
+            Principal: { AWS: a.investigatorRoleArn },
+            Action: [...INVESTIGATOR_READ_ACTIONS],
+            Resource: [bucket, objects],
+        },
+    ];
+    return policyDocument(statements);
+}

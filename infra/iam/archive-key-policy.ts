@@ -1,0 +1,104 @@
+import { policyDocument, type PolicyDocument } from "./types";
+
+/** Key operations that would make every archived object unreadable: exempt roles only. */
+export const KEY_DESTRUCTION_ACTIONS = ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy", "kms:DeleteImportedKeyMaterial"] as const;
+/** What a service needs to encrypt new objects under SSE-KMS. */
+export const SERVICE_ENCRYPT_ACTIONS = ["kms:GenerateDataKey*", "kms:Encrypt"] as const;
+export const READER_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
+export const LOGS_KEY_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
+
+export interface ArchiveKeyPolicyArgs {
+    /** `arn:<partition>:iam::<log-archive>:root`, the key's administrator. */
+    readonly accountRootArn: string;
+    readonly logArchiveAccountId: string;
+    readonly organizationId: string;
+    readonly securityAccountId: string;
+    /** Organisation trail ARN (management-account form), bound through CloudTrail's encryption context. */
+    readonly trailArn: string;
+    /** Deployment and break-glass roles: the only principals that may disable, delete or re-policy the key. */
+    readonly exemptRoleArns: readonly string[];
+    /** Roles of the security account that decrypt archived logs (the investigator). */
+    readonly readerRoleArns: readonly string[];
+    readonly principals: { readonly cloudTrail: string; readonly logDelivery: string; readonly guardDuty: string; readonly config: string; readonly logs: string };
+    /** `arn:<partition>:guardduty`. */
+    readonly guardDutyArnPrefix: string;
+    /** `arn:<partition>:logs:<home region>:<log-archive>` — log groups of this account the key may encrypt. */
+    readonly logsArnPrefix: string;
+}
+
+/**
+ * Key of the archive (and of the Config staging bucket). The account administers it, so IAM in the
+ * account stays in control (this account's replication and delivery roles get key use from their
+ * identity policies); only the exempt roles may destroy or re-policy it. Each service may
+ * encrypt for this organisation only; the security account's readers may decrypt.
+ */
+export function archiveKeyPolicy(a: ArchiveKeyPolicyArgs): PolicyDocument {
+    const detectors = `${a.guardDutyArnPrefix}:*:${a.securityAccountId}:detector/*`;
+    return policyDocument([
+        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: a.accountRootArn }, Action: "kms:*", Resource: "*" },
+        {
+            Sid: "DenyKeyDestruction",
+            Effect: "Deny",
+            Principal: "*",
+            Action: [...KEY_DESTRUCTION_ACTIONS],
+            Resource: "*",
+            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.exemptRoleArns] } },
+        },
+        {
+            Sid: "CloudTrailEncryptsOrganizationTrail",
+            Effect: "Allow",
+            Principal: { Service: a.principals.cloudTrail },
+            Action: "kms:GenerateDataKey*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceArn": a.trailArn, "kms:EncryptionContext:aws:cloudtrail:arn": a.trailArn } },
+        },
+        {
+            Sid: "CloudTrailDescribesKey",
+            Effect: "Allow",
+            Principal: { Service: a.principals.cloudTrail },
+            Action: "kms:DescribeKey",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceArn": a.trailArn } },
+        },
+        {
+            Sid: "FlowLogsEncrypt",
+            Effect: "Allow",
+            Principal: { Service: a.principals.logDelivery },
+            Action: [...SERVICE_ENCRYPT_ACTIONS, "kms:Decrypt"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceOrgID": a.organizationId } },
+        },
+        {
+            Sid: "ConfigEncrypts",
+            Effect: "Allow",
+            Principal: { Service: a.principals.config },
+            Action: [...SERVICE_ENCRYPT_ACTIONS, "kms:Decrypt"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceOrgID": a.organizationId } },
+        },
+        {
+            Sid: "GuardDutyEncrypts",
+            Effect: "Allow",
+            Principal: { Service: a.principals.guardDuty },
+            Action: "kms:GenerateDataKey",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": a.securityAccountId }, ArnLike: { "aws:SourceArn": detectors } },
+        },
+        {
+            Sid: "LogsEncryptsOwnLogGroups",
+            Effect: "Allow",
+            Principal: { Service: a.principals.logs },
+            Action: [...LOGS_KEY_ACTIONS],
+            Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${a.logsArnPrefix}:log-group:*` } },
+        },
+        {
+            Sid: "SecurityReadersDecrypt",
+            Effect: "Allow",
+            Principal: { AWS: [...a.readerRoleArns] },
+            Action: [...READER_ACTIONS],
+            Resource: "*",
+            Condition: { StringEquals: { "kms:CallerAccount": a.securityAccountId } },
+        },
+    ]);
+}

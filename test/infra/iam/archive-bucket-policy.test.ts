@@ -1,0 +1,140 @@
+import * as assert from "assert";
+import { decide, ALLOW_ALL, type Decision } from "../../support/iam";
+import { archiveBucketPolicy, DEFAULT_ARCHIVE_PREFIXES } from "../../../infra/iam/archive-bucket-policy";
+
+const ORG = "o-exampleorg1";
+const MGMT = "111111111111";
+const ARCHIVE_ACCOUNT = "222222222222";
+const SECURITY = "333333333333";
+const BUCKET = "acme-lz-archive-222222222222-us-east-1";
+const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
+const TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/acme-lz-org-trail`;
+const DEPLOY = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/LandingZoneDeployment`;
+const BREAK_GLASS = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/LandingZoneBreakGlass`;
+const ADMIN = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/Administrator`;
+const ROOT = `arn:aws:iam::${ARCHIVE_ACCOUNT}:root`;
+const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
+const OTHER_SECURITY_ROLE = `arn:aws:iam::${SECURITY}:role/Developer`;
+const OUTSIDER = "arn:aws:iam::999999999999:role/Administrator";
+const DETECTOR = `arn:aws:guardduty:us-east-1:${SECURITY}:detector/12abc34d567e8fa901bc2d34e56789f0`;
+
+const policy = JSON.parse(
+    JSON.stringify(
+        archiveBucketPolicy({
+            bucketArn: BUCKET_ARN,
+            organizationId: ORG,
+            managementAccountId: MGMT,
+            securityAccountId: SECURITY,
+            trailArn: TRAIL,
+            configurationRoleArns: [DEPLOY, BREAK_GLASS],
+            investigatorRoleArn: INVESTIGATOR,
+            principals: { cloudTrail: "cloudtrail.amazonaws.com", logDelivery: "delivery.logs.amazonaws.com", guardDuty: "guardduty.amazonaws.com" },
+            guardDutyArnPrefix: "arn:aws:guardduty",
+            prefixes: DEFAULT_ARCHIVE_PREFIXES,
+        }),
+    ),
+);
+
+const TLS = { "aws:SecureTransport": "true" };
+const ACL = { "s3:x-amz-acl": "bucket-owner-full-control" };
+const inOrg = { ...TLS, "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": "false" };
+const service = { ...TLS, "aws:PrincipalIsAWSService": "true" };
+const object = (key: string) => `${BUCKET_ARN}/${key}`;
+
+interface Case {
+    readonly it: string;
+    readonly principal: string;
+    readonly action: string;
+    readonly resource: string;
+    readonly context: Record<string, string>;
+    /** Identity side: an account principal with administrator rights, or a service (none). */
+    readonly admin?: boolean;
+    readonly expect: Decision;
+}
+
+const admin = true;
+const CASES: Case[] = [
+    // CloudTrail: the organisation trail only, owned by the management account.
+    { it: "lets this organisation's trail PutObject under the org prefix with bucket-owner-full-control", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/${SECURITY}/CloudTrail/us-east-1/2026/11/22/x.json.gz`), context: { ...service, ...ACL, "aws:SourceArn": TRAIL }, expect: "Allowed" },
+    { it: "lets this organisation's trail PutObject under the management account prefix", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${MGMT}/CloudTrail/us-east-1/x.json.gz`), context: { ...service, ...ACL, "aws:SourceArn": TRAIL }, expect: "Allowed" },
+    { it: "lets this organisation's trail check the bucket ACL", principal: "cloudtrail.amazonaws.com", action: "s3:GetBucketAcl", resource: BUCKET_ARN, context: { ...service, "aws:SourceArn": TRAIL }, expect: "Allowed" },
+    { it: "refuses the trail's PutObject without bucket-owner-full-control", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: { ...service, "s3:x-amz-acl": "private", "aws:SourceArn": TRAIL }, expect: "ImplicitlyDenied" },
+    { it: "refuses a trail of another organisation", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: { ...service, ...ACL, "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/acme-lz-org-trail" }, expect: "ImplicitlyDenied" },
+    { it: "refuses a trail of the same name in the security account (the org trail ARN carries the management id)", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: { ...service, ...ACL, "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${SECURITY}:trail/acme-lz-org-trail` }, expect: "ImplicitlyDenied" },
+    { it: "refuses the trail writing outside its prefix", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object("guardduty/x.jsonl.gz"), context: { ...service, ...ACL, "aws:SourceArn": TRAIL }, expect: "ImplicitlyDenied" },
+    { it: "refuses another account's trail ACL check", principal: "cloudtrail.amazonaws.com", action: "s3:GetBucketAcl", resource: BUCKET_ARN, context: { ...service, "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/t" }, expect: "ImplicitlyDenied" },
+    // TLS.
+    { it: "denies a non-TLS request even from this organisation's trail", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: { "aws:SecureTransport": "false", "aws:PrincipalIsAWSService": "true", ...ACL, "aws:SourceArn": TRAIL }, expect: "ExplicitlyDenied" },
+    { it: "denies a non-TLS GetObject to the investigator", principal: INVESTIGATOR, action: "s3:GetObject", resource: object("AWSLogs/x"), context: { ...inOrg, "aws:SecureTransport": "false" }, admin, expect: "ExplicitlyDenied" },
+    // Deletion: nobody.
+    { it: "denies DeleteObjectVersion to the account root", principal: ROOT, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to an administrator of the log-archive account", principal: ADMIN, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObject to an administrator of the log-archive account", principal: ADMIN, action: "s3:DeleteObject", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to the deployment role too", principal: DEPLOY, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to the break-glass role too", principal: BREAK_GLASS, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies BypassGovernanceRetention to the break-glass role", principal: BREAK_GLASS, action: "s3:BypassGovernanceRetention", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies shortening an object's retention to an administrator", principal: ADMIN, action: "s3:PutObjectRetention", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    // Configuration: the deployment and break-glass roles only.
+    { it: "denies PutBucketPolicy to the account root", principal: ROOT, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies PutBucketPolicy to an administrator of the log-archive account", principal: ADMIN, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies changing the Object Lock configuration to an administrator", principal: ADMIN, action: "s3:PutBucketObjectLockConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies suspending versioning to an administrator", principal: ADMIN, action: "s3:PutBucketVersioning", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies changing the lifecycle to an administrator", principal: ADMIN, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies changing encryption to an administrator", principal: ADMIN, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteBucketPolicy to the account root", principal: ROOT, action: "s3:DeleteBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "lets the break-glass role change the bucket policy", principal: BREAK_GLASS, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
+    { it: "lets the deployment role change the bucket policy (the next deployment must succeed)", principal: DEPLOY, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
+    { it: "lets the deployment role change the lifecycle", principal: DEPLOY, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
+    { it: "lets the deployment role change encryption", principal: DEPLOY, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
+    // Investigator: read only.
+    { it: "lets the security investigator GetObject", principal: INVESTIGATOR, action: "s3:GetObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: inOrg, admin, expect: "Allowed" },
+    { it: "lets the security investigator list the bucket", principal: INVESTIGATOR, action: "s3:ListBucket", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
+    { it: "refuses the security investigator PutObject", principal: INVESTIGATOR, action: "s3:PutObject", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ImplicitlyDenied" },
+    { it: "refuses any other role of the security account GetObject", principal: OTHER_SECURITY_ROLE, action: "s3:GetObject", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ImplicitlyDenied" },
+    // Flow logs: own prefix, this organisation.
+    { it: "lets VPC flow logs of this organisation write under vpc-flow-logs/", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: object("vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/x.log.gz"), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "Allowed" },
+    { it: "refuses VPC flow logs writing under the CloudTrail prefix", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x`), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "ImplicitlyDenied" },
+    { it: "refuses VPC flow logs of another organisation", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: object("vpc-flow-logs/AWSLogs/999999999999/x"), context: { ...service, ...ACL, "aws:SourceOrgID": "o-otherorg99" }, expect: "ImplicitlyDenied" },
+    // GuardDuty: the security account's detectors, own prefix.
+    { it: "lets the security account's GuardDuty publish under guardduty/", principal: "guardduty.amazonaws.com", action: "s3:PutObject", resource: object(`guardduty/AWSLogs/${SECURITY}/GuardDuty/us-east-1/x.jsonl.gz`), context: { ...service, "aws:SourceAccount": SECURITY, "aws:SourceArn": DETECTOR }, expect: "Allowed" },
+    { it: "refuses GuardDuty writing under the flow-log prefix", principal: "guardduty.amazonaws.com", action: "s3:PutObject", resource: object("vpc-flow-logs/x"), context: { ...service, "aws:SourceAccount": SECURITY, "aws:SourceArn": DETECTOR }, expect: "ImplicitlyDenied" },
+    { it: "refuses GuardDuty of another account", principal: "guardduty.amazonaws.com", action: "s3:PutObject", resource: object("guardduty/x"), context: { ...service, "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:guardduty:us-east-1:999999999999:detector/abc" }, expect: "ImplicitlyDenied" },
+    // Config does not deliver here (staging bucket), so the archive gives it nothing.
+    { it: "refuses AWS Config writing directly into the archive", principal: "config.amazonaws.com", action: "s3:PutObject", resource: object("AWSLogs/444444444444/Config/x"), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "ImplicitlyDenied" },
+    // Outsiders.
+    { it: "denies GetObject to an administrator outside the organisation", principal: OUTSIDER, action: "s3:GetObject", resource: object("AWSLogs/x"), context: TLS, admin, expect: "ExplicitlyDenied" },
+    { it: "denies ListBucket to a principal of another organisation", principal: OUTSIDER, action: "s3:ListBucket", resource: BUCKET_ARN, context: { ...TLS, "aws:PrincipalOrgID": "o-otherorg99", "aws:PrincipalIsAWSService": "false" }, admin, expect: "ExplicitlyDenied" },
+    { it: "denies PutObject to an outsider even with bucket-owner-full-control", principal: OUTSIDER, action: "s3:PutObject", resource: object("AWSLogs/x"), context: { ...TLS, ...ACL }, admin, expect: "ExplicitlyDenied" },
+];
+
+describe("archive bucket policy (decision table)", () => {
+    it("has at least 30 cases, allowed and denied", () => {
+        assert.ok(CASES.length >= 30, `${CASES.length} cases`);
+        assert.ok(CASES.some((c) => c.expect === "Allowed") && CASES.some((c) => c.expect !== "Allowed"));
+    });
+    for (const c of CASES) {
+        it(c.it, async () => {
+            const account = c.principal.includes(":iam::") ? c.principal.split(":")[4] : undefined;
+            const d = await decide({
+                principal: c.principal,
+                action: c.action,
+                resource: c.resource,
+                resourceAccount: ARCHIVE_ACCOUNT,
+                // AWS sets aws:PrincipalArn on every request by an IAM principal; the simulator needs it given.
+                context: account ? { "aws:PrincipalArn": c.principal, ...c.context } : c.context,
+                identityPolicies: c.admin && account ? [ALLOW_ALL] : [],
+                resourcePolicy: policy,
+            });
+            assert.strictEqual(d, c.expect);
+        });
+    }
+});
+
+describe("archiveBucketPolicy", () => {
+    it("refuses to build a policy without an exempt configuration role", () => {
+        assert.throws(
+            () => archiveBucketPolicy({ ...JSON.parse("{}"), bucketArn: BUCKET_ARN, configurationRoleArns: [] }),
+            /configurationRoleArns: at least the deployment role is required, or the next deployment cannot update the bucket/,
+        );
+    });
+});
