@@ -17,6 +17,11 @@ export interface OrganizationTrailArgs {
     readonly trailArn: string;
     /** Archive bucket the trail delivers to (log-archive account). */
     readonly bucketName: pulumi.Input<string>;
+    /**
+     * Key prefix inside the bucket (the archive's bucket policy grants CloudTrail only that prefix).
+     * @default undefined (CloudTrail's own layout from the bucket root: `AWSLogs/<org id>/…`)
+     */
+    readonly s3KeyPrefix?: pulumi.Input<string | undefined>;
     /** KMS key (log-archive account) that encrypts the delivered log files. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** Name of the log group the trail also delivers to. */
@@ -57,7 +62,7 @@ export interface OrganizationTrailArgs {
     readonly protect?: boolean;
 }
 
-export type ResolvedOrganizationTrailArgs = Required<OrganizationTrailArgs>;
+export type ResolvedOrganizationTrailArgs = Required<Omit<OrganizationTrailArgs, "s3KeyPrefix">> & Pick<OrganizationTrailArgs, "s3KeyPrefix">;
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -132,6 +137,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
                 enableLogFileValidation: true,
                 enableLogging: true,
                 s3BucketName: a.bucketName,
+                s3KeyPrefix: a.s3KeyPrefix,
                 kmsKeyId: a.kmsKeyArn,
                 cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
                 cloudWatchLogsRoleArn: role.arn,

@@ -55,6 +55,12 @@ describe("OrganizationTrail", () => {
         const t = one(p, "aws:cloudtrail/trail:Trail").inputs as Record<string, unknown>;
         assert.strictEqual(t.s3BucketName, args.bucketName);
         assert.strictEqual(t.kmsKeyId, args.kmsKeyArn);
+        assert.strictEqual(t.s3KeyPrefix, undefined);
+    });
+
+    it("writes under the key prefix the archive grants when one is given", async () => {
+        const q = await plan(() => new OrganizationTrail("org-trail", { ...args, s3KeyPrefix: "cloudtrail" }));
+        assert.strictEqual(one(q, "aws:cloudtrail/trail:Trail").inputs.s3KeyPrefix, "cloudtrail");
     });
 
     it("records API call rate and error rate Insights", () => {
