@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+
+/** One SCP: its content is the JSON string built by an `infra/iam/scp-*.ts` function. */
+export interface GuardrailPolicy {
+    /** Kebab-case id; child resources are named `${name}-<id>`. */
+    readonly id: string;
+    /** Physical SCP name. */
+    readonly policyName: string;
+    readonly description: string;
+    /** `policyJson(document)`. */
+    readonly content: string;
+}
+
+export interface GuardrailPoliciesArgs {
+    readonly policies: readonly GuardrailPolicy[];
+    /** Root or OU ids every policy is attached to (SCPs never apply to the management account). */
+    readonly targetIds: readonly pulumi.Input<string>[];
+}
+
+/** AWS rejects an SCP longer than this, whitespace included. */
+export const SCP_MAX_CHARACTERS = 5120;
+
+export function resolveGuardrailPoliciesArgs(name: string, args: GuardrailPoliciesArgs): GuardrailPoliciesArgs {
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const p of args.policies) {
+        if (ids.has(p.id)) problems.push(`policies: ${p.id} is listed twice`);
+        ids.add(p.id);
+        if (p.content.length > SCP_MAX_CHARACTERS) problems.push(`policies.${p.id}: ${p.content.length} characters exceeds the ${SCP_MAX_CHARACTERS}-character SCP limit; split it`);
+    }
+    if (args.targetIds.length === 0) problems.push("targetIds: at least one root or OU id is required");
+    if (problems.length > 0) throw new Error(`GuardrailPolicies ${name}:\n  ${problems.join("\n  ")}`);
+    return args;
+}
+
+/** The guardrail SCPs and their attachments. */
+export class GuardrailPolicies extends pulumi.ComponentResource {
+    /** Guardrail id → SCP id. */
+    public readonly policyIds: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: GuardrailPoliciesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:organization:GuardrailPolicies", name, {}, opts);
+        const a = resolveGuardrailPoliciesArgs(name, args);
+        const ids = a.policies.map((p) => {
+            const policy = new aws.organizations.Policy(
+                `${name}-${p.id}`,
+                { name: p.policyName, description: p.description, type: "SERVICE_CONTROL_POLICY", content: p.content },
+                { parent: this },
+            );
+            a.targetIds.forEach((target, i) => {
+                new aws.organizations.PolicyAttachment(`${name}-${p.id}-attachment-${i}`, { policyId: policy.id, targetId: target }, { parent: this });
+            });
+            return policy.id.apply((id) => [p.id, id] as const);
+        });
+        this.policyIds = pulumi.all(ids).apply((e) => Object.fromEntries(e));
+        this.registerOutputs({ policyIds: this.policyIds });
+    }
+}
