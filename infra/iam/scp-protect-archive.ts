@@ -28,11 +28,13 @@ export const KEY_TAMPER_ACTIONS = [
     "kms:DisableKey",
     "kms:PutKeyPolicy",
     "kms:DisableKeyRotation",
-    "kms:CreateGrant",
     "kms:RevokeGrant",
     "kms:UntagResource",
     "kms:TagResource",
 ];
+
+// kms:CreateGrant stays allowed: services (Firehose, CloudWatch Logs) create grants on behalf of
+// non-exempt roles, and the key policy already decides who may create one.
 
 /** Buckets named by naming.ts (archive and every staging bucket) and keys tagged `landing-zone=<prefix>`. */
 export function protectArchiveScp(org: OrgModel): PolicyDocument {
