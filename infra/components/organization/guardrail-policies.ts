@@ -16,12 +16,21 @@ export interface GuardrailPoliciesArgs {
     readonly policies: readonly GuardrailPolicy[];
     /** Root or OU ids every policy is attached to (SCPs never apply to the management account). */
     readonly targetIds: readonly pulumi.Input<string>[];
+    /**
+     * SCP slots the targets keep for policies outside this component (AWS allows five per target;
+     * FullAWSAccess takes one).
+     * @default 2
+     */
+    readonly reservedSlots?: number;
 }
+
+/** AWS attaches at most this many SCPs to one root, OU or account. */
+export const SCPS_PER_TARGET = 5;
 
 /** AWS rejects an SCP longer than this, whitespace included. */
 export const SCP_MAX_CHARACTERS = 5120;
 
-export function resolveGuardrailPoliciesArgs(name: string, args: GuardrailPoliciesArgs): GuardrailPoliciesArgs {
+export function resolveGuardrailPoliciesArgs(name: string, args: GuardrailPoliciesArgs): Required<GuardrailPoliciesArgs> {
     const problems: string[] = [];
     const ids = new Set<string>();
     for (const p of args.policies) {
@@ -29,9 +38,13 @@ export function resolveGuardrailPoliciesArgs(name: string, args: GuardrailPolici
         ids.add(p.id);
         if (p.content.length > SCP_MAX_CHARACTERS) problems.push(`policies.${p.id}: ${p.content.length} characters exceeds the ${SCP_MAX_CHARACTERS}-character SCP limit; split it`);
     }
+    const reserved = args.reservedSlots ?? 2;
+    if (args.policies.length + reserved > SCPS_PER_TARGET) {
+        problems.push(`policies: ${args.policies.length} guardrails + ${reserved} reserved slots exceed the ${SCPS_PER_TARGET} SCPs AWS allows per target; merge guardrails`);
+    }
     if (args.targetIds.length === 0) problems.push("targetIds: at least one root or OU id is required");
     if (problems.length > 0) throw new Error(`GuardrailPolicies ${name}:\n  ${problems.join("\n  ")}`);
-    return args;
+    return { reservedSlots: reserved, ...args };
 }
 
 /** The guardrail SCPs and their attachments. */

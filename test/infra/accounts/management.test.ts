@@ -152,14 +152,14 @@ describe("management stack on generated organisations", () => {
 
     it("plans in preview mode, with the root id unknown, without failing", async () => {
         const [p] = await planGenerated(referenceOrg(), { management: { "lz:role": "management" } }, ["management"], { preview: true });
-        assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 5);
+        assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 3);
         assert.strictEqual(ofType(p, "aws:organizations/account:Account").length, 4);
     });
 
     it("leaves the region-deny SCP out when regionDeny is false", async () => {
         const p = await management(org(["us-east-1"], 1), { regionDeny: false });
         assert.ok(!ofType(p, "aws:organizations/policy:Policy").some((x) => x.name === "guardrails-region-deny"));
-        assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 4);
+        assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 2);
     });
 
     it("keeps the region-deny SCP under the size limit with 17 enabled regions", async () => {

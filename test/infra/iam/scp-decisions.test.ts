@@ -79,6 +79,10 @@ const CASES: Case[] = [
     c("allows launching instances in an enabled region", admin, "ec2:RunInstances", arn(org, "ec2", "eu-west-1", MEMBER, "instance/*"), "Allowed", { region: "eu-west-1" }),
     c("allows IAM, a global service, whatever region the request names", admin, "iam:CreateRole", arn(org, "iam", "", MEMBER, "role/app"), "Allowed", { region: "ap-south-1" }),
     c("allows the deployment role to work outside the enabled regions", deployer, "ec2:DescribeInstances", "*", "Allowed", { region: "ap-south-1" }),
+    c("denies deleting the deployment role to a member administrator", admin, "iam:DeleteRole", deployer, "ExplicitlyDenied"),
+    c("denies rewriting the break-glass role's trust policy to a member administrator", admin, "iam:UpdateAssumeRolePolicy", breakGlass, "ExplicitlyDenied"),
+    c("denies detaching policies from the event-forwarding role", admin, "iam:DetachRolePolicy", roleArn(org, MEMBER, `${org.namePrefix}-event-forwarding`), "ExplicitlyDenied"),
+    c("allows deleting an application role", admin, "iam:DeleteRole", roleArn(org, MEMBER, "app-runner"), "Allowed"),
     c("denies a role named like the deployment role with a path prefix trick", roleArn(org, MEMBER, `x${org.roles.deployment}`), "cloudtrail:StopLogging", orgTrailArn(org), "ExplicitlyDenied"),
 ];
 

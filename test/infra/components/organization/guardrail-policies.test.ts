@@ -16,6 +16,15 @@ describe("GuardrailPolicies", () => {
         assert.doesNotThrow(() => resolveGuardrailPoliciesArgs("g", { policies: [{ id: "max", policyName: "max", description: "", content: "x".repeat(5120) }], targetIds: ["r-abcd"] }));
     });
 
+    it("keeps two of AWS's five SCP slots per target free by default and refuses a fourth guardrail", () => {
+        const p = (id: string) => ({ id, policyName: id, description: "", content: "{}" });
+        assert.strictEqual(resolveGuardrailPoliciesArgs("g", { policies: [p("a")], targetIds: ["r-abcd"] }).reservedSlots, 2);
+        assert.throws(
+            () => resolveGuardrailPoliciesArgs("g", { policies: [p("a"), p("b"), p("c"), p("d")], targetIds: ["r-abcd"] }),
+            (e: Error) => e.message === "GuardrailPolicies g:\n  policies: 4 guardrails + 2 reserved slots exceed the 5 SCPs AWS allows per target; merge guardrails",
+        );
+    });
+
     it("refuses the same guardrail twice", () => {
         const p = { id: "a", policyName: "a", description: "", content: "{}" };
         assert.throws(() => resolveGuardrailPoliciesArgs("g", { policies: [p, p], targetIds: ["r-abcd"] }), /policies: a is listed twice/);
