@@ -88,12 +88,12 @@ export function exportResources(doc: unknown, file: string): ExportedStack {
             warnings.push(`${file}: ${urn} appears twice; the first entry is used`);
             return;
         }
-        seen.add(urn);
         const inputs = r.inputs ?? {};
         if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
             warnings.push(`${file}: ${urn} has inputs that are not an object; skipped`);
             return;
         }
+        seen.add(urn);
         const name = urn.slice(urn.lastIndexOf("::") + 2);
         const pd: Record<string, string[]> = {};
         if (r.propertyDependencies && typeof r.propertyDependencies === "object") {
