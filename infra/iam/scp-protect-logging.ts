@@ -28,6 +28,13 @@ export const LOG_GROUP_TAMPER_ACTIONS = [
     "logs:UntagResource",
 ];
 
+/**
+ * Account-level CloudWatch Logs policies carry the subscription that sends every log group to the
+ * central destination. IAM has no condition key for the policy type, so every account policy
+ * change goes through the exempt roles.
+ */
+export const LOG_ACCOUNT_POLICY_ACTIONS = ["logs:PutAccountPolicy", "logs:DeleteAccountPolicy"];
+
 export const EVENT_ROUTING_TAMPER_ACTIONS = [
     "events:DeleteRule",
     "events:DisableRule",
@@ -56,6 +63,13 @@ export function protectLoggingScp(org: OrgModel): PolicyDocument {
             Effect: "Deny",
             Action: LOG_GROUP_TAMPER_ACTIONS,
             Resource: [arn(org, "logs", "*", "*", `log-group:${logGroupPrefix(org)}*`)],
+            Condition: unlessExempt(org),
+        },
+        {
+            Sid: "ProtectLogAccountPolicies",
+            Effect: "Deny",
+            Action: LOG_ACCOUNT_POLICY_ACTIONS,
+            Resource: "*",
             Condition: unlessExempt(org),
         },
         {

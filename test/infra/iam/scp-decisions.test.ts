@@ -50,6 +50,8 @@ const CASES: Case[] = [
     c("denies DeleteLogGroup on a landing-zone log group", admin, "logs:DeleteLogGroup", arn(org, "logs", "us-east-1", MEMBER, `log-group:${logGroupPrefix(org)}cloudtrail/organization`), "ExplicitlyDenied"),
     c("denies PutRetentionPolicy on a landing-zone log group", admin, "logs:PutRetentionPolicy", arn(org, "logs", "eu-west-1", MEMBER, `log-group:${logGroupPrefix(org)}forwarding`), "ExplicitlyDenied"),
     c("allows DeleteLogGroup on an application log group", admin, "logs:DeleteLogGroup", arn(org, "logs", "us-east-1", MEMBER, "log-group:/app/web"), "Allowed"),
+    c("denies deleting the account-level log subscription policy to a member administrator", admin, "logs:DeleteAccountPolicy", "*", "ExplicitlyDenied"),
+    c("allows the deployment role to put the account-level log subscription policy", deployer, "logs:PutAccountPolicy", "*", "Allowed"),
     c("denies DeleteRule on a landing-zone forwarding rule", admin, "events:DeleteRule", arn(org, "events", "us-east-1", MEMBER, `rule/${org.namePrefix}-forward-security`), "ExplicitlyDenied"),
     c("allows DeleteRule on an application's rule", admin, "events:DeleteRule", arn(org, "events", "us-east-1", MEMBER, "rule/app-nightly"), "Allowed"),
     c("denies DeleteDetector to a member administrator", admin, "guardduty:DeleteDetector", arn(org, "guardduty", "us-east-1", MEMBER, "detector/12abc34d567e8fa901bc2d34e56789f0"), "ExplicitlyDenied"),
