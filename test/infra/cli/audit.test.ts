@@ -21,7 +21,7 @@ interface Report {
 }
 
 /** Runs the audit CLI's main in-process, capturing its output and report files. */
-async function audit(files: string[]): Promise<{ code: number; stdout: string; stderr: string; report: Report; markdown: string }> {
+async function audit(files: string[], extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string; report: Report; markdown: string }> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-audit-"));
     const json = path.join(dir, "report.json");
     const md = path.join(dir, "report.md");
@@ -32,7 +32,7 @@ async function audit(files: string[]): Promise<{ code: number; stdout: string; s
     process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
     process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
     try {
-        const code = await main([...files, "--json", json, "--markdown", md]);
+        const code = await main([...files, ...extra, "--json", json, "--markdown", md]);
         return { code, stdout, stderr, report: JSON.parse(fs.readFileSync(json, "utf8")), markdown: fs.readFileSync(md, "utf8") };
     } finally {
         process.stdout.write = out;
@@ -103,6 +103,16 @@ describe("npm run audit", function () {
         assert.match(r.stderr, /warning: .*resource #7 has no valid urn; skipped/);
         assert.match(r.stderr, /warning: .*aws:ec2\/vpc:Vpc::network has inputs that are not an object; skipped/);
         assert.doesNotMatch(r.stdout + r.markdown, /ciphertext|v1:c2Vj/);
+    });
+
+    it("fails a baseline rule at stack level (no resource named) when --config applies it to a stack without an organisation trail", async () => {
+        const file = path.join(EXPORTS, "legacy-violating.json");
+        const without = await audit([file]);
+        assert.equal(result(without.report, "legacy", "lz-baseline-org-trail").status, "pass");
+        const r = await audit([file], ["--config", "lz-baseline-org-trail.enabled=true"]);
+        const x = result(r.report, "legacy", "lz-baseline-org-trail");
+        assert.deepEqual([x.status, x.level, x.resources], ["fail", "mandatory", []]);
+        assert.match(r.stdout, /FAIL \[mandatory\] lz-baseline-org-trail: \(stack\)/);
     });
 
     it("exits 2 with one line per unreadable export (truncated JSON, not an export) and still reports the readable ones", async () => {
