@@ -42,3 +42,14 @@ export function parsePackConfig(pairs: readonly string[]): Record<string, unknow
     }
     return out;
 }
+
+/** `--tag key=value` → stack tags (baseline rules select stacks by the `lz:baseline` tag). */
+export function parseStackTags(pairs: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const pair of pairs) {
+        const eq = pair.indexOf("=");
+        if (eq <= 0) throw new UsageError(`--tag ${pair}: expected key=value, e.g. lz:baseline=security`);
+        out[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return out;
+}

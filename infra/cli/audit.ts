@@ -8,16 +8,17 @@
  */
 import * as fs from "fs";
 import { evaluatePack, resolveConfig } from "../../policy-pack/harness/evaluate";
-import { parsePackConfig } from "../check/config";
+import { parsePackConfig, parseStackTags } from "../check/config";
 import { ExportError, readExport } from "../check/export-file";
 import { auditResults, renderMarkdown, type StackReport } from "../check/report";
 import { parseArgs, UsageError } from "./args";
 import { runCli } from "./plan";
 
-const USAGE = "usage: npm run audit -- <stack-export.json>... [--json <file>] [--markdown <file>] [--config key=value]...";
+const USAGE = "usage: npm run audit -- <stack-export.json>... [--json <file>] [--markdown <file>] [--config key=value]... [--tag key=value]... [--quiet]";
 
 export async function main(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { flags: ["help", "quiet"], options: ["json", "markdown"], repeatable: ["config"] }, USAGE);
+    const args = parseArgs(argv, { flags: ["help", "quiet"], options: ["json", "markdown"], repeatable: ["config", "tag"] }, USAGE);
+    const stackTags = parseStackTags(args.repeated.tag ?? []);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");
         return 0;
@@ -45,7 +46,14 @@ export async function main(argv: readonly string[]): Promise<number> {
             continue;
         }
         for (const w of stack.warnings) process.stderr.write(`warning: ${w}\n`);
-        const { violations } = await evaluatePack(stack.resources, { config, stackName: stack.stack });
+        let violations;
+        try {
+            ({ violations } = await evaluatePack(stack.resources, { config, stackName: stack.stack, stackTags }));
+        } catch (e) {
+            process.stderr.write(`error: ${file}: the pack could not evaluate this stack (${e instanceof Error ? e.message.split("\n")[0] : String(e)})\n`);
+            unreadable++;
+            continue;
+        }
         stacks.push({ stack: stack.stack, results: auditResults(stack.resources, violations, levels) });
     }
     let mandatoryFailures = 0;

@@ -7,16 +7,16 @@
  */
 import * as fs from "fs";
 import { evaluatePack } from "../../policy-pack/harness/evaluate";
-import { parsePackConfig } from "../check/config";
+import { parsePackConfig, parseStackTags } from "../check/config";
 import { ProgramError, runProgram } from "../check/program";
 import { renderCheck, toCheckViolations } from "../check/report";
 import { parseArgs, UsageError } from "./args";
 import { runCli } from "./plan";
 
-const USAGE = "usage: npm run check -- <program-dir> [--json <file>] [--preview] [--config <rule>.<setting>=<value> | <rule>=<level> | all=<level>]...";
+const USAGE = "usage: npm run check -- <program-dir> [--json <file>] [--preview] [--config <rule>.<setting>=<value> | <rule>=<level> | all=<level>]... [--tag key=value]... [--stack <name>]";
 
 export async function main(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { flags: ["preview", "help"], options: ["json", "stack"], repeatable: ["config"] }, USAGE);
+    const args = parseArgs(argv, { flags: ["preview", "help"], options: ["json", "stack"], repeatable: ["config", "tag"] }, USAGE);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");
         return 0;
@@ -50,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
                 protect: r.protect,
                 custom: r.custom,
             })),
-            { config, preview, stackName: plan.stack },
+            { config, preview, stackName: plan.stack, stackTags: parseStackTags(args.repeated.tag ?? []) },
         );
     } catch (e) {
         // Invalid pack config: the pack lists every problem.

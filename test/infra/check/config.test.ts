@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { parsePackConfig } from "../../../infra/check/config";
+import { parsePackConfig, parseStackTags } from "../../../infra/check/config";
 
 describe("check --config syntax", () => {
     it("sets all rules' level, one rule's level, and rule settings parsed as JSON (strings otherwise)", () => {
@@ -23,5 +23,10 @@ describe("check --config syntax", () => {
     it("refuses a pair without '=' and settings on 'all'", () => {
         assert.throws(() => parsePackConfig(["lz-vpc-flow-logs"]), /expected key=value/);
         assert.throws(() => parsePackConfig(["all.x=1"]), /settings belong to one rule/);
+    });
+
+    it("reads stack tags as key=value, keeping '=' and ':' in values and keys", () => {
+        assert.deepEqual(parseStackTags(["lz:baseline=security,member", "a=b=c"]), { "lz:baseline": "security,member", a: "b=c" });
+        assert.throws(() => parseStackTags(["=x"]), /expected key=value/);
     });
 });

@@ -113,6 +113,8 @@ describe("npm run audit", function () {
         const x = result(r.report, "legacy", "lz-baseline-org-trail");
         assert.deepEqual([x.status, x.level, x.resources], ["fail", "mandatory", []]);
         assert.match(r.stdout, /FAIL \[mandatory\] lz-baseline-org-trail: \(stack\)/);
+        const tagged = await audit([file], ["--tag", "lz:baseline=security"]);
+        assert.equal(result(tagged.report, "legacy", "lz-baseline-org-trail").status, "fail");
     });
 
     it("exits 2 with one line per unreadable export (truncated JSON, not an export) and still reports the readable ones", async () => {
