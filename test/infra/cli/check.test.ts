@@ -45,6 +45,8 @@ interface Case {
     args?: string[];
     exit: number;
     violations: string[];
+    /** Printed output that must appear. */
+    shows?: RegExp;
 }
 
 const CASES: Case[] = [
@@ -53,6 +55,13 @@ const CASES: Case[] = [
     { program: "s3-logged", exit: 0, violations: [] },
     { program: "log-group-defaults", exit: 0, violations: ["advisory lz-cloudwatch-log-group-kms app"] },
     { program: "log-group-compliant", exit: 0, violations: [] },
+    // A remediate-level finding counts as mandatory: the program disagrees with what would be deployed.
+    {
+        program: "log-group-short-retention",
+        exit: 1,
+        violations: ["mandatory lz-cloudwatch-log-group-retention app"],
+        shows: /Remediated in place: retentionInDays 7 → 365/,
+    },
     { program: "kms-no-rotation", exit: 1, violations: ["mandatory lz-kms-log-key-rotation logs"] },
     { program: "vpc-no-flow-logs", exit: 1, violations: ["mandatory lz-vpc-flow-logs main"] },
     { program: "eks-no-logs", exit: 1, violations: ["mandatory lz-eks-control-plane-logs cluster"] },
@@ -104,6 +113,7 @@ describe("npm run check", function () {
             assert.equal(r.status, c.exit, r.stderr + r.stdout);
             assert.deepEqual(r.violations, [...c.violations].sort());
             if (c.violations.length === 0) assert.match(r.stdout, /No violations\./);
+            if (c.shows) assert.match(r.stdout, c.shows);
         });
     }
 
