@@ -6,6 +6,7 @@ import { archiveKeyPolicy } from "../iam/archive-key-policy";
 import { stagingBucketPolicy, type StagingSource } from "../iam/log-archive-staging-bucket-policy";
 import { ArchiveBucket } from "../components/log-archive/archive-bucket";
 import { StagingBucket } from "../components/log-archive/staging-bucket";
+import { LogDestinations } from "../components/log-archive/log-destinations";
 import type { RoleContext, RoleOutputs } from "./context";
 
 type Model = Extract<StackModel, { role: "log-archive" }>;
@@ -101,6 +102,22 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
     // Config's delivery channel supports SSE-KMS but not Object Lock: it stages under the archive key.
     const config = staging("config", accessLogs.bucketName, archive.keyArn);
 
+    const destinations = new LogDestinations(
+        "central-logs",
+        {
+            regions: org.regions,
+            destinationName: `${org.namePrefix}-central-logs`,
+            organizationId: org.organizationId,
+            accountIds: org.accounts.flatMap((x) => (x.id === undefined ? [] : [x.id])),
+            accountId: account.id,
+            bucketArn: archive.bucketArn,
+            keyArn: archive.keyArn,
+            principals: { logs: servicePrincipal(org, "logs"), firehose: servicePrincipal(org, "firehose") },
+            logsArnPrefix: `arn:${org.partition}:logs`,
+        },
+        { provider: ctx.provider },
+    );
+
     return {
         accountId: account.id,
         archiveBucketName: archive.bucketName,
@@ -111,5 +128,6 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
         configKeyArn: archive.keyArn,
         accessLogBucketName: accessLogs.bucketName,
         elbLogBucketName: elb.bucketName,
+        logDestinationArns: destinations.destinationArns,
     };
 }

@@ -114,4 +114,31 @@ describe("log-archive stack", function () {
         const trail = doc.Statement.find((s: any) => s.Sid === "CloudTrailWritesOrganizationTrail");
         assert.strictEqual(trail.Condition.StringEquals["aws:SourceArn"], "arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-lz-org-trail");
     });
+
+    it("has one destination per enabled region, exported by region, each open to this organisation only", async () => {
+        const plan = await referenceStack("log-archive");
+        const regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
+        const out = (plan.outputs as any).logDestinationArns as Record<string, string>;
+        assert.deepStrictEqual(Object.keys(out).sort(), [...regions].sort());
+        for (const r of regions) {
+            const dest = byName(plan, `central-logs-${r}-destination`);
+            assert.strictEqual(dest.inputs.region, r);
+            assert.strictEqual(out[r], dest.outputs.arn);
+            const policy = JSON.parse(byName(plan, `central-logs-${r}-destination-policy`).inputs.accessPolicy as string);
+            assert.deepStrictEqual(policy.Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-exampleorg1" } });
+            assert.strictEqual(policy.Statement[0].Resource, dest.outputs.arn);
+        }
+    });
+
+    it("delivers every region's stream into the archive under cloudwatch-logs/, partitioned by region and date, under the archive key", async () => {
+        const plan = await referenceStack("log-archive");
+        const streams = ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream");
+        assert.strictEqual(streams.length, 4);
+        for (const s of streams) {
+            const c = s.inputs.extendedS3Configuration as any;
+            assert.strictEqual(c.bucketArn, byName(plan, "archive-bucket").outputs.arn);
+            assert.strictEqual(c.kmsKeyArn, byName(plan, "archive-key").outputs.arn);
+            assert.strictEqual(c.prefix, `cloudwatch-logs/region=${s.inputs.region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
+        }
+    });
 });
