@@ -7,6 +7,7 @@ import { stagingBucketPolicy, type StagingSource } from "../iam/log-archive-stag
 import { ArchiveBucket } from "../components/log-archive/archive-bucket";
 import { StagingBucket } from "../components/log-archive/staging-bucket";
 import { LogDestinations } from "../components/log-archive/log-destinations";
+import { ObjectNotifications } from "../components/log-archive/object-notifications";
 import type { RoleContext, RoleOutputs } from "./context";
 
 type Model = Extract<StackModel, { role: "log-archive" }>;
@@ -118,6 +119,12 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
         { provider: ctx.provider },
     );
 
+    const notifications = new ObjectNotifications(
+        "archive-objects",
+        { bucketName: archive.bucketName, eventsPrincipal: servicePrincipal(org, "events"), securityAccountRootArn: arn(org, "iam", "", org.security.id, "root") },
+        { provider: ctx.provider },
+    );
+
     return {
         accountId: account.id,
         archiveBucketName: archive.bucketName,
@@ -129,5 +136,6 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
         accessLogBucketName: accessLogs.bucketName,
         elbLogBucketName: elb.bucketName,
         logDestinationArns: destinations.destinationArns,
+        notificationQueueArn: notifications.queueArn,
     };
 }

@@ -141,4 +141,14 @@ describe("log-archive stack", function () {
             assert.strictEqual(c.prefix, `cloudwatch-logs/region=${s.inputs.region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
         }
     });
+
+    it("queues new-object events of the archive in an SSE-encrypted queue, exported as notificationQueueArn", async () => {
+        const plan = await referenceStack("log-archive");
+        const queue = byName(plan, "archive-objects-queue");
+        assert.strictEqual(queue.inputs.sqsManagedSseEnabled, true);
+        assert.strictEqual((plan.outputs as any).notificationQueueArn, queue.outputs.arn);
+        const pattern = JSON.parse(byName(plan, "archive-objects-rule").inputs.eventPattern as string);
+        assert.deepStrictEqual(pattern, { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: ["acme-lz-archive-222222222222-us-east-1"] } } });
+        assert.strictEqual(byName(plan, "archive-objects-target").inputs.arn, queue.outputs.arn);
+    });
 });
