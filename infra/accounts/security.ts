@@ -1,11 +1,170 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
+import type { SecurityHubStandard } from "../config/settings/security";
+import type { ArchivePrefixes } from "../iam/archive-bucket-policy";
+import {
+    arn,
+    archiveBucketName,
+    orgTrailArn,
+    orgTrailLogGroupName,
+    orgTrailName,
+    servicePrincipal,
+    stackReferenceName,
+    stagingBucketPrefix,
+} from "../naming";
+import { OrganizationTrail } from "../components/trail/organization-trail";
+import { CisAlarms } from "../components/trail/cis-alarms";
+import { GuardDutyOrganization } from "../components/detection/guard-duty-organization";
+import { SecurityHubCentral } from "../components/detection/security-hub-central";
+import { ConfigAggregator } from "../components/detection/config-aggregator";
+import { LoggingConformancePack } from "../components/detection/logging-conformance-pack";
+import { InspectorOrganization } from "../components/detection/inspector-organization";
+import { MacieOrganization } from "../components/detection/macie-organization";
+import { DetectiveOrganization } from "../components/detection/detective-organization";
+import { AccessAnalyzerOrganization } from "../components/detection/access-analyzer-organization";
+import { buildSecurityEvents } from "./security-events";
 import type { RoleContext, RoleOutputs } from "./context";
 
 type Model = Extract<StackModel, { role: "security" }>;
 
-/** The `security` role: composition only (config → providers → components → exports). */
+/** Minimum retention the organisation's log-group rule checks when groups never expire (0). */
+const NEVER_EXPIRE_RULE_MINIMUM = 365;
+
+/** `arn:<partition>:securityhub:<region>::standards/<id>` — the form configuration policies take. */
+export function securityHubStandardArn(partition: string, region: string, standard: SecurityHubStandard): string {
+    return `arn:${partition}:securityhub:${region}::standards/${standard}`;
+}
+
+/**
+ * The `security` role, run in the security tooling account as delegated administrator:
+ * organisation trail and CIS alarms, GuardDuty, Security Hub, Config aggregator and conformance
+ * packs, Inspector, Macie, Detective, Access Analyzer, and the central event bus with alerting.
+ * Composition only (config → providers → components → exports); everything is O(regions).
+ */
 export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
+    const { org, account, settings } = ctx.model;
+    const opts = { provider: ctx.provider };
+    const home = org.homeRegion;
+    const archive = new pulumi.StackReference("security-archive-outputs", { name: stackReferenceName(org, "log-archive") });
+    const management = new pulumi.StackReference("security-management-outputs", { name: stackReferenceName(org, "management") });
+    const archiveBucket = archive.requireOutput("archiveBucketName") as pulumi.Output<string>;
+    const archiveBucketArn = archive.requireOutput("archiveBucketArn") as pulumi.Output<string>;
+    const archiveKeyArn = archive.requireOutput("archiveKeyArn") as pulumi.Output<string>;
+    // Where the archive's bucket policy lets each service write: the trail and GuardDuty use exactly those prefixes.
+    const prefixes = archive.requireOutput("archivePrefixes") as pulumi.Output<ArchivePrefixes>;
+
+    // Alerting first: the CIS alarms notify its severity topics.
+    const events = buildSecurityEvents(ctx);
+
+    const logGroupName = orgTrailLogGroupName(org);
+    const trail = new OrganizationTrail(
+        "org-trail",
+        {
+            trailName: orgTrailName(org),
+            trailArn: orgTrailArn(org),
+            bucketName: archiveBucket,
+            s3KeyPrefix: prefixes.apply((p) => p.cloudTrail || undefined),
+            kmsKeyArn: archiveKeyArn,
+            logGroupName,
+            logGroupArn: arn(org, "logs", home, account.id, `log-group:${logGroupName}`),
+            retentionDays: org.retention.logGroupDays,
+            accountRootArn: arn(org, "iam", "", account.id, "root"),
+            cloudTrailPrincipal: servicePrincipal(org, "cloudtrail"),
+            logsPrincipal: servicePrincipal(org, `logs.${home}`),
+            s3ArnPrefix: `arn:${org.partition}:s3:::`,
+            excludedBuckets: [archiveBucketName(org)],
+            excludedBucketPrefixes: [stagingBucketPrefix(org)],
+            dataEvents: settings.trail.dataEvents,
+            insights: settings.trail.insights,
+        },
+        opts,
+    );
+
+    const cis = new CisAlarms(
+        "cis",
+        { logGroupName: trail.logGroupName, topicArns: events.topicArns, alarmNamePrefix: `${org.namePrefix}-cis` },
+        opts,
+    );
+
+    const guardDuty = settings.guardDuty.enabled
+        ? new GuardDutyOrganization(
+              "guardduty",
+              {
+                  regions: org.regions,
+                  findingPublishingFrequency: settings.findingFrequency,
+                  adoptDetectorIds: settings.guardDuty.detectorIds,
+                  publishing: { destinationArn: pulumi.interpolate`${archiveBucketArn}/${prefixes.apply((p) => p.guardDuty)}`, kmsKeyArn: archiveKeyArn },
+              },
+              opts,
+          )
+        : undefined;
+
+    const securityHub = settings.securityHub.enabled
+        ? new SecurityHubCentral(
+              "securityhub",
+              {
+                  homeRegion: home,
+                  linkedRegions: org.regions.filter((r) => r !== home),
+                  accountId: account.id,
+                  standardArns: settings.securityHub.standards.map((s) => securityHubStandardArn(org.partition, home, s)),
+                  targetId: management.requireOutput("rootId") as pulumi.Output<string>,
+                  policyName: `${org.namePrefix}-standards`,
+              },
+              opts,
+          )
+        : undefined;
+
+    const aggregator = new ConfigAggregator(
+        "config-aggregator",
+        {
+            aggregatorName: `${org.namePrefix}-organization`,
+            accountId: account.id,
+            configPrincipal: servicePrincipal(org, "config"),
+            managedPolicyArn: `arn:${org.partition}:iam::aws:policy/service-role/AWSConfigRoleForOrganizations`,
+        },
+        opts,
+    );
+
+    const conformance = settings.orgRules
+        ? new LoggingConformancePack(
+              "logging-conformance",
+              {
+                  regions: org.regions,
+                  homeRegion: home,
+                  packName: `${org.namePrefix}-logging`,
+                  logGroupRetentionDays: org.retention.logGroupDays === 0 ? NEVER_EXPIRE_RULE_MINIMUM : org.retention.logGroupDays,
+              },
+              opts,
+          )
+        : undefined;
+
+    if (settings.inspector.enabled) new InspectorOrganization("inspector", { regions: org.regions, accountId: account.id }, opts);
+    if (settings.macie.enabled) {
+        new MacieOrganization("macie", { regions: org.regions, accountId: account.id, findingPublishingFrequency: settings.findingFrequency }, opts);
+    }
+    const detective = settings.detective.enabled
+        ? new DetectiveOrganization("detective", { regions: org.regions, adoptGraphArns: settings.detective.graphArns }, opts)
+        : undefined;
+    const analyzers = settings.accessAnalyzer.enabled
+        ? new AccessAnalyzerOrganization(
+              "access-analyzer",
+              { regions: org.regions, homeRegion: home, namePrefix: org.namePrefix, unusedAccess: settings.accessAnalyzer.unusedAccess },
+              opts,
+          )
+        : undefined;
+
     return {
-        accountId: ctx.model.account.id,
+        accountId: account.id,
+        trailArn: trail.trailArn,
+        trailLogGroupName: trail.logGroupName,
+        trailLogGroupArn: trail.logGroupArn,
+        cisAlarmArns: cis.alarmArns,
+        guardDutyDetectorIds: guardDuty?.detectorIds,
+        securityHubAggregatorArn: securityHub?.aggregatorArn,
+        configAggregatorArn: aggregator.aggregatorArn,
+        conformancePackArns: conformance?.packArns,
+        detectiveGraphArns: detective?.graphArns,
+        accessAnalyzerArns: analyzers?.analyzerArns,
+        ...events.outputs,
     };
 }

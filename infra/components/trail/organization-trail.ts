@@ -28,7 +28,7 @@ export interface OrganizationTrailArgs {
     readonly logGroupName: string;
     /** ARN of that log group (without `:*`), derived from the name: the key policy needs it before the group exists. */
     readonly logGroupArn: string;
-    /** Days the log group keeps events. */
+    /** Days the log group keeps events (0 = never expire). */
     readonly retentionDays: number;
     /** `arn:<partition>:iam::<this account>:root`, administrator of the log-group key. */
     readonly accountRootArn: string;
@@ -69,8 +69,8 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 
 export function resolveOrganizationTrailArgs(name: string, args: OrganizationTrailArgs): ResolvedOrganizationTrailArgs {
     const problems: string[] = [];
-    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(args.retentionDays)) {
-        problems.push(`retentionDays: ${args.retentionDays} is not a CloudWatch Logs retention period; use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    if (args.retentionDays !== 0 && !(LOG_RETENTION_DAYS as readonly number[]).includes(args.retentionDays)) {
+        problems.push(`retentionDays: ${args.retentionDays} is not a CloudWatch Logs retention period; use one of ${LOG_RETENTION_DAYS.join(", ")} or 0 (never expire)`);
     }
     if (!args.trailArn.endsWith(`:trail/${args.trailName}`)) {
         problems.push(`trailArn: ${JSON.stringify(args.trailArn)} does not name the trail ${JSON.stringify(args.trailName)}`);
@@ -111,7 +111,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         );
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-log-group`,
-            { name: a.logGroupName, retentionInDays: a.retentionDays, kmsKeyId: key.arn },
+            { name: a.logGroupName, retentionInDays: a.retentionDays === 0 ? undefined : a.retentionDays, kmsKeyId: key.arn },
             { parent: this, ...keep },
         );
         const role = new aws.iam.Role(
