@@ -153,7 +153,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
           )
         : undefined;
 
-    return {
+    const outputs: RoleOutputs = {
         accountId: account.id,
         trailArn: trail.trailArn,
         trailLogGroupName: trail.logGroupName,
@@ -167,4 +167,6 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         accessAnalyzerArns: analyzers?.analyzerArns,
         ...events.outputs,
     };
+    // A switched-off service exports nothing rather than an undefined output.
+    return Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined));
 }
