@@ -3,12 +3,16 @@
  * large org (100 member accounts, 17 regions), against the module-load floor measured in the
  * same run. Prints per-stack wall time, resources and ms/resource.
  *
- *   npm run bench                 plan benchmark (reference + large org)
- *   npm run bench -- --reference  reference org only
+ *   npm run bench                 every benchmark: plan (reference + large org), pack, audit
+ *   npm run bench -- --reference  plan benchmark of the reference org only
+ *   npm run bench -- --only plan|pack|audit
+ *
+ * The pack and audit benchmarks run in child processes, so each peak memory reading is its own.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { spawnSync } from "child_process";
 
 const t0 = performance.now();
 
@@ -56,7 +60,34 @@ function largeOrg(root: string, members: number, regions: readonly string[]): vo
     }
 }
 
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** Benchmarks that have their own script: run with the same ts-node loader, in a fresh process. */
+const CHILD_BENCHES: Record<string, { title: string; script: string; args: string[] }> = {
+    pack: { title: "policy pack throughput (10,000 generated resources through the SDK analyzer)", script: "policy-pack/harness/bench.ts", args: [] },
+    audit: { title: "audit of 100 stack exports x 200 resources", script: "infra/cli/bench-audit.ts", args: [] },
+};
+
+function runChild(name: string): void {
+    const b = CHILD_BENCHES[name];
+    console.log(`\n${b.title}\n  node -r ts-node/register/transpile-only ${b.script}`);
+    const r = spawnSync(process.execPath, ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", b.script, ...b.args], { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`${b.script} failed (exit ${r.status ?? r.signal})`);
+}
+
 async function main(argv: string[]): Promise<void> {
+    const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+    if (only !== undefined && only !== "plan" && !(only in CHILD_BENCHES)) {
+        throw new Error(`--only: ${JSON.stringify(only)} is not a benchmark; use plan, ${Object.keys(CHILD_BENCHES).join(", ")}`);
+    }
+    if (only === undefined || only === "plan") await planBench(argv);
+    for (const name of Object.keys(CHILD_BENCHES)) {
+        if (argv.includes("--reference")) break;
+        if (only === undefined || only === name) runChild(name);
+    }
+}
+
+async function planBench(argv: string[]): Promise<void> {
     // Floor: loading the program and its SDKs, plus one stack with no resources.
     const { discoverStacks, readProject } = await import("../engine/stacks");
     const { planStacks } = await import("../engine/plan");
