@@ -1,8 +1,12 @@
-/** `npm run docs` — regenerates docs/config-reference.md from the config schemas. */
+/** `npm run docs` — regenerates docs/config-reference.md and README's components table from the sources. */
 import * as fs from "fs";
 import * as path from "path";
 import { renderConfigReference } from "../config/reference";
+import { renderComponentsTable, scanComponents, withComponentsTable } from "../docs/components";
 
-const file = path.resolve(__dirname, "..", "..", "docs", "config-reference.md");
-fs.writeFileSync(file, renderConfigReference());
-process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+const root = path.resolve(__dirname, "..", "..");
+const reference = path.join(root, "docs", "config-reference.md");
+fs.writeFileSync(reference, renderConfigReference());
+const readme = path.join(root, "README.md");
+fs.writeFileSync(readme, withComponentsTable(fs.readFileSync(readme, "utf8"), renderComponentsTable(scanComponents(path.join(root, "infra")))));
+process.stdout.write(`wrote ${path.relative(process.cwd(), reference)} and the components table of ${path.relative(process.cwd(), readme)}\n`);
