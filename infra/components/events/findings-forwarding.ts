@@ -1,0 +1,119 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { policyJson, type PolicyDocument } from "../../iam/types";
+import { FINDINGS_FORWARDING_RULES, findingsRuleRegions, type FindingsForwardingRule } from "./findings-forwarding-rules";
+import { failIfAny } from "./validate";
+
+export interface FindingsForwardingArgs {
+    /** Enabled regions, home region first. */
+    readonly regions: readonly string[];
+    readonly homeRegion: string;
+    /** ARN of the central bus. */
+    readonly centralBusArn: string;
+    /** Physical name of the role EventBridge uses for the (cross-region) bus targets. */
+    readonly roleName: string;
+    /** Trust policy of that role (`iam/forwarding-trust.ts`, for this stack's rule names). */
+    readonly trustPolicy: PolicyDocument;
+    /** Its permissions (`iam/forwarding-put-events.ts`: PutEvents on the central bus only). */
+    readonly permissionsPolicy: PolicyDocument;
+    /** Physical rule name of a row. */
+    readonly ruleName: (id: string) => string;
+    /** Name of each region's dead-letter queue. */
+    readonly deadLetterQueueName: string;
+    /** Dead-letter queue policy of a region, given the queue ARN (`iam/forwarding-dead-letter.ts`). */
+    readonly deadLetterQueuePolicy: (region: string, queueArn: string) => PolicyDocument;
+    /**
+     * The forwarding table.
+     * @default FINDINGS_FORWARDING_RULES
+     */
+    readonly rules?: readonly FindingsForwardingRule[];
+}
+
+export type ResolvedFindingsForwardingArgs = Required<FindingsForwardingArgs>;
+
+export function resolveFindingsForwardingArgs(name: string, args: FindingsForwardingArgs): ResolvedFindingsForwardingArgs {
+    const rules = args.rules ?? FINDINGS_FORWARDING_RULES;
+    const problems: string[] = [];
+    if (args.regions.length === 0) problems.push("regions: at least one region is required");
+    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
+    if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.-]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
+    const ids = new Set<string>();
+    for (const r of rules) {
+        if (ids.has(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} appears twice`);
+        ids.add(r.id);
+        if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
+        if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
+    }
+    failIfAny("FindingsForwarding", name, problems);
+    return { ...args, rules };
+}
+
+/**
+ * Rules on the security account's default bus of each region that send the findings its
+ * delegated-admin services aggregate to the central bus (home region), through one role — EventBridge
+ * needs a role for a bus target in another region — with a dead-letter queue per region so a finding
+ * the bus refuses is kept instead of dropped.
+ */
+export class FindingsForwarding extends pulumi.ComponentResource {
+    public readonly roleArn: pulumi.Output<string>;
+    /** Rule ARNs by `<rule id>/<region>`. */
+    public readonly ruleArns: pulumi.Output<Record<string, string>>;
+    /** Dead-letter queue ARNs by region. */
+    public readonly deadLetterQueueArns: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: FindingsForwardingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:events:FindingsForwarding", name, {}, opts);
+        const a = resolveFindingsForwardingArgs(name, args);
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            { name: a.roleName, description: "EventBridge forwards the security account's aggregated findings to the central bus", assumeRolePolicy: policyJson(a.trustPolicy) },
+            { parent: this },
+        );
+        const permissions = new aws.iam.RolePolicy(`${name}-role-policy`, { role: role.name, policy: policyJson(a.permissionsPolicy) }, { parent: this });
+
+        const queues = new Map<string, aws.sqs.Queue>();
+        const ruleArns: Record<string, pulumi.Output<string>> = {};
+        for (const region of a.regions) {
+            const rows = a.rules.filter((r) => findingsRuleRegions(r.scope, a.regions, a.homeRegion).includes(region));
+            if (rows.length === 0) continue;
+            const queue = new aws.sqs.Queue(
+                `${name}-dlq-${region}`,
+                { name: a.deadLetterQueueName, region, sqsManagedSseEnabled: true, messageRetentionSeconds: 14 * 86400 },
+                { parent: this, protect: true, retainOnDelete: true },
+            );
+            new aws.sqs.QueuePolicy(
+                `${name}-dlq-${region}-policy`,
+                { queueUrl: queue.url, region, policy: queue.arn.apply((arn) => policyJson(a.deadLetterQueuePolicy(region, arn))) },
+                { parent: this },
+            );
+            queues.set(region, queue);
+            for (const r of rows) {
+                const rule = new aws.cloudwatch.EventRule(
+                    `${name}-${r.id}-${region}`,
+                    { name: a.ruleName(r.id), description: r.description, eventBusName: "default", eventPattern: JSON.stringify(r.pattern), region },
+                    { parent: this },
+                );
+                new aws.cloudwatch.EventTarget(
+                    `${name}-${r.id}-${region}-target`,
+                    {
+                        rule: rule.name,
+                        eventBusName: "default",
+                        targetId: "central-bus",
+                        arn: a.centralBusArn,
+                        roleArn: role.arn,
+                        region,
+                        deadLetterConfig: { arn: queue.arn },
+                        retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
+                    },
+                    { parent: this, dependsOn: [permissions] },
+                );
+                ruleArns[`${r.id}/${region}`] = rule.arn;
+            }
+        }
+        this.roleArn = role.arn;
+        this.ruleArns = pulumi.output(ruleArns);
+        this.deadLetterQueueArns = pulumi.output(Object.fromEntries([...queues].map(([region, q]) => [region, q.arn])));
+        this.registerOutputs({ roleArn: this.roleArn, ruleArns: this.ruleArns, deadLetterQueueArns: this.deadLetterQueueArns });
+    }
+}

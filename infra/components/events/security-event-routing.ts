@@ -1,0 +1,102 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SEVERITIES, type Severity } from "../../config/model";
+import type { SecurityRoute } from "./routing-table";
+import { failIfAny } from "./validate";
+
+export interface CustomAction {
+    /** Security Hub custom action id (≤ 20 letters and digits): the end of its ARN. */
+    readonly identifier: string;
+    /** Name shown in the Security Hub console (< 20 characters). */
+    readonly name: string;
+    readonly description: string;
+}
+
+export interface SecurityEventRoutingArgs {
+    /** Name of the central bus the rules live on. */
+    readonly busName: pulumi.Input<string>;
+    /** The routing table (`routing-table.ts`). */
+    readonly routes: readonly SecurityRoute[];
+    /** Physical rule name of a row. */
+    readonly ruleName: (routeId: string) => string;
+    readonly topicArns: Readonly<Record<Severity, pulumi.Input<string>>>;
+    readonly siemQueueArn: pulumi.Input<string>;
+    /** Log group ARN without `:*`. */
+    readonly logGroupArn: pulumi.Input<string>;
+    /** Where EventBridge puts events it could not deliver to a target after retrying for a day. */
+    readonly deadLetterQueueArn: pulumi.Input<string>;
+    /** Security Hub custom actions created in the home region (their events reach the bus through the findings forwarding). */
+    readonly customActions: readonly CustomAction[];
+    /** Resources the targets need in place first (topic, queue and log resource policies). */
+    readonly targetDependencies?: readonly pulumi.Resource[];
+}
+
+export function resolveSecurityEventRoutingArgs(name: string, args: SecurityEventRoutingArgs): SecurityEventRoutingArgs {
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const r of args.routes) {
+        if (ids.has(r.id)) problems.push(`routes: id ${JSON.stringify(r.id)} appears twice`);
+        ids.add(r.id);
+        if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`routes: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
+        if (!r.targets.topic && !r.targets.siem && !r.targets.log) problems.push(`routes: ${r.id} has no target`);
+        if (r.targets.topic && !SEVERITIES.includes(r.targets.topic)) problems.push(`routes: ${r.id} names an unknown topic ${JSON.stringify(r.targets.topic)}`);
+        if (!/^[\w.-]{1,64}$/.test(args.ruleName(r.id))) problems.push(`routes: ${r.id} gives the rule name ${JSON.stringify(args.ruleName(r.id))}, longer than 64 characters or with characters EventBridge refuses`);
+    }
+    if (args.routes.filter((r) => r.targets.log).length !== 1) problems.push("routes: exactly one row must target the log group (the catch-all), so every event is logged once");
+    for (const c of args.customActions) {
+        if (!/^[A-Za-z0-9]{1,20}$/.test(c.identifier)) problems.push(`customActions: identifier ${JSON.stringify(c.identifier)} must be 1-20 letters or digits`);
+        if (c.name.length === 0 || c.name.length >= 20) problems.push(`customActions: name ${JSON.stringify(c.name)} must be 1-19 characters`);
+    }
+    failIfAny("SecurityEventRouting", name, problems);
+    return args;
+}
+
+/**
+ * The routing table made real: one rule per row on the central bus, with a target for each
+ * destination the row names (severity topic, SIEM queue, log group), and the Security Hub custom
+ * actions whose events some rows match. Targets retry for a day, then leave the event in the
+ * dead-letter queue instead of dropping it.
+ */
+export class SecurityEventRouting extends pulumi.ComponentResource {
+    /** Rule ARNs by route id. */
+    public readonly ruleArns: pulumi.Output<Record<string, string>>;
+    /** Custom action ARNs by identifier. */
+    public readonly customActionArns: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: SecurityEventRoutingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:events:SecurityEventRouting", name, {}, opts);
+        const a = resolveSecurityEventRoutingArgs(name, args);
+        const actions: Record<string, pulumi.Output<string>> = {};
+        for (const c of a.customActions) {
+            actions[c.identifier] = new aws.securityhub.ActionTarget(
+                `${name}-action-${c.identifier.toLowerCase()}`,
+                { identifier: c.identifier, name: c.name, description: c.description },
+                { parent: this },
+            ).arn;
+        }
+        const retry = { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 };
+        const deadLetterConfig = { arn: a.deadLetterQueueArn };
+        const targetOpts = { parent: this, dependsOn: [...(a.targetDependencies ?? [])] };
+        const ruleArns: Record<string, pulumi.Output<string>> = {};
+        for (const r of a.routes) {
+            const rule = new aws.cloudwatch.EventRule(
+                `${name}-${r.id}`,
+                { name: a.ruleName(r.id), description: r.description, eventBusName: a.busName, eventPattern: JSON.stringify(r.pattern) },
+                { parent: this },
+            );
+            const target = (suffix: string, targetId: string, arn: pulumi.Input<string>) =>
+                new aws.cloudwatch.EventTarget(
+                    `${name}-${r.id}-${suffix}`,
+                    { rule: rule.name, eventBusName: a.busName, targetId, arn, retryPolicy: retry, deadLetterConfig },
+                    targetOpts,
+                );
+            if (r.targets.topic) target("topic", `topic-${r.targets.topic}`, a.topicArns[r.targets.topic]);
+            if (r.targets.siem) target("siem", "siem-queue", a.siemQueueArn);
+            if (r.targets.log) target("log", "security-event-log", a.logGroupArn);
+            ruleArns[r.id] = rule.arn;
+        }
+        this.ruleArns = pulumi.output(ruleArns);
+        this.customActionArns = pulumi.output(actions);
+        this.registerOutputs({ ruleArns: this.ruleArns, customActionArns: this.customActionArns });
+    }
+}

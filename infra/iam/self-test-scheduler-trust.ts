@@ -1,0 +1,22 @@
+import { policyDocument, type PolicyDocument } from "./types";
+
+export interface SelfTestSchedulerTrustArgs {
+    /** `scheduler.amazonaws.com` of the partition. */
+    readonly schedulerPrincipal: string;
+    readonly accountId: string;
+    /** ARN of the self-test's own schedule group: Scheduler names the group, not the schedule, in `aws:SourceArn`. */
+    readonly scheduleGroupArn: string;
+}
+
+/** Trust of the self-test role: EventBridge Scheduler, for schedules of the self-test group of this account only. */
+export function selfTestSchedulerTrustPolicy(a: SelfTestSchedulerTrustArgs): PolicyDocument {
+    return policyDocument([
+        {
+            Sid: "SchedulerAssumesForSelfTest",
+            Effect: "Allow",
+            Principal: { Service: a.schedulerPrincipal },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "aws:SourceArn": a.scheduleGroupArn } },
+        },
+    ]);
+}

@@ -1,0 +1,55 @@
+import { policyDocument, type PolicyDocument, type Statement } from "./types";
+
+export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
+
+export interface TopicPolicyArgs {
+    readonly topicArn: string;
+    /** The security account: the only one whose rules and alarms may publish. */
+    readonly accountId: string;
+    /** `events.amazonaws.com` of the partition. */
+    readonly eventsPrincipal: string;
+    /** `cloudwatch.amazonaws.com` of the partition. */
+    readonly cloudwatchPrincipal: string;
+    /** ARNs of the routing rules that target this topic (the statement is left out when empty). */
+    readonly ruleArns: readonly string[];
+    /** ARN pattern of the alarms that may notify the topic, e.g. `arn:aws:cloudwatch:us-east-1:<id>:alarm:acme-lz-*`. */
+    readonly alarmArnPattern: string;
+}
+
+/**
+ * Severity topic policy: only the routing rules that target this topic, and the landing zone's
+ * alarms of this account, may publish; nothing without TLS. Subscribing and administration stay
+ * with the account's IAM policies (same-account access).
+ */
+export function topicPolicy(a: TopicPolicyArgs): PolicyDocument {
+    const statements: Statement[] = [];
+    if (a.ruleArns.length > 0) {
+        statements.push({
+            Sid: "RoutingRulesPublish",
+            Effect: "Allow",
+            Principal: { Service: a.eventsPrincipal },
+            Action: [...TOPIC_PUBLISH_ACTIONS],
+            Resource: a.topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "aws:SourceArn": [...a.ruleArns] } },
+        });
+    }
+    statements.push(
+        {
+            Sid: "LandingZoneAlarmsPublish",
+            Effect: "Allow",
+            Principal: { Service: a.cloudwatchPrincipal },
+            Action: [...TOPIC_PUBLISH_ACTIONS],
+            Resource: a.topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnLike: { "aws:SourceArn": a.alarmArnPattern } },
+        },
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "sns:*",
+            Resource: a.topicArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    );
+    return policyDocument(statements);
+}
