@@ -1,0 +1,122 @@
+import * as assert from "assert";
+import { FORWARDING_RULES } from "../../../../infra/components/baseline/forwarding-rules";
+import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/findings-forwarding-rules";
+import { CUSTOM_ACTIONS, routesBySeverity, securityRoutes, SELF_TEST_SOURCE, type SecurityRoute } from "../../../../infra/components/events/routing-table";
+import { SEVERITIES, type Severity } from "../../../../infra/config/model";
+import { matches } from "../../../support/event-pattern";
+import { MEMBER_SAMPLES, SECURITY_SAMPLES } from "./samples";
+
+const ROUTES = securityRoutes({
+    namePrefix: "acme-lz",
+    sendToSiemActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
+    escalateActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
+});
+const CATCH_ALL = ROUTES.filter((r) => r.targets.log);
+
+/** Where the table sends an event: matching rows (catch-all left out), topics, SIEM, log group. */
+function deliveries(event: unknown, routes: readonly SecurityRoute[] = ROUTES) {
+    const matched = routes.filter((r) => matches(r.pattern, event));
+    return {
+        routedBy: matched.filter((r) => !r.targets.log).map((r) => r.id).sort(),
+        topics: matched.flatMap((r) => (r.targets.topic ? [r.targets.topic] : [])),
+        siem: matched.some((r) => r.targets.siem),
+        log: matched.some((r) => r.targets.log),
+    };
+}
+
+describe("security routing table", () => {
+    it("has a sample for every row, and every sample names only rows of the table", () => {
+        const ids = new Set(ROUTES.map((r) => r.id));
+        for (const s of SECURITY_SAMPLES) for (const id of s.routedBy) assert.ok(ids.has(id), `${s.name}: unknown row ${id}`);
+        for (const r of ROUTES.filter((x) => !x.targets.log)) assert.ok(SECURITY_SAMPLES.some((s) => s.routedBy.includes(r.id)), `${r.id} routes no sample`);
+    });
+
+    it("sends every sample to exactly the expected rows, severity topic, SIEM queue and log group", () => {
+        for (const s of SECURITY_SAMPLES.filter((x) => x.via === "scheduler" || x.forwardedBy.length > 0)) {
+            const d = deliveries(s.event);
+            assert.deepStrictEqual(d.routedBy, [...s.routedBy].sort(), `${s.name}: rows`);
+            assert.deepStrictEqual(d.topics, s.topic ? [s.topic] : [], `${s.name}: topics`);
+            assert.strictEqual(d.siem, s.siem, `${s.name}: SIEM queue`);
+            assert.strictEqual(d.log, true, `${s.name}: log group`);
+        }
+    });
+
+    it("never notifies more than one severity topic for any event a member forwards", () => {
+        for (const s of MEMBER_SAMPLES.filter((x) => x.forwardedBy.length > 0)) {
+            assert.strictEqual(deliveries(s.event).topics.length, 1, `${s.name}: ${JSON.stringify(deliveries(s.event).topics)}`);
+        }
+    });
+
+    it("gives every finding sample one severity topic, except what only the SIEM custom action or a closed state asks for", () => {
+        const findings = SECURITY_SAMPLES.filter((s) => s.via === "security-default-bus" && s.forwardedBy.length > 0 && s.routedBy.length > 0);
+        for (const s of findings) {
+            const d = deliveries(s.event);
+            assert.strictEqual(d.topics.length, s.routedBy.includes("custom-action-siem") ? 0 : 1, s.name);
+        }
+    });
+
+    it("logs every event on the bus with one catch-all row, whatever its source", () => {
+        assert.strictEqual(CATCH_ALL.length, 1);
+        for (const e of [...SECURITY_SAMPLES.map((s) => s.event), ...MEMBER_SAMPLES.map((s) => s.event), { source: "anything", "detail-type": "x", detail: {} }]) {
+            assert.ok(matches(CATCH_ALL[0].pattern, e));
+        }
+    });
+
+    it("routes critical GuardDuty findings (9.0 and above) and CRITICAL labels to the high topic", () => {
+        const gd = (severity: number) => deliveries({ source: "aws.guardduty", "detail-type": "GuardDuty Finding", detail: { severity } }).topics;
+        assert.deepStrictEqual(gd(9), ["high"]);
+        assert.deepStrictEqual(gd(10), ["high"]);
+        assert.deepStrictEqual(gd(6.9), ["medium"]);
+        assert.deepStrictEqual(gd(0.5), ["low"]);
+    });
+
+    it("sends the self-test to the low topic and the log group, never to the SIEM", () => {
+        const d = deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", detail: {} });
+        assert.deepStrictEqual(d, { routedBy: ["self-test"], topics: ["low"], siem: false, log: true });
+    });
+
+    it("has a row notifying each severity topic", () => {
+        const by = routesBySeverity(ROUTES);
+        for (const s of SEVERITIES) assert.ok(by[s].length > 0, s);
+    });
+
+    it("keeps every sample a complete EventBridge envelope", () => {
+        const envelope = ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"].sort();
+        for (const s of SECURITY_SAMPLES) {
+            assert.deepStrictEqual(Object.keys(s.event).sort(), envelope, s.name);
+            assert.match(String(s.event.account), /^\d{12}$/, s.name);
+            const expected: (Severity | null)[] = [...SEVERITIES, null];
+            assert.ok(expected.includes(s.topic), s.name);
+        }
+    });
+
+    describe("how samples reach the bus", () => {
+        it("matches the member forwarding table for every member-forwarded sample", () => {
+            for (const s of SECURITY_SAMPLES.filter((x) => x.via === "member")) {
+                const ids = FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
+                assert.deepStrictEqual(ids, [...s.forwardedBy].sort(), s.name);
+            }
+        });
+
+        it("matches the security account's findings forwarding for every finding sample, and nothing else forwards findings", () => {
+            for (const s of SECURITY_SAMPLES.filter((x) => x.via === "security-default-bus")) {
+                const ids = FINDINGS_FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
+                assert.deepStrictEqual(ids, [...s.forwardedBy].sort(), s.name);
+                assert.deepStrictEqual(FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id), [], `${s.name}: members must not forward findings too`);
+            }
+        });
+
+        it("forwards none of the events members forward from the security account's findings rules (no event arrives twice by both paths)", () => {
+            for (const s of [...MEMBER_SAMPLES.filter((x) => x.forwardedBy.length > 0), ...SECURITY_SAMPLES.filter((x) => x.via === "member")]) {
+                assert.deepStrictEqual(FINDINGS_FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id), [], s.name);
+            }
+        });
+
+        it("keeps samples that never reach the bus unrouted in the fixtures, so expectations stay honest", () => {
+            for (const s of SECURITY_SAMPLES.filter((x) => x.via !== "scheduler" && x.forwardedBy.length === 0)) {
+                assert.deepStrictEqual(s.routedBy, [], s.name);
+                assert.strictEqual(s.topic, null, s.name);
+            }
+        });
+    });
+});
