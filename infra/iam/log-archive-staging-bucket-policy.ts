@@ -16,6 +16,18 @@ export interface StagingBucketPolicyArgs {
     readonly logArchiveAccountId: string;
 }
 
+/**
+ * Key prefix (no trailing slash; "" = the bucket root) under which each source delivers into its
+ * staging bucket. Replication keeps keys, so the replicas sit under the same prefix in the archive
+ * (ELB: `AWSLogs/<account>/elasticloadbalancing/<region>/<yyyy>/<MM>/<dd>/`).
+ */
+export const STAGING_DELIVERY_PREFIXES: Readonly<Record<StagingSource, string>> = { "access-logs": "", elb: "AWSLogs", config: "AWSLogs" };
+
+function delivered(bucketArn: string, source: StagingSource): string {
+    const prefix = STAGING_DELIVERY_PREFIXES[source];
+    return prefix === "" ? `${bucketArn}/*` : `${bucketArn}/${prefix}/*`;
+}
+
 export const STAGING_CONFIGURATION_ACTIONS = ["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:PutReplicationConfiguration"] as const;
 
 /**
@@ -47,14 +59,14 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
                     Effect: "Allow",
                     Principal: service,
                     Action: "s3:PutObject",
-                    Resource: `${objects}`,
+                    Resource: delivered(bucket, a.source),
                     Condition: { StringEquals: { "aws:SourceAccount": a.logArchiveAccountId } },
                 },
             ]);
         case "elb":
             return policyDocument([
                 ...base,
-                { Sid: "ElbAccessLogsWrite", Effect: "Allow", Principal: service, Action: "s3:PutObject", Resource: `${bucket}/AWSLogs/*`, Condition: { StringEquals: org } },
+                { Sid: "ElbAccessLogsWrite", Effect: "Allow", Principal: service, Action: "s3:PutObject", Resource: delivered(bucket, a.source), Condition: { StringEquals: org } },
             ]);
         case "config":
             return policyDocument([
@@ -65,7 +77,7 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
                     Effect: "Allow",
                     Principal: service,
                     Action: "s3:PutObject",
-                    Resource: `${bucket}/AWSLogs/*`,
+                    Resource: delivered(bucket, a.source),
                     Condition: { StringEquals: { ...org, "s3:x-amz-acl": "bucket-owner-full-control" } },
                 },
             ]);
