@@ -1,0 +1,377 @@
+import * as assert from "assert";
+import { busPolicy } from "../../../../infra/iam/bus-policy";
+import { centralBusArn, centralBusName, logGroupPrefix } from "../../../../infra/naming";
+import { alertingScope, routesOf } from "../../../../infra/accounts/security-events";
+import * as names from "../../../../infra/components/events/names";
+import { SELF_TEST_DETAIL_TYPE, SELF_TEST_SOURCE } from "../../../../infra/components/events/routing-table";
+import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/findings-forwarding-rules";
+import { CIS_CONTROLS } from "../../../../infra/components/trail/cis-controls";
+import { SEVERITIES } from "../../../../infra/config/model";
+import type { StackPlan } from "../../../../infra/engine/run";
+import type { PlannedResource } from "../../../../infra/engine/monitor";
+import { matches } from "../../../support/event-pattern";
+import { ALLOW_ALL, decide } from "../../../support/iam";
+import { BUS_ARN, HOME, named, ofType, ORG_ID, planSecurityEvents, policyOf, referenceOrg, REGIONS, SECURITY, securityModel } from "./harness";
+
+const RULE = "aws:cloudwatch/eventRule:EventRule";
+const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+const model = securityModel();
+const scope = alertingScope(model);
+const ROUTES = routesOf(scope);
+const TOPIC = (s: string) => `arn:aws:sns:us-east-1:${SECURITY}:acme-lz-security-${s}`;
+const SIEM = `arn:aws:sqs:us-east-1:${SECURITY}:acme-lz-security-siem`;
+const SIEM_DLQ = `arn:aws:sqs:us-east-1:${SECURITY}:acme-lz-security-siem-dlq`;
+const LOG_GROUP = `arn:aws:logs:us-east-1:${SECURITY}:log-group:/acme-lz/security-events`;
+
+/** Routing rules on the central bus (the findings-forwarding rules live on default buses). */
+const routingRules = (p: StackPlan) => ofType(p, RULE).filter((r) => r.inputs.eventBusName === centralBusName(model.org));
+const targetsOf = (p: StackPlan, rule: PlannedResource) => ofType(p, TARGET).filter((t) => t.inputs.rule === rule.inputs.name && t.inputs.eventBusName === rule.inputs.eventBusName);
+/** The rule ARNs whose targets include `arn`, read from the plan. */
+function plannedSources(p: StackPlan, arn: string): string[] {
+    return routingRules(p)
+        .filter((r) => targetsOf(p, r).some((t) => t.inputs.arn === arn))
+        .map((r) => names.routeRuleArn(scope, String(r.inputs.name).replace(`${scope.namePrefix}-route-`, "")))
+        .sort();
+}
+
+describe("buildSecurityEvents (security account alerting)", () => {
+    let p: StackPlan;
+    before(async () => {
+        p = await planSecurityEvents(model);
+    });
+
+    describe("central bus", () => {
+        it("exports the bus name and ARN member stacks derive from naming.ts", () => {
+            assert.strictEqual(p.outputs.centralBusName, centralBusName(model.org));
+            assert.strictEqual(p.outputs.centralBusArn, centralBusArn(model.org));
+            assert.strictEqual(p.outputs.centralBusArn, BUS_ARN);
+        });
+        it("exports the contract outputs: topics by severity and the SIEM queue", () => {
+            assert.deepStrictEqual(p.outputs.severityTopicArns, { high: TOPIC("high"), medium: TOPIC("medium"), low: TOPIC("low") });
+            assert.strictEqual(p.outputs.siemQueueArn, SIEM);
+        });
+        it("puts the bus, its routing, topics, queues and log group in the home region with the account's provider", () => {
+            const provider = p.resources.find((r) => r.type === "pulumi:providers:aws")!;
+            for (const r of p.resources.filter((x) => x.type.startsWith("aws:") && x.type !== "aws:iam/role:Role" && x.type !== "aws:iam/rolePolicy:RolePolicy")) {
+                const region = r.inputs.region ?? HOME;
+                const isForwarding = r.name.startsWith("security-findings-forwarding-");
+                const isSlack = r.type.startsWith("aws:chatbot/");
+                if (!isForwarding && !isSlack) assert.strictEqual(region, HOME, r.name);
+                assert.strictEqual(r.provider, provider.urn, r.name);
+            }
+        });
+        it("admits PutEvents from the organisation only", () => {
+            assert.deepStrictEqual(policyOf(named(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(busPolicy({ busArn: BUS_ARN, organizationId: ORG_ID }))));
+        });
+        it("archives every event for the configured retention, protected and kept on delete", async () => {
+            const archive = named(p, "security-events-archive");
+            assert.strictEqual(archive.inputs.retentionDays, 365);
+            assert.strictEqual(archive.inputs.eventPattern, undefined);
+            assert.strictEqual(archive.protect, true);
+            assert.strictEqual(archive.retainOnDelete, true);
+            const q = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { archiveRetentionDays: 90 } }));
+            assert.strictEqual(named(q, "security-events-archive").inputs.retentionDays, 90);
+        });
+        it("keeps a rotated customer managed key, protected, for topics, queues and log group", () => {
+            const key = named(p, "security-events-key");
+            assert.strictEqual(key.inputs.enableKeyRotation, true);
+            assert.strictEqual(key.inputs.deletionWindowInDays, 30);
+            assert.strictEqual(key.protect, true);
+            assert.strictEqual(named(p, "security-events-key-alias").inputs.name, "alias/acme-lz-security-events");
+            const keyArn = p.outputs.securityEventsKeyArn;
+            for (const s of SEVERITIES) assert.strictEqual(named(p, `security-alerts-${s}`).inputs.kmsMasterKeyId, keyArn, s);
+            assert.strictEqual(named(p, "security-siem-queue").inputs.kmsMasterKeyId, keyArn);
+            assert.strictEqual(named(p, "security-siem-dlq").inputs.kmsMasterKeyId, keyArn);
+            assert.strictEqual(named(p, "security-event-log-group").inputs.kmsKeyId, keyArn);
+        });
+        it("reads the organisation id from the management stack when the org file says create", async () => {
+            const org = referenceOrg();
+            org.organization.id = "create";
+            const q = await planSecurityEvents(securityModel(org), {}, { stackOutputs: (name) => (name === "acme/lz/management" ? { organizationId: "o-created0001" } : undefined) });
+            assert.deepStrictEqual(policyOf(named(q, "security-events-bus-policy")).Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-created0001" } });
+        });
+    });
+
+    describe("routing", () => {
+        it("plans one rule per row of the table on the central bus, with the table's pattern", () => {
+            const rules = routingRules(p);
+            assert.strictEqual(rules.length, ROUTES.length);
+            for (const r of ROUTES) {
+                const rule = rules.find((x) => x.inputs.name === names.routeRuleName(scope, r.id));
+                assert.ok(rule, r.id);
+                assert.deepStrictEqual(JSON.parse(String(rule.inputs.eventPattern)), r.pattern, r.id);
+            }
+        });
+        it("targets exactly the row's topic, SIEM queue and log group", () => {
+            for (const r of ROUTES) {
+                const rule = named(p, `security-routing-${r.id}`);
+                const expected = [
+                    ...(r.targets.topic ? [TOPIC(r.targets.topic)] : []),
+                    ...(r.targets.siem ? [SIEM] : []),
+                    ...(r.targets.log ? [LOG_GROUP] : []),
+                ].sort();
+                assert.deepStrictEqual(targetsOf(p, rule).map((t) => String(t.inputs.arn)).sort(), expected, r.id);
+            }
+        });
+        it("retries every target for a day, then keeps the event in the dead-letter queue, with no role", () => {
+            for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"))) {
+                assert.deepStrictEqual(t.inputs.deadLetterConfig, { arn: SIEM_DLQ }, t.name);
+                assert.deepStrictEqual(t.inputs.retryPolicy, { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 }, t.name);
+                assert.strictEqual(t.inputs.roleArn, undefined, `${t.name}: resource-policy targets take no role`);
+            }
+        });
+        it("creates targets only after the topic, queue and log policies that admit them", () => {
+            const policies = [...SEVERITIES.map((s) => `security-alerts-${s}-policy`), "security-siem-queue-policy", "security-siem-dlq-policy", "security-event-log-policy"].map((n) => named(p, n).urn);
+            for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"))) {
+                for (const urn of policies) assert.ok(t.dependencies.includes(urn), `${t.name} waits for ${urn}`);
+            }
+        });
+        it("admits exactly the planned rules that target each topic, queue and log group in their policies", () => {
+            for (const s of SEVERITIES) {
+                const doc = policyOf(named(p, `security-alerts-${s}-policy`));
+                assert.deepStrictEqual([...doc.Statement[0].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, TOPIC(s)), s);
+            }
+            assert.deepStrictEqual([...policyOf(named(p, "security-siem-queue-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, SIEM));
+            const log = policyOf(named(p, "security-event-log-policy"), "policyDocument");
+            assert.deepStrictEqual(log.Statement[1].Condition.ArnEquals["aws:SourceArn"], plannedSources(p, LOG_GROUP));
+            // Every routing rule may leave undeliverable events in the dead-letter queue.
+            assert.strictEqual(policyOf(named(p, "security-siem-dlq-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"].length, ROUTES.length);
+        });
+        it("gives planned rules the ARNs the policies name", () => {
+            for (const r of ROUTES) assert.strictEqual(named(p, `security-routing-${r.id}`).outputs.arn, names.routeRuleArn(scope, r.id), r.id);
+        });
+        it("creates the Security Hub custom actions in the home region, with the ARNs the table matches", () => {
+            assert.deepStrictEqual(p.outputs.customActionArns, {
+                SendToSIEM: `arn:aws:securityhub:us-east-1:${SECURITY}:action/custom/SendToSIEM`,
+                Escalate: `arn:aws:securityhub:us-east-1:${SECURITY}:action/custom/Escalate`,
+            });
+            const siemRow = ROUTES.find((r) => r.id === "custom-action-siem")!;
+            assert.deepStrictEqual(siemRow.pattern.resources, [`arn:aws:securityhub:us-east-1:${SECURITY}:action/custom/SendToSIEM`]);
+            for (const a of ofType(p, "aws:securityhub/actionTarget:ActionTarget")) assert.ok(String(a.inputs.name).length < 20, String(a.inputs.name));
+        });
+    });
+
+    describe("targets", () => {
+        it("names the topics by severity and subscribes the org's e-mails, filtering out the self-test", () => {
+            for (const s of SEVERITIES) assert.strictEqual(named(p, `security-alerts-${s}`).inputs.name, `acme-lz-security-${s}`);
+            const subs = ofType(p, "aws:sns/topicSubscription:TopicSubscription");
+            assert.deepStrictEqual(subs.map((x) => [x.inputs.topic, x.inputs.endpoint]).sort(), [
+                [TOPIC("high"), "secops-oncall@acme.example"],
+                [TOPIC("low"), "secops-digest@acme.example"],
+                [TOPIC("medium"), "secops@acme.example"],
+            ]);
+            for (const x of subs) {
+                assert.strictEqual(x.inputs.protocol, "email");
+                assert.strictEqual(x.inputs.filterPolicyScope, "MessageBody");
+                const filter = JSON.parse(String(x.inputs.filterPolicy));
+                assert.ok(!matches(filter, { source: SELF_TEST_SOURCE }), "the self-test is filtered out");
+                assert.ok(matches(filter, { source: "aws.guardduty" }), "findings pass");
+            }
+        });
+        it("keeps the SIEM queue and its dead-letter queue encrypted, protected, for the configured retention", () => {
+            const queue = named(p, "security-siem-queue");
+            const dlq = named(p, "security-siem-dlq");
+            assert.deepStrictEqual(JSON.parse(String(queue.inputs.redrivePolicy)), { deadLetterTargetArn: SIEM_DLQ, maxReceiveCount: 5 });
+            for (const q of [queue, dlq]) {
+                assert.strictEqual(q.inputs.messageRetentionSeconds, 14 * 86400, q.name);
+                assert.strictEqual(q.protect, true, q.name);
+            }
+            const alarm = named(p, "security-siem-dlq-alarm");
+            assert.deepStrictEqual(alarm.inputs.dimensions, { QueueName: "acme-lz-security-siem-dlq" });
+            assert.deepStrictEqual(alarm.inputs.alarmActions, [TOPIC("high")]);
+        });
+        it("logs every event into an encrypted log group under the landing zone's prefix, kept for the organisation's retention", () => {
+            const group = named(p, "security-event-log-group");
+            assert.ok(String(group.inputs.name).startsWith(logGroupPrefix(model.org)));
+            assert.strictEqual(group.inputs.retentionInDays, model.org.retention.logGroupDays);
+            assert.strictEqual(group.protect, true);
+        });
+        it("lets only the catch-all routing rule write into the log group", async () => {
+            const doc = policyOf(named(p, "security-event-log-policy"), "policyDocument");
+            const put = (sourceArn: string) =>
+                decide({ principal: "events.amazonaws.com", action: "logs:PutLogEvents", resource: `${LOG_GROUP}:log-stream:x`, resourceAccount: SECURITY, context: { "aws:SourceArn": sourceArn }, resourcePolicy: doc });
+            assert.strictEqual(await put(names.routeRuleArn(scope, "all-events")), "Allowed");
+            assert.strictEqual(await put(names.routeRuleArn(scope, "guardduty-high")), "ImplicitlyDenied");
+            assert.strictEqual(await put(`arn:aws:events:us-east-1:999999999999:rule/x`), "ImplicitlyDenied");
+            const other = await decide({ principal: "events.amazonaws.com", action: "logs:CreateLogStream", resource: `arn:aws:logs:us-east-1:${SECURITY}:log-group:/app/x:log-stream:y`, resourceAccount: SECURITY, resourcePolicy: doc });
+            assert.strictEqual(other, "ImplicitlyDenied", "streams of other log groups");
+        });
+    });
+
+    describe("findings forwarding from the security account's default buses", () => {
+        it("runs each row in its regions: Security Hub in the home region only, the others everywhere", () => {
+            for (const r of FINDINGS_FORWARDING_RULES) {
+                const rules = ofType(p, RULE).filter((x) => x.inputs.name === names.findingsForwardingRuleName(scope, r.id));
+                const expected = r.scope === "home" ? [HOME] : [...REGIONS].sort();
+                assert.deepStrictEqual(rules.map((x) => String(x.inputs.region)).sort(), expected, r.id);
+                for (const x of rules) {
+                    assert.strictEqual(x.inputs.eventBusName, "default");
+                    assert.deepStrictEqual(JSON.parse(String(x.inputs.eventPattern)), r.pattern);
+                }
+            }
+        });
+        it("targets the central bus through the forwarding role, with a dead-letter queue in the rule's region", () => {
+            const role = named(p, "security-findings-forwarding-role");
+            for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-findings-forwarding-"))) {
+                assert.strictEqual(t.inputs.arn, BUS_ARN, t.name);
+                assert.strictEqual(t.inputs.roleArn, `arn:aws:iam::${SECURITY}:role/${role.inputs.name}`, t.name);
+                assert.strictEqual((t.inputs.deadLetterConfig as any).arn, `arn:aws:sqs:${t.inputs.region}:${SECURITY}:acme-lz-findings-dead-letter`, t.name);
+            }
+        });
+        it("lets only EventBridge, for this account's findings rules, assume the role, which may only put events on the central bus", async () => {
+            const trust = policyOf(named(p, "security-findings-forwarding-role"), "assumeRolePolicy");
+            const permissions = policyOf(named(p, "security-findings-forwarding-role-policy"));
+            const role = `arn:aws:iam::${SECURITY}:role/acme-lz-findings-forwarding`;
+            const assume = (account: string, sourceArn: string) =>
+                decide({ principal: "events.amazonaws.com", action: "sts:AssumeRole", resource: role, resourceAccount: SECURITY, context: { "aws:SourceAccount": account, "aws:SourceArn": sourceArn }, resourcePolicy: trust });
+            assert.strictEqual(await assume(SECURITY, `arn:aws:events:eu-west-1:${SECURITY}:rule/acme-lz-findings-guardduty`), "Allowed");
+            assert.strictEqual(await assume(SECURITY, `arn:aws:events:eu-west-1:${SECURITY}:rule/team-rule`), "ImplicitlyDenied");
+            assert.strictEqual(await assume(SECURITY, `arn:aws:events:eu-west-1:${SECURITY}:rule/acme-lz-fwd-health`), "ImplicitlyDenied", "the member baseline's rules use their own role");
+            assert.strictEqual(await assume("999999999999", "arn:aws:events:eu-west-1:999999999999:rule/acme-lz-findings-guardduty"), "ImplicitlyDenied");
+            const put = (resource: string) => decide({ principal: role, action: "events:PutEvents", resource, resourceAccount: SECURITY, context: { "aws:PrincipalArn": role }, identityPolicies: [permissions] });
+            assert.strictEqual(await put(BUS_ARN), "Allowed");
+            assert.strictEqual(await put(`arn:aws:events:us-east-1:${SECURITY}:event-bus/default`), "ImplicitlyDenied");
+        });
+        it("names nothing the member baseline of the security account also creates", () => {
+            for (const r of ofType(p, RULE)) assert.ok(!String(r.inputs.name).startsWith("acme-lz-fwd-"), String(r.inputs.name));
+            for (const r of ofType(p, "aws:iam/role:Role")) assert.notStrictEqual(r.inputs.name, "acme-lz-event-forwarding");
+            for (const q of ofType(p, "aws:sqs/queue:Queue")) assert.notStrictEqual(q.inputs.name, "acme-lz-fwd-dead-letter");
+        });
+    });
+
+    describe("alert self-test", () => {
+        it("puts an event on the central bus on a schedule that the self-test row routes to the low topic and the log group", () => {
+            const schedule = named(p, "security-self-test-schedule");
+            const target = schedule.inputs.target as any;
+            assert.strictEqual(schedule.inputs.scheduleExpression, "rate(60 minutes)");
+            assert.strictEqual(target.arn, BUS_ARN);
+            const event = { version: "0", source: target.eventbridgeParameters.source, "detail-type": target.eventbridgeParameters.detailType, account: SECURITY, region: HOME, resources: [], detail: JSON.parse(target.input) };
+            assert.deepStrictEqual(ROUTES.filter((r) => matches(r.pattern, event)).map((r) => r.id).sort(), ["all-events", "self-test"]);
+            assert.strictEqual(event.source, SELF_TEST_SOURCE);
+            assert.strictEqual(event["detail-type"], SELF_TEST_DETAIL_TYPE);
+        });
+        it("alarms on the high topic when the self-test rule matched nothing for three intervals, missing data counting as missing", () => {
+            const alarm = named(p, "security-self-test-missing");
+            assert.strictEqual(alarm.inputs.namespace, "AWS/Events");
+            assert.strictEqual(alarm.inputs.metricName, "MatchedEvents");
+            assert.deepStrictEqual(alarm.inputs.dimensions, { EventBusName: "acme-lz-security-events", RuleName: named(p, "security-routing-self-test").inputs.name });
+            assert.strictEqual(alarm.inputs.treatMissingData, "breaching");
+            assert.strictEqual(alarm.inputs.comparisonOperator, "LessThanThreshold");
+            assert.strictEqual(alarm.inputs.threshold, 1);
+            assert.strictEqual(alarm.inputs.period, 3600);
+            assert.strictEqual(alarm.inputs.evaluationPeriods, 3);
+            assert.deepStrictEqual(alarm.inputs.alarmActions, [TOPIC("high")]);
+            const failed = named(p, "security-self-test-failed");
+            assert.strictEqual(failed.inputs.metricName, "FailedInvocations");
+            assert.deepStrictEqual(failed.inputs.alarmActions, [TOPIC("high")]);
+        });
+        it("lets only Scheduler, for the self-test's schedule group, assume its role, which may only put events on the central bus", async () => {
+            const trust = policyOf(named(p, "security-self-test-role"), "assumeRolePolicy");
+            const role = `arn:aws:iam::${SECURITY}:role/acme-lz-security-selftest`;
+            const assume = (account: string, group: string) =>
+                decide({ principal: "scheduler.amazonaws.com", action: "sts:AssumeRole", resource: role, resourceAccount: SECURITY, context: { "aws:SourceAccount": account, "aws:SourceArn": `arn:aws:scheduler:us-east-1:${account}:schedule-group/${group}` }, resourcePolicy: trust });
+            assert.strictEqual(await assume(SECURITY, "acme-lz-security-selftest"), "Allowed");
+            assert.strictEqual(await assume(SECURITY, "default"), "ImplicitlyDenied");
+            assert.strictEqual(await assume("999999999999", "acme-lz-security-selftest"), "ImplicitlyDenied");
+            assert.strictEqual(named(p, "security-self-test-group").inputs.name, "acme-lz-security-selftest");
+            const permissions = policyOf(named(p, "security-self-test-role-policy"));
+            const put = (resource: string) => decide({ principal: role, action: "events:PutEvents", resource, resourceAccount: SECURITY, context: { "aws:PrincipalArn": role }, identityPolicies: [permissions] });
+            assert.strictEqual(await put(BUS_ARN), "Allowed");
+            assert.strictEqual(await put(`arn:aws:events:us-east-1:${SECURITY}:event-bus/default`), "ImplicitlyDenied");
+        });
+        it("follows the configured interval, and can be switched off", async () => {
+            const q = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { selfTest: { intervalMinutes: 30, missedIntervals: 4 } } }));
+            assert.strictEqual(named(q, "security-self-test-schedule").inputs.scheduleExpression, "rate(30 minutes)");
+            assert.strictEqual(named(q, "security-self-test-missing").inputs.period, 1800);
+            assert.strictEqual(named(q, "security-self-test-missing").inputs.evaluationPeriods, 4);
+            const off = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { selfTest: { enabled: false } } }));
+            assert.deepStrictEqual(ofType(off, "aws:scheduler/schedule:Schedule"), []);
+            assert.strictEqual(off.outputs.selfTestAlarmArns, undefined);
+            for (const x of ofType(off, "aws:sns/topicSubscription:TopicSubscription")) assert.strictEqual(x.inputs.filterPolicy, undefined);
+        });
+    });
+
+    describe("Slack", () => {
+        it("creates nothing for Slack when the org file names no workspace", () => {
+            assert.deepStrictEqual(ofType(p, "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration"), []);
+            assert.strictEqual(p.outputs.slackConfigurationArns, undefined);
+        });
+        it("creates one channel configuration per Slack channel, with the severities mapped to it, a read-only guardrail and a notifications-only role", async () => {
+            const org = referenceOrg();
+            org.alerts.slack = { workspaceId: "T0123ABCDE", channels: { high: "C0HIGH0001", medium: "C0TEAM0001", low: "C0TEAM0001" } };
+            const q = await planSecurityEvents(securityModel(org));
+            const configs = ofType(q, "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration");
+            assert.deepStrictEqual(configs.map((c) => [c.inputs.slackChannelId, c.inputs.snsTopicArns]).sort(), [
+                ["C0HIGH0001", [TOPIC("high")]],
+                ["C0TEAM0001", [TOPIC("medium"), TOPIC("low")]],
+            ]);
+            for (const c of configs) {
+                assert.strictEqual(c.inputs.slackTeamId, "T0123ABCDE");
+                assert.deepStrictEqual(c.inputs.guardrailPolicyArns, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+                assert.strictEqual(c.inputs.region, "us-west-2");
+                assert.strictEqual(c.inputs.iamRoleArn, `arn:aws:iam::${SECURITY}:role/acme-lz-security-chatbot`);
+            }
+            const trust = policyOf(named(q, "security-slack-role"), "assumeRolePolicy");
+            assert.deepStrictEqual(trust.Statement.map((s: any) => s.Principal), [{ Service: "chatbot.amazonaws.com" }]);
+            const permissions = policyOf(named(q, "security-slack-role-policy"));
+            const role = `arn:aws:iam::${SECURITY}:role/acme-lz-security-chatbot`;
+            const can = (action: string, resource = "*") => decide({ principal: role, action, resource, resourceAccount: SECURITY, context: { "aws:PrincipalArn": role }, identityPolicies: [permissions] });
+            assert.strictEqual(await can("cloudwatch:DescribeAlarms"), "Allowed");
+            assert.strictEqual(await can("cloudwatch:PutMetricAlarm", `arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:x`), "ImplicitlyDenied");
+            assert.strictEqual(await can("sns:Publish", TOPIC("high")), "ImplicitlyDenied");
+            assert.strictEqual(q.outputs.slackConfigurationArns !== undefined, true);
+        });
+    });
+
+    describe("dashboard", () => {
+        it("shows findings by severity from the routing rules, the CIS and self-test alarms, bus throughput and the SIEM queues", () => {
+            const body = JSON.parse(String(named(p, "security-dashboard-dashboard").inputs.dashboardBody));
+            const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
+            for (const c of CIS_CONTROLS) assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-cis-${c.id}`), c.id);
+            for (const a of ["acme-lz-security-selftest-missing", "acme-lz-security-selftest-failed", "acme-lz-security-dead-letters"]) {
+                assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:${a}`), a);
+            }
+            const severities = body.widgets.find((w: any) => String(w.properties.title).startsWith("Findings by severity")).properties.metrics as any[];
+            const ruleNames = severities.filter((m) => typeof m[0] === "string").map((m) => m[5]);
+            for (const r of ROUTES.filter((x) => x.targets.topic)) assert.ok(ruleNames.includes(names.routeRuleName(scope, r.id)), r.id);
+            assert.deepStrictEqual(severities.filter((m) => typeof m[0] !== "string").map((m) => m[0].label), ["high", "medium", "low"]);
+            const text = JSON.stringify(body);
+            for (const q of ["acme-lz-security-siem", "acme-lz-security-siem-dlq", "acme-lz-findings-dead-letter"]) assert.ok(text.includes(`"${q}"`), q);
+        });
+        it("shows CIS alarms under the prefix the trail uses", async () => {
+            const q = await planSecurityEvents(model, { cisAlarmNamePrefix: "acme-lz-trail" });
+            const body = JSON.parse(String(named(q, "security-dashboard-dashboard").inputs.dashboardBody));
+            const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
+            assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-trail-${CIS_CONTROLS[0].id}`));
+        });
+    });
+
+    describe("size", () => {
+        const count = (q: StackPlan) => q.resources.length;
+        it("grows with regions only, by the same number per region", async () => {
+            const plan = (regions: string[]) => {
+                const org = referenceOrg();
+                org.regions = regions;
+                return planSecurityEvents(securityModel(org));
+            };
+            // One plan at a time: the offline engine runs one stack per process at once.
+            const one = await plan(["us-east-1"]);
+            const two = await plan(["us-east-1", "us-west-2"]);
+            const three = await plan(["us-east-1", "us-west-2", "eu-west-1"]);
+            const perRegion = count(two) - count(one);
+            assert.strictEqual(count(three) - count(two), perRegion);
+            assert.strictEqual(count(p) - count(three), perRegion);
+            assert.strictEqual(perRegion, 2 * FINDINGS_FORWARDING_RULES.filter((r) => r.scope === "enabled").length + 2);
+        });
+        it("does not grow with accounts", async () => {
+            const org = referenceOrg();
+            org.accounts.members = Array.from({ length: 30 }, (_, i) => ({ name: `workload-${i}`, id: String(700000000000 + i), email: `w${i}@acme.example`, ou: "Workloads/Prod" }));
+            assert.strictEqual(count(await planSecurityEvents(securityModel(org))), count(p));
+        });
+    });
+
+    it("plans in preview mode too", async () => {
+        const q = await planSecurityEvents(model, {}, { preview: true });
+        assert.strictEqual(q.resources.length, p.resources.length);
+    });
+});
