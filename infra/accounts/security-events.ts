@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Severity, StackModel } from "../config/model";
 import { SEVERITIES } from "../config/model";
+import { ProblemList } from "../config/errors";
 import { arn, centralBusArn, centralBusName, servicePrincipal, stackReferenceName } from "../naming";
 import { busPolicy } from "../iam/bus-policy";
 import { chatbotNotificationsPolicy } from "../iam/chatbot-notifications";
@@ -66,8 +67,23 @@ export function routesOf(scope: names.AlertingScope): SecurityRoute[] {
     });
 }
 
+/** Checks across `lz:security.events` keys the schema cannot express, reported as configuration errors. */
+export function checkSecurityEventsSettings(model: Model): void {
+    const problems = new ProblemList();
+    const t = model.settings.events.selfTest;
+    if (t.enabled && t.intervalMinutes * t.missedIntervals > 1440) {
+        problems.add(
+            model.file,
+            "lz:security.events.selfTest",
+            `intervalMinutes × missedIntervals is ${t.intervalMinutes} × ${t.missedIntervals} = ${t.intervalMinutes * t.missedIntervals} minutes, more than one day, the longest a CloudWatch alarm can look back; lower one of them`,
+        );
+    }
+    problems.throwIfAny();
+}
+
 /** Central security bus, routing, severity topics, SIEM queue, self-test, Slack and dashboard of the security account. */
 export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEventsOptions = {}): SecurityEvents {
+    checkSecurityEventsSettings(ctx.model);
     const { org, settings } = ctx.model;
     const events = settings.events;
     const s = alertingScope(ctx.model);
