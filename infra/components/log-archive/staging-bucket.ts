@@ -3,6 +3,17 @@ import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
 
+/** A bucket replicated into. */
+export interface ReplicationTarget {
+    /** Short name used in the rule id (`<logClass>-to-<name>`), e.g. `archive`, `replica`. */
+    readonly name: string;
+    readonly bucketArn: pulumi.Input<string>;
+    /** Key the replicas are encrypted with (in the destination's region). */
+    readonly keyArn: pulumi.Input<string>;
+    /** `s3.<region>.amazonaws.com` of the destination's region. */
+    readonly viaService: string;
+}
+
 export interface StagingBucketArgs {
     /** Physical bucket name (from naming.ts). */
     readonly bucketName: string;
@@ -13,10 +24,14 @@ export interface StagingBucketArgs {
      * @default undefined (SSE-S3)
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
-    /** Archive bucket ARN every object is replicated into. */
-    readonly archiveBucketArn: pulumi.Input<string>;
-    /** Archive key: replicas are re-encrypted under it. */
-    readonly archiveKeyArn: pulumi.Input<string>;
+    /**
+     * Buckets every object is replicated into, each re-encrypted under its key: the archive first,
+     * then the cross-region replica when there is one (replicas are not replicated again, so staged
+     * objects reach the replica only through a rule of their own).
+     */
+    readonly destinations: readonly ReplicationTarget[];
+    /** `s3.<region>.amazonaws.com` of this bucket's region (the source key is usable only through it). */
+    readonly viaService: string;
     /** Key prefix of the replicas in the archive is the same as in the staging bucket; this names the class in rule ids. */
     readonly logClass: string;
     /** `s3.amazonaws.com` of the partition (the replication role's trusted principal). */
@@ -34,6 +49,11 @@ export interface StagingBucketArgs {
      */
     readonly accessLogBucket?: pulumi.Input<string>;
     /**
+     * Region of the bucket when it is not the provider's (the replica region's access-log bucket).
+     * @default undefined (the provider's region)
+     */
+    readonly region?: string;
+    /**
      * Protect the bucket from deletion (`protect` + `retainOnDelete`).
      * @default true
      */
@@ -42,16 +62,20 @@ export interface StagingBucketArgs {
 
 export function resolveStagingBucketArgs(name: string, args: StagingBucketArgs): StagingBucketArgs & { readonly expireAfterDays: number; readonly protect: boolean } {
     const r = { expireAfterDays: 30, protect: true, ...args };
-    if (!Number.isInteger(r.expireAfterDays) || r.expireAfterDays < 1) {
-        throw new Error(`StagingBucket ${name}:\n  expireAfterDays: ${r.expireAfterDays} must be a whole number of days ≥ 1`);
-    }
+    const problems: string[] = [];
+    if (!Number.isInteger(r.expireAfterDays) || r.expireAfterDays < 1) problems.push(`expireAfterDays: ${r.expireAfterDays} must be a whole number of days ≥ 1`);
+    if (r.destinations.length === 0) problems.push("destinations: at least the archive is required");
+    const names = r.destinations.map((d) => d.name);
+    if (new Set(names).size !== names.length) problems.push(`destinations: ${JSON.stringify(names)} names a destination twice`);
+    if (problems.length > 0) throw new Error(`StagingBucket ${name}:\n  ${problems.join("\n  ")}`);
     return r;
 }
 
 /**
  * A bucket for a source that cannot deliver into the locked archive (S3 server access logs, ELB
- * access logs, AWS Config). Everything it receives is replicated into the archive, re-encrypted
- * under the archive key and locked there by the archive's default retention.
+ * access logs, AWS Config). Everything it receives is replicated into the archive (and into the
+ * cross-region replica when there is one), re-encrypted under each destination's key and locked
+ * there by its default retention.
  */
 export class StagingBucket extends pulumi.ComponentResource {
     public readonly bucketName: pulumi.Output<string>;
@@ -62,8 +86,9 @@ export class StagingBucket extends pulumi.ComponentResource {
         super("lz:log-archive:StagingBucket", name, {}, opts);
         const a = resolveStagingBucketArgs(name, args);
         const child = { parent: this };
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false }, { parent: this, protect: a.protect, retainOnDelete: a.protect });
-        const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, child);
+        const region = a.region;
+        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false, region }, { parent: this, protect: a.protect, retainOnDelete: a.protect });
+        const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" }, region }, child);
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-encryption`,
             {
@@ -73,22 +98,28 @@ export class StagingBucket extends pulumi.ComponentResource {
                         ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
                         : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: a.kmsKeyArn }, bucketKeyEnabled: true },
                 ],
+                region,
             },
             child,
         );
-        new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, child);
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
+        new aws.s3.BucketPublicAccessBlock(
+            `${name}-public-access`,
+            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, region },
+            child,
+        );
+        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" }, region }, child);
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-lifecycle`,
             {
                 bucket: bucket.id,
                 rules: [{ id: "expire-after-replication", status: "Enabled", filter: { prefix: "" }, expiration: { days: a.expireAfterDays }, noncurrentVersionExpiration: { noncurrentDays: 1 } }],
+                region,
             },
             { parent: this, dependsOn: [versioning] },
         );
-        new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyJson(a.bucketPolicy) }, child);
+        new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyJson(a.bucketPolicy), region }, child);
         if (a.accessLogBucket !== undefined) {
-            new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: a.accessLogBucket, targetPrefix: `${a.bucketName}/` }, child);
+            new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: a.accessLogBucket, targetPrefix: `${a.bucketName}/`, region }, child);
         }
 
         const role = new aws.iam.Role(
@@ -97,15 +128,14 @@ export class StagingBucket extends pulumi.ComponentResource {
             child,
         );
         const sourceKeys = a.kmsKeyArn === undefined ? [] : [a.kmsKeyArn];
+        const targets = pulumi.all(a.destinations.map((d) => pulumi.all([d.bucketArn, d.keyArn]).apply(([bucketArn, keyArn]) => ({ bucketArn, keyArn, viaService: d.viaService }))));
         const rolePolicy = new aws.iam.RolePolicy(
             `${name}-replication-permissions`,
             {
                 role: role.name,
                 policy: pulumi
-                    .all([bucket.arn, a.archiveBucketArn, a.archiveKeyArn, pulumi.all(sourceKeys)])
-                    .apply(([src, dst, key, srcKeys]) =>
-                        policyJson(replicationPermissionsPolicy({ sourceBucketArns: [src], destinationBucketArns: [dst], destinationKeyArns: [key], sourceKeyArns: srcKeys.length > 0 ? srcKeys : [key] })),
-                    ),
+                    .all([bucket.arn, pulumi.all(sourceKeys), targets])
+                    .apply(([src, srcKeys, destinations]) => policyJson(replicationPermissionsPolicy({ sourceBucketArns: [src], sourceKeyArns: srcKeys, sourceViaService: a.viaService, destinations }))),
             },
             child,
         );
@@ -114,17 +144,17 @@ export class StagingBucket extends pulumi.ComponentResource {
             {
                 bucket: bucket.id,
                 role: role.arn,
-                rules: [
-                    {
-                        id: `${a.logClass}-to-archive`,
-                        status: "Enabled",
-                        priority: 1,
-                        filter: { prefix: "" },
-                        deleteMarkerReplication: { status: "Disabled" },
-                        sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-                        destination: { bucket: a.archiveBucketArn, encryptionConfiguration: { replicaKmsKeyId: a.archiveKeyArn } },
-                    },
-                ],
+                // One rule per destination: S3 replicates each object to every destination whose rule matches.
+                rules: a.destinations.map((d, i) => ({
+                    id: `${a.logClass}-to-${d.name}`,
+                    status: "Enabled",
+                    priority: i + 1,
+                    filter: { prefix: "" },
+                    deleteMarkerReplication: { status: "Disabled" },
+                    sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                    destination: { bucket: d.bucketArn, encryptionConfiguration: { replicaKmsKeyId: d.keyArn } },
+                })),
+                region,
             },
             { parent: this, dependsOn: [versioning, rolePolicy] },
         );

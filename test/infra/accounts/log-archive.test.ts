@@ -1,8 +1,19 @@
 import * as assert from "assert";
-import { ofType, byName, REPO_ROOT } from "../../support/plan";
+import { ofType, byName, planGenerated, referenceOrg, REPO_ROOT } from "../../support/plan";
+import { decide, ALLOW_ALL } from "../../support/iam";
 import { discoverStacks, readProject } from "../../../infra/engine/stacks";
 import { planStacks, withPredecessors } from "../../../infra/engine/plan";
 import type { StackPlan } from "../../../infra/engine/run";
+import type { PlannedResource } from "../../../infra/engine/monitor";
+import { parseOrg } from "../../../infra/config/org";
+import { parseStack } from "../../../infra/config/stack";
+import { ConfigError } from "../../../infra/config/errors";
+import { REGIONS } from "../../../infra/config/regions";
+import { SAVED_QUERIES } from "../../../infra/components/log-archive/saved-queries";
+import { PARTITION_KEYS } from "../../../infra/components/log-archive/log-tables";
+import { columnProblems } from "../components/log-archive/sql-columns";
+import { evaluatePack } from "../../../policy-pack/harness/evaluate";
+import { fromPlan } from "../../policy-pack/support";
 
 let cached: Promise<StackPlan> | undefined;
 /** The log-archive stack of the reference org, planned with its predecessors only (not every member stack). */
@@ -150,5 +161,357 @@ describe("log-archive stack", function () {
         const pattern = JSON.parse(byName(plan, "archive-objects-rule").inputs.eventPattern as string);
         assert.deepStrictEqual(pattern, { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: ["acme-lz-archive-222222222222-us-east-1"] } } });
         assert.strictEqual(byName(plan, "archive-objects-target").inputs.arn, queue.outputs.arn);
+    });
+});
+
+const ORG = "o-exampleorg1";
+const ACCOUNT_IDS = ["111111111111", "222222222222", "333333333333", "444444444444", "555555555555"];
+const ENABLED = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
+const INVESTIGATOR = "arn:aws:iam::333333333333:role/SecurityInvestigator";
+const TLS_IN_ORG = { "aws:SecureTransport": "true", "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": "false" };
+const policyOf = (r: PlannedResource, key = "policy") => JSON.parse(r.inputs[key] as string);
+const tables = (plan: StackPlan) => ofType(plan, "aws:glue/catalogTable:CatalogTable");
+const table = (plan: StackPlan, name: string) => tables(plan).find((t) => t.inputs.name === name)!;
+/** A key of a projected table: its storage template with one account, region and day filled in. */
+const keyOf = (t: PlannedResource, account: string, region: string, file: string) => {
+    const template = (t.inputs.parameters as Record<string, string>)["storage.location.template"];
+    return `${template.replace("${account}", account).replace("${region}", region).replace("${day}", "2026/11/22")}/${file}`.replace(/^s3:\/\/[^/]+\//, "");
+};
+
+describe("log-archive stack: query layer", function () {
+    this.timeout(120_000);
+
+    it("enforces the workgroup's settings: results in the results bucket under SSE-KMS, CloudWatch metrics, a 10 GiB per-query scan limit", async () => {
+        const plan = await referenceStack("log-archive");
+        const wg = byName(plan, "log-query-workgroup").inputs as any;
+        assert.strictEqual(wg.name, "acme-lz-log-queries");
+        assert.strictEqual(wg.state, "ENABLED");
+        assert.strictEqual(wg.configuration.enforceWorkgroupConfiguration, true);
+        assert.strictEqual(wg.configuration.publishCloudwatchMetricsEnabled, true);
+        assert.strictEqual(wg.configuration.bytesScannedCutoffPerQuery, 10 * 1024 ** 3);
+        assert.deepStrictEqual(wg.configuration.resultConfiguration, {
+            outputLocation: "s3://acme-lz-query-results-222222222222-us-east-1/results/",
+            encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: byName(plan, "query-results-key").outputs.arn },
+            expectedBucketOwner: "222222222222",
+        });
+    });
+
+    it("keeps results in a bucket of their own: SSE-KMS under a rotating key, no public access, ACLs off, expired after 30 days, access-logged, protected", async () => {
+        const plan = await referenceStack("log-archive");
+        const key = byName(plan, "query-results-key");
+        assert.strictEqual(key.inputs.enableKeyRotation, true);
+        const [rule] = byName(plan, "query-results-encryption").inputs.rules as any[];
+        assert.deepStrictEqual(rule, { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true });
+        const block = byName(plan, "query-results-public-access").inputs;
+        for (const k of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.strictEqual(block[k], true, k);
+        assert.deepStrictEqual(byName(plan, "query-results-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+        const [life] = byName(plan, "query-results-lifecycle").inputs.rules as any[];
+        assert.deepStrictEqual(life.expiration, { days: 30 });
+        assert.strictEqual(byName(plan, "query-results-logging").inputs.targetBucket, byName(plan, "staging-access-logs-bucket").inputs.bucket);
+        for (const n of ["query-results-bucket", "query-results-key"]) assert.ok(byName(plan, n).protect && byName(plan, n).retainOnDelete, n);
+        assert.strictEqual(byName(plan, "query-results-bucket").inputs.forceDestroy, false);
+    });
+
+    it("lets the investigator read results and decrypt them with the results key, and no other role of the security account", async () => {
+        const plan = await referenceStack("log-archive");
+        const bucket = byName(plan, "query-results-bucket").outputs.arn as string;
+        const ask = (principal: string, action: string, resource: string, resourcePolicy: unknown, context: Record<string, string>) =>
+            decide({ principal, action, resource, resourceAccount: "222222222222", context: { "aws:PrincipalArn": principal, ...context }, identityPolicies: [ALLOW_ALL], resourcePolicy });
+        const bucketPolicy = policyOf(byName(plan, "query-results-policy"));
+        const keyPolicy = policyOf(byName(plan, "query-results-key"));
+        const keyArn = byName(plan, "query-results-key").outputs.arn as string;
+        assert.strictEqual(await ask(INVESTIGATOR, "s3:GetObject", `${bucket}/results/q.csv`, bucketPolicy, TLS_IN_ORG), "Allowed");
+        assert.strictEqual(await ask(INVESTIGATOR, "s3:ListBucket", bucket, bucketPolicy, TLS_IN_ORG), "Allowed");
+        assert.strictEqual(await ask(INVESTIGATOR, "kms:Decrypt", keyArn, keyPolicy, { "kms:CallerAccount": "333333333333" }), "Allowed");
+        assert.strictEqual(await ask("arn:aws:iam::333333333333:role/Developer", "s3:GetObject", `${bucket}/results/q.csv`, bucketPolicy, TLS_IN_ORG), "ImplicitlyDenied");
+        assert.strictEqual(await ask("arn:aws:iam::333333333333:role/Developer", "kms:Decrypt", keyArn, keyPolicy, { "kms:CallerAccount": "333333333333" }), "ImplicitlyDenied");
+    });
+
+    it("projects every table over every account of the organisation, every enabled region and the archive's retention in days", async () => {
+        const plan = await referenceStack("log-archive");
+        assert.deepStrictEqual(tables(plan).map((t) => t.inputs.name).sort(), ["alb_access_logs", "cloudtrail", "vpc_flow_logs"]);
+        for (const t of tables(plan)) {
+            const p = t.inputs.parameters as Record<string, string>;
+            assert.strictEqual(p["projection.enabled"], "true", t.name);
+            assert.deepStrictEqual(p["projection.account.values"].split(",").sort(), ACCOUNT_IDS, t.name);
+            for (const r of ENABLED) assert.ok(p["projection.region.values"].split(",").includes(r), `${t.name} misses ${r}`);
+            assert.strictEqual(p["projection.day.type"], "date");
+            assert.strictEqual(p["projection.day.format"], "yyyy/MM/dd");
+            assert.strictEqual(p["projection.day.range"], "NOW-2557DAYS,NOW");
+            assert.deepStrictEqual(t.inputs.partitionKeys, PARTITION_KEYS.map((name) => ({ name, type: "string" })));
+            assert.strictEqual(t.inputs.tableType, "EXTERNAL_TABLE");
+            assert.strictEqual(t.inputs.databaseName, "acme_lz_logs");
+            // The template lies under the table's location: a query of the location reads the same objects.
+            assert.ok(p["storage.location.template"].startsWith((t.inputs.storageDescriptor as any).location), t.name);
+        }
+    });
+
+    it("projects CloudTrail also over every region active by default, where calls denied by the region guardrail are still logged", async () => {
+        const plan = await referenceStack("log-archive");
+        const regions = (table(plan, "cloudtrail").inputs.parameters as Record<string, string>)["projection.region.values"].split(",");
+        const defaults = Object.entries(REGIONS).filter(([, r]) => r.partition === "aws" && !r.optIn).map(([n]) => n);
+        assert.deepStrictEqual([...regions].sort(), [...new Set([...ENABLED, ...defaults])].sort());
+        assert.deepStrictEqual((table(plan, "vpc_flow_logs").inputs.parameters as Record<string, string>)["projection.region.values"].split(","), ENABLED);
+    });
+
+    it("locates the CloudTrail table exactly where the archive's policy lets the organisation trail write, for every account and region", async () => {
+        const plan = await referenceStack("log-archive");
+        const policy = policyOf(byName(plan, "archive-policy"));
+        const bucket = byName(plan, "archive-bucket").outputs.arn;
+        const trail = "arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-lz-org-trail";
+        for (const account of ACCOUNT_IDS) {
+            for (const region of ["us-east-1", "eu-central-1"]) {
+                const key = keyOf(table(plan, "cloudtrail"), account, region, `${account}_CloudTrail_${region}_20261122T1015Z_a1b2c3.json.gz`);
+                const d = await decide({
+                    principal: "cloudtrail.amazonaws.com",
+                    action: "s3:PutObject",
+                    resource: `${bucket}/${key}`,
+                    resourceAccount: "222222222222",
+                    context: { "aws:SecureTransport": "true", "aws:PrincipalIsAWSService": "true", "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trail },
+                    resourcePolicy: policy,
+                });
+                assert.strictEqual(d, "Allowed", key);
+            }
+        }
+        assert.strictEqual(keyOf(table(plan, "cloudtrail"), "444444444444", "us-east-1", "f"), `AWSLogs/${ORG}/444444444444/CloudTrail/us-east-1/2026/11/22/f`);
+    });
+
+    it("locates the flow-log table where the archive's policy lets flow-log delivery of the organisation write", async () => {
+        const plan = await referenceStack("log-archive");
+        const key = keyOf(table(plan, "vpc_flow_logs"), "555555555555", "eu-west-1", "555555555555_vpcflowlogs_eu-west-1_fl-0a1b2c3d_20261122T1015Z_a1b2c3.log.gz");
+        const d = await decide({
+            principal: "delivery.logs.amazonaws.com",
+            action: "s3:PutObject",
+            resource: `${byName(plan, "archive-bucket").outputs.arn}/${key}`,
+            resourceAccount: "222222222222",
+            context: { "aws:SecureTransport": "true", "aws:PrincipalIsAWSService": "true", "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceOrgID": ORG },
+            resourcePolicy: policyOf(byName(plan, "archive-policy")),
+        });
+        assert.strictEqual(d, "Allowed", key);
+    });
+
+    it("locates the ALB table where ELB delivery may write into the staging bucket, whose replication keeps keys into the archive", async () => {
+        const plan = await referenceStack("log-archive");
+        const key = keyOf(table(plan, "alb_access_logs"), "444444444444", "us-west-2", "444444444444_elasticloadbalancing_us-west-2_app.prod-web.5f1c2a9b8d7e6f10_20261122T1015Z_198.51.100.23_a1b2c3.log.gz");
+        const staging = byName(plan, "staging-elb-bucket").outputs.arn;
+        const d = await decide({
+            principal: "logdelivery.elasticloadbalancing.amazonaws.com",
+            action: "s3:PutObject",
+            resource: `${staging}/${key}`,
+            resourceAccount: "222222222222",
+            context: { "aws:SecureTransport": "true", "aws:PrincipalIsAWSService": "true", "aws:SourceOrgID": ORG },
+            resourcePolicy: policyOf(byName(plan, "staging-elb-policy")),
+        });
+        assert.strictEqual(d, "Allowed", key);
+        const [rule] = byName(plan, "staging-elb-replication").inputs.rules as any[];
+        assert.deepStrictEqual(rule.filter, { prefix: "" });
+        assert.strictEqual(rule.destination.bucket, byName(plan, "archive-bucket").outputs.arn);
+        assert.strictEqual((table(plan, "alb_access_logs").inputs.storageDescriptor as any).location, "s3://acme-lz-archive-222222222222-us-east-1/AWSLogs/");
+    });
+
+    it("saves every query in the workgroup against the log database, referencing only columns its table declares", async () => {
+        const plan = await referenceStack("log-archive");
+        const named = ofType(plan, "aws:athena/namedQuery:NamedQuery");
+        assert.deepStrictEqual(named.map((q) => q.inputs.name).sort(), SAVED_QUERIES.map((q) => q.title).sort());
+        for (const q of named) {
+            assert.strictEqual(q.inputs.workgroup, "acme-lz-log-queries");
+            assert.strictEqual(q.inputs.database, "acme_lz_logs");
+            const sql = q.inputs.query as string;
+            const t = tables(plan).find((x) => sql.includes(`FROM "acme_lz_logs"."${x.inputs.name}"`));
+            assert.ok(t, `${q.name} reads no planned table`);
+            const schema = { qualifiedName: `"acme_lz_logs"."${t.inputs.name}"`, columns: (t.inputs.storageDescriptor as any).columns, partitionKeys: t.inputs.partitionKeys as any[] };
+            assert.deepStrictEqual(columnProblems(sql, schema), [], q.name);
+        }
+    });
+
+    it("lets the investigator assume the query role, which runs queries in the workgroup and reads table data only through Athena", async () => {
+        const plan = await referenceStack("log-archive");
+        const role = byName(plan, "log-query-role");
+        assert.strictEqual(role.inputs.name, "acme-lz-log-query");
+        const trust = policyOf(role, "assumeRolePolicy");
+        const assume = (p: string) => decide({ principal: p, action: "sts:AssumeRole", resource: role.outputs.arn as string, resourceAccount: "222222222222", context: { "aws:PrincipalArn": p }, identityPolicies: [ALLOW_ALL], resourcePolicy: trust });
+        assert.strictEqual(await assume(INVESTIGATOR), "Allowed");
+        assert.strictEqual(await assume("arn:aws:iam::333333333333:role/Developer"), "ImplicitlyDenied");
+        const perms = policyOf(byName(plan, "log-query-permissions"));
+        const asRole = (action: string, resource: string, context: Record<string, string | string[]> = {}) =>
+            decide({ principal: role.outputs.arn as string, action, resource, resourceAccount: "222222222222", context: { "aws:PrincipalArn": role.outputs.arn as string, ...context }, identityPolicies: [perms] });
+        assert.strictEqual(await asRole("athena:StartQueryExecution", byName(plan, "log-query-workgroup").outputs.arn as string), "Allowed");
+        const object = `${byName(plan, "archive-bucket").outputs.arn}/${keyOf(table(plan, "cloudtrail"), "444444444444", "us-east-1", "x.json.gz")}`;
+        assert.strictEqual(await asRole("s3:GetObject", object, { ...TLS_IN_ORG, "aws:CalledVia": ["athena.amazonaws.com"] }), "Allowed");
+        assert.strictEqual(await asRole("s3:GetObject", object, TLS_IN_ORG), "ImplicitlyDenied");
+    });
+
+    it("exports the workgroup, database, query role and results bucket and key", async () => {
+        const plan = await referenceStack("log-archive");
+        const o = plan.outputs as Record<string, unknown>;
+        assert.strictEqual(o.queryWorkgroupName, "acme-lz-log-queries");
+        assert.strictEqual(o.queryDatabaseName, "acme_lz_logs");
+        assert.strictEqual(o.queryRoleArn, byName(plan, "log-query-role").outputs.arn);
+        assert.strictEqual(o.queryResultsBucketName, "acme-lz-query-results-222222222222-us-east-1");
+        assert.strictEqual(o.queryResultsKeyArn, byName(plan, "query-results-key").outputs.arn);
+    });
+});
+
+describe("log-archive stack: cross-region replica", function () {
+    this.timeout(120_000);
+    let replicated: StackPlan;
+    before(async () => {
+        [replicated] = await planGenerated(
+            referenceOrg(),
+            {
+                management: { "lz:role": "management" },
+                "log-archive": { "lz:role": "log-archive", "lz:logArchive": { replicaRegion: "eu-west-1", query: { bytesScannedCutoffPerQuery: 1073741824, resultsExpiryDays: 7 } } },
+            },
+            ["log-archive"],
+        );
+    });
+    const inReplicaRegion = (names: string[]) => names.map((n) => byName(replicated, n)).filter((r) => r.inputs.region !== "eu-west-1");
+
+    it("builds nothing of the replica when replicaRegion is unset", async () => {
+        const plan = await referenceStack("log-archive");
+        assert.deepStrictEqual(plan.resources.filter((r) => /replica-|archive-replication/.test(r.name)).map((r) => r.name), []);
+        for (const k of ["archiveReplicaBucketName", "archiveReplicaBucketArn", "archiveReplicaKeyArn", "replicaAccessLogBucketName"]) assert.ok(!(k in (plan.outputs as object)), k);
+        for (const n of ["access-logs", "elb", "config"]) assert.strictEqual((byName(plan, `staging-${n}-replication`).inputs.rules as any[]).length, 1, n);
+    });
+
+    it("creates an Object Lock (compliance) bucket and its own rotating key in the replica region, protected", () => {
+        const bucket = byName(replicated, "archive-replica-bucket");
+        const key = byName(replicated, "archive-replica-key");
+        assert.strictEqual(bucket.inputs.bucket, "acme-lz-archive-222222222222-eu-west-1");
+        assert.strictEqual(bucket.inputs.objectLockEnabled, true);
+        assert.strictEqual(bucket.inputs.forceDestroy, false);
+        assert.strictEqual(key.inputs.enableKeyRotation, true);
+        assert.match(key.outputs.arn as string, /^arn:aws:kms:eu-west-1:222222222222:key\//);
+        for (const r of [bucket, key]) assert.ok(r.protect && r.retainOnDelete, r.name);
+        assert.deepStrictEqual(byName(replicated, "archive-replica-object-lock").inputs.rule, { defaultRetention: { mode: "COMPLIANCE", days: 365 } });
+        assert.deepStrictEqual(byName(replicated, "archive-replica-versioning").inputs.versioningConfiguration, { status: "Enabled" });
+    });
+
+    it("gives the replica the archive's protections: encryption under its key, public access blocked, ACLs off, the same lifecycle, all in the replica region", () => {
+        const names = ["bucket", "key", "versioning", "object-lock", "encryption", "public-access", "ownership", "lifecycle", "policy", "logging"].map((s) => `archive-replica-${s}`);
+        assert.deepStrictEqual(inReplicaRegion(names).map((r) => r.name), []);
+        const [enc] = byName(replicated, "archive-replica-encryption").inputs.rules as any[];
+        assert.deepStrictEqual(enc, { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: byName(replicated, "archive-replica-key").outputs.arn }, bucketKeyEnabled: true });
+        for (const k of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.strictEqual(byName(replicated, "archive-replica-public-access").inputs[k], true, k);
+        assert.deepStrictEqual(byName(replicated, "archive-replica-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+        assert.deepStrictEqual(byName(replicated, "archive-replica-lifecycle").inputs.rules, byName(replicated, "archive-lifecycle").inputs.rules);
+        assert.strictEqual(replicated.resources.filter((r) => r.name === "archive-replica-notifications").length, 0);
+    });
+
+    it("closes the replica with its own policy: TLS only, no deletion, no direct writes, organisation only, investigator reads", () => {
+        const doc = policyOf(byName(replicated, "archive-replica-policy"));
+        assert.deepStrictEqual(doc.Statement.map((s: any) => s.Sid), ["DenyInsecureTransport", "DenyObjectDeletion", "DenyWritesOtherThanReplication", "DenyConfigurationChanges", "DenyOutsideOrganization", "InvestigatorReads"]);
+        assert.ok(JSON.stringify(doc).includes("arn:aws:s3:::acme-lz-archive-222222222222-eu-west-1/*"));
+        assert.ok(!JSON.stringify(doc).includes("cloudtrail.amazonaws.com"), "no service delivers into the replica");
+    });
+
+    it("replicates the archive into the replica, re-encrypted under the replica key, SSE-KMS objects included, delete markers not", () => {
+        const config = byName(replicated, "archive-replication-config");
+        assert.strictEqual(config.inputs.bucket, "acme-lz-archive-222222222222-us-east-1");
+        assert.strictEqual(config.inputs.role, byName(replicated, "archive-replication-role").outputs.arn);
+        const [rule] = config.inputs.rules as any[];
+        assert.strictEqual(rule.status, "Enabled");
+        assert.deepStrictEqual(rule.filter, { prefix: "" });
+        assert.deepStrictEqual(rule.deleteMarkerReplication, { status: "Disabled" });
+        assert.deepStrictEqual(rule.sourceSelectionCriteria, { sseKmsEncryptedObjects: { status: "Enabled" } });
+        assert.deepStrictEqual(rule.destination, { bucket: byName(replicated, "archive-replica-bucket").outputs.arn, encryptionConfiguration: { replicaKmsKeyId: byName(replicated, "archive-replica-key").outputs.arn } });
+        assert.strictEqual(byName(replicated, "archive-replication-role").inputs.name, "acme-lz-archive-replication");
+    });
+
+    it("grants the planned replication role only reading the archive and writing replicas, each key through S3 in its region", async () => {
+        const perms = policyOf(byName(replicated, "archive-replication-permissions"));
+        const role = byName(replicated, "archive-replication-role").outputs.arn as string;
+        const ask = (action: string, resource: string, context: Record<string, string> = {}) =>
+            decide({ principal: role, action, resource, resourceAccount: "222222222222", context: { "aws:PrincipalArn": role, ...context }, identityPolicies: [perms], resourcePolicy: resource.includes(":kms:") ? ALLOW_ALL_KEY : undefined });
+        const archive = byName(replicated, "archive-bucket").outputs.arn as string;
+        const replica = byName(replicated, "archive-replica-bucket").outputs.arn as string;
+        assert.strictEqual(await ask("s3:GetObjectVersionForReplication", `${archive}/AWSLogs/x`), "Allowed");
+        assert.strictEqual(await ask("s3:ReplicateObject", `${replica}/AWSLogs/x`), "Allowed");
+        assert.strictEqual(await ask("s3:ReplicateDelete", `${replica}/AWSLogs/x`), "ImplicitlyDenied");
+        assert.strictEqual(await ask("s3:ReplicateObject", `${archive}/AWSLogs/x`), "ImplicitlyDenied");
+        assert.strictEqual(await ask("kms:Decrypt", byName(replicated, "archive-key").outputs.arn as string, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }), "Allowed");
+        assert.strictEqual(await ask("kms:GenerateDataKey", byName(replicated, "archive-replica-key").outputs.arn as string, { "kms:ViaService": "s3.eu-west-1.amazonaws.com" }), "Allowed");
+        assert.strictEqual(await ask("kms:Decrypt", byName(replicated, "archive-replica-key").outputs.arn as string, { "kms:ViaService": "s3.eu-west-1.amazonaws.com" }), "ImplicitlyDenied");
+    });
+
+    it("replicates every staging bucket into the replica as well, since replicas in the archive are not replicated again", () => {
+        for (const n of ["access-logs", "elb", "config"]) {
+            const rules = byName(replicated, `staging-${n}-replication`).inputs.rules as any[];
+            assert.deepStrictEqual(rules.map((r) => [r.id, r.priority]), [[`${n}-to-archive`, 1], [`${n}-to-replica`, 2]], n);
+            assert.deepStrictEqual(rules[1].destination, { bucket: byName(replicated, "archive-replica-bucket").outputs.arn, encryptionConfiguration: { replicaKmsKeyId: byName(replicated, "archive-replica-key").outputs.arn } });
+            assert.deepStrictEqual(rules[1].deleteMarkerReplication, { status: "Disabled" });
+        }
+    });
+
+    it("logs access to the replica into an access-log bucket in its region, replicated into the archive", () => {
+        assert.strictEqual(byName(replicated, "archive-replica-logging").inputs.targetBucket, "acme-lz-staging-access-logs-222222222222-eu-west-1");
+        const names = ["bucket", "versioning", "encryption", "public-access", "ownership", "lifecycle", "policy", "replication"].map((s) => `staging-replica-access-logs-${s}`);
+        assert.deepStrictEqual(inReplicaRegion(names).map((r) => r.name), []);
+        const rules = byName(replicated, "staging-replica-access-logs-replication").inputs.rules as any[];
+        assert.deepStrictEqual(rules.map((r) => r.destination.bucket), [byName(replicated, "archive-bucket").outputs.arn]);
+    });
+
+    it("blocks public access, disables ACLs and protects every bucket and key, replica ones included", () => {
+        const buckets = ofType(replicated, "aws:s3/bucket:Bucket");
+        assert.strictEqual(ofType(replicated, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").length, buckets.length);
+        assert.strictEqual(ofType(replicated, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").length, buckets.length);
+        for (const r of [...buckets, ...ofType(replicated, "aws:kms/key:Key")]) assert.ok(r.protect && r.retainOnDelete, r.name);
+    });
+
+    it("exports the replica bucket name, ARN and key ARN", () => {
+        const o = replicated.outputs as Record<string, unknown>;
+        assert.strictEqual(o.archiveReplicaBucketName, "acme-lz-archive-222222222222-eu-west-1");
+        assert.strictEqual(o.archiveReplicaBucketArn, byName(replicated, "archive-replica-bucket").outputs.arn);
+        assert.strictEqual(o.archiveReplicaKeyArn, byName(replicated, "archive-replica-key").outputs.arn);
+        assert.strictEqual(o.replicaAccessLogBucketName, "acme-lz-staging-access-logs-222222222222-eu-west-1");
+    });
+
+    it("passes the landing zone's pack once the replica's access-log bucket is among the approved access-log buckets", async () => {
+        const o = replicated.outputs as Record<string, string>;
+        const config = {
+            "lz-s3-access-log-destination": { approvedBuckets: [o.accessLogBucketName, o.replicaAccessLogBucketName] },
+            "lz-cloudtrail-archive-destination": { approvedBuckets: [o.archiveBucketName] },
+        };
+        const r = await evaluatePack(fromPlan(replicated), { preview: false, config, stackName: "log-archive", stackTags: {} });
+        assert.deepStrictEqual(r.violations.filter((v) => v.level !== "advisory").map((v) => `${v.policy} ${v.name}: ${v.message}`), []);
+    });
+
+    it("takes the per-query scan limit and the results expiry from the stack's settings", () => {
+        assert.strictEqual((byName(replicated, "log-query-workgroup").inputs.configuration as any).bytesScannedCutoffPerQuery, 1073741824);
+        assert.deepStrictEqual((byName(replicated, "query-results-lifecycle").inputs.rules as any[])[0].expiration, { days: 7 });
+    });
+});
+
+/** A key policy that delegates to IAM, so the decisions above depend on the role's own policy only. */
+const ALLOW_ALL_KEY = { Version: "2012-10-17", Statement: [{ Sid: "Account", Effect: "Allow", Principal: { AWS: "arn:aws:iam::222222222222:root" }, Action: "kms:*", Resource: "*" }] };
+
+describe("log-archive settings", () => {
+    const org = parseOrg(referenceOrg(), "stacks/org.yaml");
+    const parse = (settings: unknown) => parseStack("log-archive", "stacks/Pulumi.log-archive.yaml", { "lz:role": "log-archive", "lz:logArchive": JSON.stringify(settings) }, org);
+    const problems = (settings: unknown): string[] => {
+        try {
+            parse(settings);
+            return [];
+        } catch (e) {
+            if (e instanceof ConfigError) return e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
+            throw e;
+        }
+    };
+    it("defaults to no replica, protection on, a 10 GiB per-query limit and 30-day results", () => {
+        const m = parse({});
+        assert.ok(m.role === "log-archive");
+        assert.deepStrictEqual({ ...m.settings }, { protect: true, query: { bytesScannedCutoffPerQuery: 10737418240, resultsExpiryDays: 30 } });
+        assert.strictEqual(m.settings.replicaRegion, undefined);
+    });
+    it("rejects a per-query limit below Athena's 10 MB minimum", () => {
+        assert.deepStrictEqual(problems({ query: { bytesScannedCutoffPerQuery: 1000 } }), ["stacks/Pulumi.log-archive.yaml: lz:logArchive.query.bytesScannedCutoffPerQuery: 1000 is below the minimum of 10485760"]);
+    });
+    it("rejects a results expiry of 0 days", () => {
+        assert.deepStrictEqual(problems({ query: { resultsExpiryDays: 0 } }), ["stacks/Pulumi.log-archive.yaml: lz:logArchive.query.resultsExpiryDays: 0 is below the minimum of 1"]);
+    });
+    it("rejects a replica region outside the enabled regions, which the region guardrail would block", () => {
+        assert.deepStrictEqual(problems({ replicaRegion: "ap-southeast-2" }), [
+            'stacks/Pulumi.log-archive.yaml: lz:logArchive.replicaRegion: "ap-southeast-2" is not among the enabled regions (us-east-1, us-west-2, eu-west-1, eu-central-1) of stacks/org.yaml; add it to regions or pick one of them',
+        ]);
     });
 });

@@ -1,0 +1,96 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { policyJson } from "../../iam/types";
+import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
+
+export interface ArchiveReplicationArgs {
+    /** The archive (source): its bucket name and ARN and its key. */
+    readonly sourceBucketName: pulumi.Input<string>;
+    readonly sourceBucketArn: pulumi.Input<string>;
+    readonly sourceKeyArn: pulumi.Input<string>;
+    /** `s3.<home>.amazonaws.com`: the archive key is usable only through S3 in its region. */
+    readonly sourceViaService: string;
+    /** The replica (destination) and its key, in the replica region. */
+    readonly destinationBucketArn: pulumi.Input<string>;
+    readonly destinationKeyArn: pulumi.Input<string>;
+    /** `s3.<replica region>.amazonaws.com`. */
+    readonly destinationViaService: string;
+    /** Name of the replication role (so the role guardrail covers it). */
+    readonly roleName: string;
+    /** `s3.amazonaws.com` of the partition. */
+    readonly s3Principal: string;
+    /** Log-archive account id. */
+    readonly accountId: string;
+}
+
+export function resolveArchiveReplicationArgs(name: string, args: ArchiveReplicationArgs): ArchiveReplicationArgs {
+    const problems: string[] = [];
+    if (args.sourceViaService === args.destinationViaService) problems.push(`destinationViaService: ${JSON.stringify(args.destinationViaService)} is the source's; the replica must be in another region`);
+    if (!/^[\w+=,.@-]{1,64}$/.test(args.roleName)) problems.push(`roleName: ${JSON.stringify(args.roleName)} is not an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)`);
+    if (problems.length > 0) throw new Error(`ArchiveReplication ${name}:\n  ${problems.join("\n  ")}`);
+    return args;
+}
+
+/**
+ * Live replication of the archive into its cross-region replica: every new object version,
+ * re-encrypted under the replica's key, with its Object Lock retention; delete markers are not
+ * replicated. Objects written before the rule existed need an S3 Batch Replication job (operator
+ * step), and objects that are themselves replicas (from the staging buckets) are not replicated
+ * again: the staging buckets replicate to the replica directly.
+ */
+export class ArchiveReplication extends pulumi.ComponentResource {
+    public readonly roleArn: pulumi.Output<string>;
+
+    constructor(name: string, args: ArchiveReplicationArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lz:log-archive:ArchiveReplication", name, {}, opts);
+        const a = resolveArchiveReplicationArgs(name, args);
+        const child = { parent: this };
+
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            { name: a.roleName, description: "S3 replicates the log archive into its cross-region replica", assumeRolePolicy: policyJson(replicationTrustPolicy({ s3Principal: a.s3Principal, accountId: a.accountId })) },
+            child,
+        );
+        const rolePolicy = new aws.iam.RolePolicy(
+            `${name}-permissions`,
+            {
+                role: role.name,
+                policy: pulumi
+                    .all([a.sourceBucketArn, a.sourceKeyArn, a.destinationBucketArn, a.destinationKeyArn])
+                    .apply(([src, srcKey, dst, dstKey]) =>
+                        policyJson(
+                            replicationPermissionsPolicy({
+                                sourceBucketArns: [src],
+                                sourceKeyArns: [srcKey],
+                                sourceViaService: a.sourceViaService,
+                                destinations: [{ bucketArn: dst, keyArn: dstKey, viaService: a.destinationViaService }],
+                            }),
+                        ),
+                    ),
+            },
+            child,
+        );
+        new aws.s3.BucketReplicationConfig(
+            `${name}-config`,
+            {
+                bucket: a.sourceBucketName,
+                role: role.arn,
+                rules: [
+                    {
+                        id: "archive-to-replica",
+                        status: "Enabled",
+                        priority: 1,
+                        filter: { prefix: "" },
+                        deleteMarkerReplication: { status: "Disabled" },
+                        sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+                        destination: { bucket: a.destinationBucketArn, encryptionConfiguration: { replicaKmsKeyId: a.destinationKeyArn } },
+                    },
+                ],
+            },
+            { parent: this, dependsOn: [rolePolicy] },
+        );
+
+        this.roleArn = role.arn;
+        this.registerOutputs({ roleArn: this.roleArn });
+    }
+}
