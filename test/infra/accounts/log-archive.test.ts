@@ -341,6 +341,15 @@ describe("log-archive stack: query layer", function () {
         assert.strictEqual(await asRole("s3:GetObject", object, TLS_IN_ORG), "ImplicitlyDenied");
     });
 
+    it("does not grow with the number of accounts: two more accounts only widen the account projection", async () => {
+        const o = referenceOrg();
+        o.accounts.members.push({ name: "extra-one", id: "666666666666", email: "extra-one@acme.example", ou: "Workloads/Dev" }, { name: "extra-two", id: "777777777777", email: "extra-two@acme.example", ou: "Workloads/Dev" });
+        const [bigger] = await planGenerated(o, { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } }, ["log-archive"]);
+        const plan = await referenceStack("log-archive");
+        assert.strictEqual(bigger.resources.length, plan.resources.length);
+        assert.deepStrictEqual((table(bigger, "cloudtrail").inputs.parameters as Record<string, string>)["projection.account.values"].split(",").sort(), [...ACCOUNT_IDS, "666666666666", "777777777777"]);
+    });
+
     it("exports the workgroup, database, query role and results bucket and key", async () => {
         const plan = await referenceStack("log-archive");
         const o = plan.outputs as Record<string, unknown>;
