@@ -13,12 +13,11 @@ import type {
     ResourceValidationPolicy,
     StackValidationArgs,
     StackValidationPolicy,
-    PolicyResource,
 } from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
 import { EXCEPTIONS_SCHEMA, exceptionFor, expiredNote, type ExceptionState } from "./exceptions";
 import { toRes } from "./resource";
-import { makeView, propertyDependencyUrns } from "./stack-view";
+import { stackViewOf } from "./stack-view";
 import type { Unknown } from "./values";
 
 /** The frameworks every rule maps to (empty list: the framework has no matching item). */
@@ -153,6 +152,36 @@ function configOf(meta: RuleMeta, given: unknown): Config {
     return out;
 }
 
+/** Same own enumerable keys holding the very same values. */
+function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    let n = 0;
+    for (const k in a) {
+        if (!Object.hasOwn(a, k)) continue;
+        if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+        n++;
+    }
+    for (const k in b) if (Object.hasOwn(b, k)) n--;
+    return n === 0;
+}
+
+/**
+ * `configOf` for one rule, computed again only when the config changes. The SDK's `getConfig()`
+ * returns a fresh shallow copy of the configured object on every call, so the same values (by
+ * identity) mean the same config; a new Configure deserializes new values.
+ */
+function configResolver(meta: RuleMeta): (given: unknown) => Config {
+    let lastGiven: Record<string, unknown> | undefined;
+    let last: Config | undefined;
+    return (given) => {
+        if (!given || typeof given !== "object") return configOf(meta, given);
+        const g = given as Record<string, unknown>;
+        if (last && lastGiven && sameEntries(g, lastGiven)) return last;
+        last = configOf(meta, g);
+        lastGiven = { ...g };
+        return last;
+    };
+}
+
 type Violation = { message: string; urn?: string; enforcementLevel?: EnforcementLevel };
 
 /** The SDK's reportViolation also takes an object (per-finding level and URN); its typings only show the string form. */
@@ -191,15 +220,17 @@ function basePolicy(meta: RuleMeta) {
 /** A rule about one resource at a time. */
 export function resourceRule(spec: ResourceRuleSpec): Rule {
     const types = new Set(spec.types);
+    const notApplicable = `applies to ${spec.types.join(", ")}`;
+    const resolve = configResolver(spec);
     const validate = (args: ResourceValidationArgs, rv: ReportViolation): void => {
         if (!types.has(args.type)) {
-            args.notApplicable(`applies to ${spec.types.join(", ")}`);
+            args.notApplicable(notApplicable);
         }
         let config: Config;
         let res: Res;
         let state: ExceptionState = { kind: "none" };
         try {
-            config = configOf(spec, args.getConfig());
+            config = resolve(args.getConfig());
             res = toRes(args.urn, args.name, args.type, args.props, args.opts?.parent);
             state = exceptionFor(config.exceptions, res);
         } catch (e) {
@@ -225,7 +256,7 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
         const remediate = (args: ResourceValidationArgs): Record<string, unknown> | undefined => {
             if (!types.has(args.type)) return undefined;
             try {
-                const config = configOf(spec, args.getConfig());
+                const config = resolve(args.getConfig());
                 const res = toRes(args.urn, args.name, args.type, args.props, args.opts?.parent);
                 if (exceptionFor(config.exceptions, res).kind === "active") return undefined;
                 const patch = fix(res, config);
@@ -247,23 +278,14 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
 
 /** A rule about the whole stack (related resources, baselines). */
 export function stackRule(spec: StackRuleSpec): Rule {
+    const resolve = configResolver(spec);
     const validateStack = (args: StackValidationArgs, rv: ReportViolation): void => {
         let config: Config;
         let view: StackView;
         try {
-            config = configOf(spec, args.getConfig());
-            const resources = args.resources.map((r: PolicyResource) =>
-                toRes(
-                    r.urn,
-                    r.name,
-                    r.type,
-                    r.props,
-                    r.parent?.urn,
-                    r.dependencies?.length ? r.dependencies.map((d) => d.urn) : undefined,
-                    propertyDependencyUrns(r.propertyDependencies),
-                ),
-            );
-            view = makeView(resources, args.stackTags ?? new Map());
+            config = resolve(args.getConfig());
+            // Resources become `Res` objects only when the rule looks them up (see stack-view.ts).
+            view = stackViewOf(args.resources, args.stackTags ?? new Map());
         } catch (e) {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
             return;
