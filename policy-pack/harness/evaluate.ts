@@ -71,13 +71,13 @@ function providerOf(r: EvalResource, byUrn: Map<string, EvalResource>, cache: Ma
     return msg;
 }
 
-function analyzeRequest(r: EvalResource, props: any, provider: any): any {
+function analyzeRequest(r: EvalResource, props: any, opts: any, provider: any): any {
     const req = new analyzerproto.AnalyzeRequest();
     req.setType(r.type);
     req.setUrn(r.urn);
     req.setName(r.name);
     req.setProperties(props);
-    req.setOptions(options(r));
+    req.setOptions(opts);
     if (provider) req.setProvider(provider);
     return req;
 }
@@ -134,13 +134,19 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
     const providers = new Map<string, any>();
     const violations: PackViolation[] = [];
     const finalProps = new Map<string, any>();
+    const resourceOptions: any[] = [];
     const descriptions = new Map(ALL_RULES.map((r) => [r.name, r.meta.description]));
 
     for (const r of resources) {
-        let props = struct(r.props);
+        const wire = struct(r.props);
+        let props = wire;
         const provider = providerOf(r, byUrn, providers);
+        const opts = options(r);
+        resourceOptions.push(opts);
         if (r.custom !== false) {
-            const rem = await rpc(h.remediate, analyzeRequest(r, props, provider));
+            // The messages are read-only to the analyzer: Analyze reuses the Remediate request unless a fix changed the properties.
+            const request = analyzeRequest(r, wire, opts, provider);
+            const rem = await rpc(h.remediate, request);
             for (const x of rem.getRemediationsList()) {
                 const policy: string = x.getPolicyname();
                 const fixed = x.getProperties();
@@ -161,7 +167,7 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
                 const diag: string = x.getDiagnostic();
                 if (diag) violations.push({ policy, urn: r.urn, name: r.name, type: r.type, level: "advisory", message: diag });
             }
-            const resp = await rpc(h.analyze, analyzeRequest(r, props, provider));
+            const resp = await rpc(h.analyze, props === wire ? request : analyzeRequest(r, props, opts, provider));
             for (const d of resp.getDiagnosticsList()) {
                 violations.push({
                     policy: d.getPolicyname(),
@@ -178,13 +184,13 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
 
     const stackRequest = new analyzerproto.AnalyzeStackRequest();
     stackRequest.setResourcesList(
-        resources.map((r) => {
+        resources.map((r, i) => {
             const ar = new analyzerproto.AnalyzerResource();
             ar.setType(r.type);
             ar.setUrn(r.urn);
             ar.setName(r.name);
             ar.setProperties(finalProps.get(r.urn));
-            ar.setOptions(options(r));
+            ar.setOptions(resourceOptions[i]);
             const provider = providerOf(r, byUrn, providers);
             if (provider) ar.setProvider(provider);
             if (r.parent) ar.setParent(r.parent);
