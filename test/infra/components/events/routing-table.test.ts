@@ -1,4 +1,7 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { REPO_ROOT } from "../../../support/plan";
 import { FORWARDING_RULES } from "../../../../infra/components/baseline/forwarding-rules";
 import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/findings-forwarding-rules";
 import { CUSTOM_ACTIONS, routesBySeverity, securityRoutes, SELF_TEST_SOURCE, type SecurityRoute } from "../../../../infra/components/events/routing-table";
@@ -118,5 +121,10 @@ describe("security routing table", () => {
                 assert.strictEqual(s.topic, null, s.name);
             }
         });
+    });
+
+    it("is documented row by row in docs/alerting.md", () => {
+        const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "alerting.md"), "utf8");
+        for (const r of ROUTES) assert.ok(doc.includes(`\`${r.id}\``), `docs/alerting.md does not mention ${r.id}`);
     });
 });
