@@ -15,8 +15,17 @@ export function destinationsConfig(what: string): ConfigProperty {
     };
 }
 
-export function approvedList(v: unknown): string[] {
-    return Array.isArray(v) ? v.filter((e): e is string => typeof e === "string" && e !== "") : [];
+/** Config values keep their identity between calls (see `configResolver`): filter each list once. */
+const approvedCache = new WeakMap<readonly unknown[], readonly string[]>();
+
+export function approvedList(v: unknown): readonly string[] {
+    if (!Array.isArray(v)) return [];
+    let list = approvedCache.get(v);
+    if (!list) {
+        list = v.filter((e): e is string => typeof e === "string" && e !== "");
+        approvedCache.set(v, list);
+    }
+    return list;
 }
 
 export function isApproved(value: string, approved: readonly string[]): boolean {

@@ -23,6 +23,8 @@ const SENTINELS = new Set<string>([
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 ]);
 
+const SENTINEL_LIST: readonly string[] = [...SENTINELS];
+
 const PROXY_TARGET = "__getSpecialProxyTarget";
 
 /** The object behind the SDK's unknown-checking proxy (reading the target never throws). */
@@ -49,6 +51,17 @@ export function isUnknown(v: unknown): v is Unknown {
     return v === UNKNOWN;
 }
 
+/** Rules read a fixed set of literal paths: split each once. */
+const PATHS = new Map<string, readonly string[]>();
+function keysOf(path: string): readonly string[] {
+    let keys = PATHS.get(path);
+    if (!keys) {
+        keys = path.split(".");
+        if (PATHS.size < 10_000) PATHS.set(path, keys);
+    }
+    return keys;
+}
+
 /**
  * The value at a dotted path (`accessLogs.enabled`, `loggings.0.targetBucket`). `UNKNOWN` when the
  * value or any object on the way is unknown; `undefined` when absent or the path runs through a
@@ -56,7 +69,7 @@ export function isUnknown(v: unknown): v is Unknown {
  */
 export function get(obj: unknown, path: string): unknown {
     let cur: unknown = plain(obj);
-    for (const key of path.split(".")) {
+    for (const key of keysOf(path)) {
         if (cur === UNKNOWN) return UNKNOWN;
         if (cur === null || typeof cur !== "object") return undefined;
         cur = plain((cur as Record<string, unknown>)[key]);
@@ -134,7 +147,7 @@ export function json(v: unknown): unknown {
     const p = plain(v);
     if (p === UNKNOWN) return UNKNOWN;
     if (typeof p !== "string") return p;
-    if ([...SENTINELS].some((s) => p.includes(s))) return UNKNOWN;
+    if (SENTINEL_LIST.some((s) => p.includes(s))) return UNKNOWN;
     try {
         return JSON.parse(p);
     } catch {
