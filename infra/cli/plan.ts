@@ -9,10 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "../config/errors";
-import { discoverStacks, readProject } from "../engine/stacks";
-import { planStacks, withPredecessors } from "../engine/plan";
-import { renderPlan } from "../engine/render";
-import { serializePlanFile, toPlanFile } from "../engine/plan-json";
+import { StackRunError } from "../engine/errors";
 import { parseArgs, UsageError } from "./args";
 
 const USAGE = `usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--root <dir>]`;
@@ -24,6 +21,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(USAGE + "\n");
         return 0;
     }
+    // The engine and the program load only now: `--diff` reads JSON files and works even when a
+    // stack program does not load.
+    const { discoverStacks, readProject } = await import("../engine/stacks");
+    const { planStacks, withPredecessors } = await import("../engine/plan");
+    const { renderPlan } = await import("../engine/render");
+    const { serializePlanFile, toPlanFile } = await import("../engine/plan-json");
     // --root plans another checkout of the project (a base branch, a generated org in tests).
     const root = path.resolve(args.options.root ?? path.resolve(__dirname, "..", ".."));
     const project = readProject(root);
@@ -59,12 +62,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
 }
 
-/** Runs a CLI main: config and usage errors print their message (no stack trace) and exit 2. */
+/**
+ * Runs a CLI main: config and usage errors and a failing stack program print their message (no
+ * stack trace) and exit 2; anything else is a bug of the tool itself: stack trace, exit 1.
+ */
 export function runCli(main: (argv: readonly string[]) => Promise<number>): void {
     main(process.argv.slice(2)).then(
         (code) => process.exit(code),
         (e: unknown) => {
-            if (e instanceof ConfigError || e instanceof UsageError) {
+            if (e instanceof ConfigError || e instanceof UsageError || e instanceof StackRunError) {
                 process.stderr.write(`${e.message}\n`);
                 process.exit(2);
             }

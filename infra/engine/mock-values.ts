@@ -52,12 +52,28 @@ function str(v: unknown): string | undefined {
     return typeof v === "string" && v !== "" ? v : undefined;
 }
 
+/**
+ * The name a resource gets: the program's `name`, else its `namePrefix` plus the 26 characters the
+ * provider appends, else Pulumi's auto-name (and `suffix`, e.g. `.fifo`, when the type needs one).
+ */
+function physicalName(t: MockTarget, suffix = ""): string {
+    const given = str(t.inputs.name);
+    if (given) return given;
+    const prefix = str(t.inputs.namePrefix);
+    return (prefix ? `${prefix}${hex(t.urn, 26)}` : autoName(t)) + suffix;
+}
+
+/** Upper-case letters and digits, as Route 53 zone ids and similar identifiers use. */
+function upperAlnum(seed: string, length: number): string {
+    return lowerAlnum(seed, length).toUpperCase();
+}
+
 type Maker = (t: MockTarget, arn: (service: string, resource: string, opts?: { region?: string; account?: string }) => string) => MockResult;
 
 const named =
     (service: string, resourceOf: (name: string) => string, idIsArn = false, nameKey = "name"): Maker =>
     (t, arn) => {
-        const name = str(t.inputs[nameKey]) ?? autoName(t);
+        const name = nameKey === "name" ? physicalName(t) : (str(t.inputs[nameKey]) ?? autoName(t));
         const a = arn(service, resourceOf(name));
         return { id: idIsArn ? a : name, outputs: { [nameKey]: name, arn: a } };
     };
@@ -94,9 +110,10 @@ const MAKERS: Record<string, Maker> = {
         return { id: a, outputs: { name, arn: a } };
     },
     "aws:sns/topic:Topic": (t, arn) => {
-        const name = str(t.inputs.name) ?? autoName(t);
+        // A FIFO topic's name must end in `.fifo`; the provider adds it to generated names.
+        const name = physicalName(t, t.inputs.fifoTopic === true ? ".fifo" : "");
         const a = arn("sns", name);
-        return { id: a, outputs: { name, arn: a } };
+        return { id: a, outputs: { name, arn: a, owner: t.account } };
     },
     "aws:sns/topicSubscription:TopicSubscription": (t, arn) => {
         const topic = str(t.inputs.topic) ?? arn("sns", "topic");
@@ -104,7 +121,7 @@ const MAKERS: Record<string, Maker> = {
         return { id: a, outputs: { arn: a } };
     },
     "aws:sqs/queue:Queue": (t, arn) => {
-        const name = str(t.inputs.name) ?? (t.inputs.fifoQueue ? `${autoName(t)}.fifo` : autoName(t));
+        const name = physicalName(t, t.inputs.fifoQueue === true ? ".fifo" : "");
         const url = `https://sqs.${t.region}.amazonaws.com/${t.account}/${name}`;
         return { id: url, outputs: { name, arn: arn("sqs", name), url } };
     },
@@ -198,7 +215,35 @@ const MAKERS: Record<string, Maker> = {
         const a = arn("chatbot", `chat-configuration/slack-channel/${name}`, { region: "" });
         return { id: a, outputs: { chatConfigurationArn: a } };
     },
-    "aws:scheduler/schedule:Schedule": named("scheduler", (n) => `schedule/default/${n}`),
+    "aws:scheduler/schedule:Schedule": (t, arn) => {
+        const name = physicalName(t);
+        const groupName = str(t.inputs.groupName) ?? "default";
+        return { id: `${groupName}/${name}`, outputs: { name, groupName, arn: arn("scheduler", `schedule/${groupName}/${name}`) } };
+    },
+    "aws:route53/zone:Zone": (t, arn) => {
+        const zoneId = `Z0${upperAlnum(t.urn, 19)}`;
+        const n = parseInt(hex(t.urn + "ns", 8), 16);
+        // Four name servers in four top-level domains, as Route 53 assigns a delegation set.
+        const nameServers = ["com", "net", "org", "co.uk"].map((tld, i) => `ns-${(n + i * 512) % 2048}.awsdns-${String((n + i) % 64).padStart(2, "0")}.${tld}`).sort();
+        return {
+            id: zoneId,
+            outputs: { zoneId, arn: arn("route53", `hostedzone/${zoneId}`, { region: "", account: "" }), nameServers, primaryNameServer: nameServers[0] },
+        };
+    },
+    // The provider names a recorder "default" unless told otherwise; it has no ARN.
+    "aws:cfg/recorder:Recorder": (t) => {
+        const name = str(t.inputs.name) ?? "default";
+        return { id: name, outputs: { name } };
+    },
+    "aws:securityhub/findingAggregator:FindingAggregator": (t, arn) => {
+        const a = arn("securityhub", `finding-aggregator/${uuid(t.urn)}`);
+        return { id: a, outputs: { arn: a } };
+    },
+    // Imported by its UUID, which is also the last part of the ARN.
+    "aws:securityhub/configurationPolicy:ConfigurationPolicy": (t, arn) => {
+        const id = uuid(t.urn);
+        return { id, outputs: { arn: arn("securityhub", `configuration-policy/${id}`) } };
+    },
     "aws:ec2/vpc:Vpc": (t, arn) => {
         const id = `vpc-${hex(t.urn, 17)}`;
         return { id, outputs: { arn: arn("ec2", `vpc/${id}`) } };

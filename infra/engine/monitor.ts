@@ -1,7 +1,7 @@
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { mockResource } from "./mock-values";
-import { wireToPlain, wireToValue, type Json } from "./wire";
+import { containsSecret, wireToPlain, wireToReference, type Json } from "./wire";
 
 // The generated protobuf modules have no type declarations; only constructors and setters are used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,7 +37,10 @@ export type InvokeHandler = (token: string, args: Record<string, unknown>, ctx: 
 
 export interface MonitorOptions {
     readonly preview: boolean;
-    /** Outputs of already-planned stacks, by full StackReference name. */
+    /**
+     * Outputs of already-planned stacks, by full StackReference name: plain values, or Pulumi's wire
+     * format (a wrapped secret stays secret, the unknown sentinel stays unknown in a preview).
+     */
     readonly stackOutputs: (name: string) => Record<string, unknown> | undefined;
     readonly invoke: InvokeHandler;
     /** Account and partition used for resources without an explicit provider. */
@@ -75,7 +78,12 @@ function providerFacts(inputs: Record<string, unknown>, fallback: ProviderFacts)
 export class RecordingMonitor {
     readonly resources: PlannedResource[] = [];
     stackOutputs: Record<string, Json> = {};
+    /** Stack outputs as a later stack's StackReference receives them (see `wireToReference`). */
     stackOutputValues: Record<string, unknown> = {};
+    /** `performance.now()` of the last request the program sent (the engine's no-progress detector reads it). */
+    lastActivity = performance.now();
+    /** Requests received so far. */
+    requests = 0;
     private readonly byUrn = new Map<string, { urn: string; id: string | null; state: unknown }>();
     private readonly providers = new Map<string, ProviderFacts>();
     private stackUrn: string | undefined;
@@ -100,7 +108,13 @@ export class RecordingMonitor {
         return this.providers.get(urn) ?? { account: this.options.defaultAccount, region: this.options.defaultRegion };
     }
 
+    private touch(): void {
+        this.lastActivity = performance.now();
+        this.requests++;
+    }
+
     async registerResource(req: any, callback: (err: unknown, resp?: unknown) => void): Promise<void> {
+        this.touch();
         try {
             const type: string = req.getType();
             const name: string = req.getName();
@@ -174,6 +188,7 @@ export class RecordingMonitor {
     }
 
     async readResource(req: any, callback: (err: unknown, resp?: unknown) => void): Promise<void> {
+        this.touch();
         try {
             const type: string = req.getType();
             const urn = this.newUrn(req.getParent(), type, req.getName());
@@ -184,7 +199,11 @@ export class RecordingMonitor {
                 if (!outputs) {
                     throw new Error(`StackReference ${JSON.stringify(refName)}: no such stack has been planned before this one (plan it first, or check pulumi.organization/project in the org file)`);
                 }
-                state = { name: refName, outputs, secretOutputNames: [] };
+                // As the engine answers a StackReference: outputs with secrets wrapped, plus the names of
+                // the secret ones (so `getOutput` marks exactly those secret). A value the earlier stack's
+                // preview left unknown is the unknown sentinel: it reaches this program as unknown.
+                const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k])).sort();
+                state = { name: refName, outputs, secretOutputNames };
             } else {
                 const inputs = (await rpc.deserializeProperties(req.getProperties())) as Record<string, unknown>;
                 state = { ...inputs, id: req.getId() };
@@ -201,6 +220,7 @@ export class RecordingMonitor {
     }
 
     async invoke(req: any, callback: (err: unknown, resp?: unknown) => void): Promise<void> {
+        this.touch();
         try {
             const token: string = req.getTok();
             const args = (await rpc.deserializeProperties(req.getArgs())) as Record<string, unknown>;
@@ -231,12 +251,13 @@ export class RecordingMonitor {
     }
 
     registerResourceOutputs(req: any, callback: (err: unknown, resp?: unknown) => void): void {
+        this.touch();
         try {
             const urn: string = req.getUrn();
             const outputs = req.getOutputs()?.toJavaScript() ?? {};
             if (urn === this.stackUrn) {
                 this.stackOutputs = wireToPlain(outputs) as Record<string, Json>;
-                this.stackOutputValues = wireToValue(outputs) as Record<string, unknown>;
+                this.stackOutputValues = wireToReference(outputs) as Record<string, unknown>;
             }
             const r = this.byUrn.get(urn);
             if (r) r.state = outputs;

@@ -1,4 +1,3 @@
-import { runProgram } from "../program";
 import { roleOrder, type ProjectSource, type StackSource } from "./stacks";
 import { runStack, type StackPlan } from "./run";
 import { landingZoneInvokes } from "./invokes";
@@ -27,7 +26,9 @@ export async function planStacks(project: ProjectSource, stacks: readonly StackS
             stack: s.stack,
             preview: o.preview,
             config: s.config,
-            program: () => runProgram({ root: project.root, stack: s.stack, config: s.config }),
+            // Loaded on first use, inside the run: a program that fails to load fails its stack with
+            // its own message, like any other program error.
+            program: async () => (await import("../program")).runProgram({ root: project.root, stack: s.stack, config: s.config }),
             // A reference is `<org>/<project>/<stack>`; the organisation part is whatever the org file says.
             stackOutputs: (name) => {
                 const [stackName, projectName] = name.split("/").reverse();

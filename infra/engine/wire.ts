@@ -42,18 +42,44 @@ export function wireToPlain(value: unknown): Json {
     return String(value);
 }
 
-/** Like wireToPlain, but keeps secret values (unwrapped) — for feeding one stack's outputs to the next. */
-export function wireToValue(value: unknown): unknown {
-    if (value === UNKNOWN) return undefined;
-    if (Array.isArray(value)) return value.map(wireToValue);
+/**
+ * A stack's outputs as the engine hands them to a later stack's StackReference: Pulumi's wire format
+ * with secrets still wrapped (so they stay secret downstream) and values the run left unknown (a
+ * preview) still the unknown sentinel (so they stay unknown downstream); resource references become
+ * their URN, output values their value (or the sentinel when unknown).
+ */
+export function wireToReference(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(wireToReference);
     if (value !== null && typeof value === "object") {
         const obj = value as Record<string, unknown>;
-        if (obj[SIG_KEY] === SIG_SECRET) return wireToValue(obj.value);
-        if (obj[SIG_KEY] === SIG_RESOURCE) return obj.urn;
-        if (obj[SIG_KEY] === SIG_OUTPUT) return wireToValue(obj.value);
+        switch (obj[SIG_KEY]) {
+            case SIG_SECRET:
+                return { [SIG_KEY]: SIG_SECRET, value: wireToReference(obj.value) };
+            case SIG_RESOURCE:
+                return obj.urn;
+            case SIG_OUTPUT: {
+                const inner = obj.value === undefined ? UNKNOWN : wireToReference(obj.value);
+                return obj.secret ? { [SIG_KEY]: SIG_SECRET, value: inner } : inner;
+            }
+            case SIG_ASSET:
+            case SIG_ARCHIVE:
+                return obj;
+        }
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(obj)) out[k] = wireToValue(v);
+        for (const [k, v] of Object.entries(obj)) out[k] = wireToReference(v);
         return out;
     }
     return value;
+}
+
+/** Whether a wire value is or holds a secret. */
+export function containsSecret(value: unknown): boolean {
+    if (Array.isArray(value)) return value.some(containsSecret);
+    if (value !== null && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SIG_KEY] === SIG_SECRET) return true;
+        if (obj[SIG_KEY] === SIG_OUTPUT && obj.secret === true) return true;
+        return Object.values(obj).some(containsSecret);
+    }
+    return false;
 }

@@ -6,9 +6,13 @@ import * as path from "path";
 import { stringify } from "yaml";
 import { REPO_ROOT, referenceOrg } from "../../support/plan";
 
-/** Runs `npm run plan -- <args>` the way a user does (node directly, to keep npm's banner out). */
-function plan(args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", "infra/cli/plan.ts", ...args], {
+/**
+ * Runs `npm run plan -- <args>` the way a user does (node directly, to keep npm's banner out);
+ * `preload` modules run first (to simulate a broken program).
+ */
+function plan(args: string[], preload: string[] = []): { status: number | null; stdout: string; stderr: string } {
+    const requires = preload.flatMap((p) => ["-r", p]);
+    const r = spawnSync(process.execPath, ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", ...requires, "infra/cli/plan.ts", ...args], {
         cwd: REPO_ROOT,
         encoding: "utf8",
         env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
@@ -72,6 +76,52 @@ describe("npm run plan", () => {
         assert.match(r.stderr, /stacks\/org\.yaml: accounts\.members\[1\]\.id: "12345" is not a 12-digit AWS account id/);
         assert.match(r.stderr, /stacks\/org\.yaml: homeRegion: "ap-southeast-2" is not among the enabled regions/);
         assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+    });
+
+    it("fails a stack whose program fails with exit 2, the stack and the program's message, and no stack trace", () => {
+        // A member stack alone: its StackReference to log-archive has nothing to read, so an input of
+        // one of its resources cannot be serialized (reported by the SDK as an unhandled rejection).
+        const root = path.join(tmp, "member-only");
+        fs.mkdirSync(path.join(root, "stacks"), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
+        fs.writeFileSync(path.join(root, "stacks", "org.yaml"), stringify(referenceOrg()));
+        fs.writeFileSync(path.join(root, "stacks", "Pulumi.member-workload-dev.yaml"), stringify({ config: { "lz:role": "member", "lz:account": "workload-dev" } }));
+        const r = plan(["--root", root, "--summary"]);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, /^stack member-workload-dev: resource ".+" \[.+\]: error serializing property ".+": .*StackReference "acme\/lz\/log-archive": no such stack has been planned before this one/);
+        assert.equal(r.stderr.trim().split("\n").length, 1, "one line");
+        assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+        assert.doesNotMatch(r.stderr, /promises? (was|were) still active/);
+    });
+
+    describe("when the landing-zone program does not load", () => {
+        // Loaded before the CLI: makes `require` of infra/program.ts throw, as a syntax error or a
+        // missing module in the program would.
+        const breaker = path.join(tmp, "break-program.js");
+        fs.writeFileSync(
+            breaker,
+            `const Module = require("module");
+            const load = Module._load;
+            Module._load = function (request, parent, isMain) {
+                const file = Module._resolveFilename(request, parent, isMain);
+                if (file === ${JSON.stringify(path.join(REPO_ROOT, "infra", "program.ts"))}) throw new Error("Cannot find module './accounts/nowhere'");
+                return load.apply(this, arguments);
+            };`,
+        );
+
+        it("still diffs two plan files: --diff reads JSON only", () => {
+            const fixtures = path.join(REPO_ROOT, "test", "fixtures", "plans");
+            const r = plan(["--diff", path.join(fixtures, "log-archive-base.json"), path.join(fixtures, "log-archive-head.json")], [breaker]);
+            assert.equal(r.status, 0, r.stderr);
+            assert.match(r.stdout, /log-archive/);
+        });
+
+        it("fails planning with exit 2 naming the first stack and the load error, no stack trace", () => {
+            const r = plan(["--stack", "management", "--summary"], [breaker]);
+            assert.equal(r.status, 2, r.stderr);
+            assert.match(r.stderr, /^stack management: Cannot find module '\.\/accounts\/nowhere'/);
+            assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+        });
     });
 
     it("rejects an unknown stack name, listing the stacks", () => {
