@@ -14,6 +14,10 @@ export const WORKGROUP_QUERY_ACTIONS = [
     "athena:BatchGetNamedQuery",
     "athena:ListNamedQueries",
 ] as const;
+/** What the Athena console's data pane reads about the account's catalog (`AwsDataCatalog`). */
+export const DATA_CATALOG_BROWSE_ACTIONS = ["athena:GetDataCatalog", "athena:ListDatabases", "athena:GetDatabase", "athena:ListTableMetadata", "athena:GetTableMetadata"] as const;
+/** Listings with no resource-level permissions. */
+export const ATHENA_LIST_ACTIONS = ["athena:ListWorkGroups", "athena:ListDataCatalogs", "athena:ListEngineVersions"] as const;
 /** Table and partition metadata Athena reads from the Glue Data Catalog on the caller's behalf. */
 export const CATALOG_READ_ACTIONS = ["glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"] as const;
 export const RESULTS_BUCKET_ACTIONS = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"] as const;
@@ -29,6 +33,8 @@ export function queryRoleTrustPolicy(a: { readonly trustedRoleArns: readonly str
 export interface QueryRolePermissionsArgs {
     /** `arn:<partition>:athena:<home>:<log-archive>:workgroup/<name>`. */
     readonly workgroupArn: string;
+    /** `arn:<partition>:athena:<home>:<log-archive>:datacatalog/AwsDataCatalog` (the console's catalog browser). */
+    readonly dataCatalogArn: string;
     /** `arn:<partition>:glue:<home>:<log-archive>` — catalog, database and table ARNs are built from it. */
     readonly glueArnPrefix: string;
     readonly databaseName: string;
@@ -56,7 +62,8 @@ export function queryRolePermissionsPolicy(a: QueryRolePermissionsArgs): PolicyD
     const viaS3 = { StringEquals: { "kms:ViaService": a.s3ViaService } };
     return policyDocument([
         { Sid: "RunQueriesInWorkgroup", Effect: "Allow", Action: [...WORKGROUP_QUERY_ACTIONS], Resource: a.workgroupArn },
-        { Sid: "ListWorkgroups", Effect: "Allow", Action: "athena:ListWorkGroups", Resource: "*" },
+        { Sid: "ListAthenaResources", Effect: "Allow", Action: [...ATHENA_LIST_ACTIONS], Resource: "*" },
+        { Sid: "BrowseDataCatalog", Effect: "Allow", Action: [...DATA_CATALOG_BROWSE_ACTIONS], Resource: a.dataCatalogArn },
         {
             Sid: "ReadCatalog",
             Effect: "Allow",

@@ -158,6 +158,7 @@ export class LogQuery extends pulumi.ComponentResource {
                     policyJson(
                         queryRolePermissionsPolicy({
                             workgroupArn: `${arnIn("athena")}:workgroup/${a.workgroupName}`,
+                            dataCatalogArn: `${arnIn("athena")}:datacatalog/AwsDataCatalog`,
                             glueArnPrefix: arnIn("glue"),
                             databaseName: a.databaseName,
                             archiveBucketArn: a.archive.bucketArn,

@@ -30,6 +30,7 @@ const json = (d: PolicyDocument) => JSON.parse(JSON.stringify(d));
 const permissions = json(
     queryRolePermissionsPolicy({
         workgroupArn: WORKGROUP,
+        dataCatalogArn: `arn:aws:athena:us-east-1:${ACCOUNT}:datacatalog/AwsDataCatalog`,
         glueArnPrefix: GLUE,
         databaseName: "acme_lz_logs",
         archiveBucketArn: ARCHIVE,
@@ -101,6 +102,8 @@ const CASES: Case[] = [
     { it: "does not run queries in another workgroup (whose settings are not enforced)", action: "athena:StartQueryExecution", resource: `arn:aws:athena:us-east-1:${ACCOUNT}:workgroup/primary`, expect: "ImplicitlyDenied" },
     { it: "cannot change the workgroup's enforced settings", action: "athena:UpdateWorkGroup", resource: WORKGROUP, expect: "ImplicitlyDenied" },
     { it: "cannot delete the workgroup", action: "athena:DeleteWorkGroup", resource: WORKGROUP, expect: "ImplicitlyDenied" },
+    { it: "browses the account's data catalog in the Athena console", action: "athena:ListTableMetadata", resource: `arn:aws:athena:us-east-1:${ACCOUNT}:datacatalog/AwsDataCatalog`, expect: "Allowed" },
+    { it: "does not browse another data catalog", action: "athena:ListTableMetadata", resource: `arn:aws:athena:us-east-1:${ACCOUNT}:datacatalog/other`, expect: "ImplicitlyDenied" },
     { it: "reads a table of the log database", action: "glue:GetTable", resource: `${GLUE}:table/acme_lz_logs/cloudtrail`, expect: "Allowed" },
     { it: "reads partitions of a table", action: "glue:GetPartitions", resource: `${GLUE}:table/acme_lz_logs/vpc_flow_logs`, expect: "Allowed" },
     { it: "does not read tables of another database", action: "glue:GetTable", resource: `${GLUE}:table/finance/ledger`, expect: "ImplicitlyDenied" },
