@@ -187,7 +187,8 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
             logGroupArn: log.logGroupArn,
             deadLetterQueueArn: siem.deadLetterQueueArn,
             customActions: [CUSTOM_ACTIONS.sendToSiem, CUSTOM_ACTIONS.escalate],
-            targetDependencies: [...topics.policies, ...siem.policies, log.resourcePolicy],
+            // Depending on the components waits for all their children, the resource policies included.
+            targetDependencies: [topics, siem, log],
         },
         provider,
     );

@@ -54,17 +54,14 @@ export function resolveAlertTopicsArgs(name: string, args: AlertTopicsArgs): Res
  */
 export class AlertTopics extends pulumi.ComponentResource {
     public readonly topicArns: Readonly<Record<Severity, pulumi.Output<string>>>;
-    /** The topic policies: routing targets depend on them. */
-    public readonly policies: readonly aws.sns.TopicPolicy[];
 
     constructor(name: string, args: AlertTopicsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lz:events:AlertTopics", name, {}, opts);
         const a = resolveAlertTopicsArgs(name, args);
         const topicArns = {} as Record<Severity, pulumi.Output<string>>;
-        const policies: aws.sns.TopicPolicy[] = [];
         for (const s of SEVERITIES) {
             const topic = new aws.sns.Topic(`${name}-${s}`, { name: a.topicNames[s], displayName: `Security alerts (${s})`, kmsMasterKeyId: a.keyArn }, { parent: this });
-            policies.push(new aws.sns.TopicPolicy(`${name}-${s}-policy`, { arn: topic.arn, policy: policyJson(a.topicPolicies[s]) }, { parent: this }));
+            new aws.sns.TopicPolicy(`${name}-${s}-policy`, { arn: topic.arn, policy: policyJson(a.topicPolicies[s]) }, { parent: this });
             (a.emails[s] ?? []).forEach((email, i) => {
                 new aws.sns.TopicSubscription(
                     `${name}-${s}-email-${i}`,
@@ -82,7 +79,6 @@ export class AlertTopics extends pulumi.ComponentResource {
             topicArns[s] = topic.arn;
         }
         this.topicArns = topicArns;
-        this.policies = policies;
         this.registerOutputs({ topicArns: this.topicArns });
     }
 }

@@ -34,7 +34,6 @@ export function resolveSecurityEventLogArgs(name: string, args: SecurityEventLog
 export class SecurityEventLog extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
     public readonly logGroupArn: pulumi.Output<string>;
-    public readonly resourcePolicy: aws.cloudwatch.LogResourcePolicy;
 
     constructor(name: string, args: SecurityEventLogArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lz:events:SecurityEventLog", name, {}, opts);
@@ -44,7 +43,7 @@ export class SecurityEventLog extends pulumi.ComponentResource {
             { name: a.logGroupName, kmsKeyId: a.keyArn, retentionInDays: a.retentionDays },
             { parent: this, protect: true, retainOnDelete: true },
         );
-        this.resourcePolicy = new aws.cloudwatch.LogResourcePolicy(
+        new aws.cloudwatch.LogResourcePolicy(
             `${name}-policy`,
             { policyName: a.resourcePolicyName, policyDocument: policyJson(a.resourcePolicy) },
             { parent: this, dependsOn: [group] },

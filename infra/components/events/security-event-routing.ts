@@ -27,7 +27,7 @@ export interface SecurityEventRoutingArgs {
     readonly deadLetterQueueArn: pulumi.Input<string>;
     /** Security Hub custom actions created in the home region (their events reach the bus through the findings forwarding). */
     readonly customActions: readonly CustomAction[];
-    /** Resources the targets need in place first (topic, queue and log resource policies). */
+    /** Resources the targets need in place first: the topic, queue and log components, whose policies admit them. */
     readonly targetDependencies?: readonly pulumi.Resource[];
 }
 

@@ -54,8 +54,6 @@ export class SiemQueue extends pulumi.ComponentResource {
     public readonly queueUrl: pulumi.Output<string>;
     public readonly deadLetterQueueArn: pulumi.Output<string>;
     public readonly deadLetterAlarmArn: pulumi.Output<string>;
-    /** The queue policies: routing targets depend on them. */
-    public readonly policies: readonly aws.sqs.QueuePolicy[];
 
     constructor(name: string, args: SiemQueueArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lz:events:SiemQueue", name, {}, opts);
@@ -77,10 +75,8 @@ export class SiemQueue extends pulumi.ComponentResource {
             },
             { parent: this, protect: true, retainOnDelete: true },
         );
-        const policies = [
-            new aws.sqs.QueuePolicy(`${name}-queue-policy`, { queueUrl: queue.url, policy: policyJson(a.queuePolicy) }, { parent: this }),
-            new aws.sqs.QueuePolicy(`${name}-dlq-policy`, { queueUrl: dlq.url, policy: policyJson(a.deadLetterQueuePolicy) }, { parent: this }),
-        ];
+        new aws.sqs.QueuePolicy(`${name}-queue-policy`, { queueUrl: queue.url, policy: policyJson(a.queuePolicy) }, { parent: this });
+        new aws.sqs.QueuePolicy(`${name}-dlq-policy`, { queueUrl: dlq.url, policy: policyJson(a.deadLetterQueuePolicy) }, { parent: this });
         const alarm = new aws.cloudwatch.MetricAlarm(
             `${name}-dlq-alarm`,
             {
@@ -103,7 +99,6 @@ export class SiemQueue extends pulumi.ComponentResource {
         this.queueUrl = queue.url;
         this.deadLetterQueueArn = dlq.arn;
         this.deadLetterAlarmArn = alarm.arn;
-        this.policies = policies;
         this.registerOutputs({ queueArn: this.queueArn, queueUrl: this.queueUrl, deadLetterQueueArn: this.deadLetterQueueArn, deadLetterAlarmArn: this.deadLetterAlarmArn });
     }
 }
