@@ -31,7 +31,7 @@ function serviceCalls(eventSource: string, names: readonly string[]): string {
 export const CIS_CONTROLS: readonly CisControl[] = [
     {
         id: "root-account-usage",
-        controls: ["CloudWatch.1", "CIS 1.7"],
+        controls: ["CloudWatch.1", "CIS 4.3"],
         title: "Root user used",
         severity: "high",
         pattern: `{ ($.userIdentity.type = "Root") && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != "AwsServiceEvent") }`,
