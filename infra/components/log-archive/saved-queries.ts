@@ -70,7 +70,7 @@ LIMIT 1000`,
     {
         id: "root-account-usage",
         title: "Root user activity",
-        description: "Calls made by an account's root user (not by AWS on its behalf), newest first (CIS 1.7).",
+        description: "Calls made by an account's root user (not by AWS on its behalf), newest first (CIS 4.3).",
         table: "cloudTrail",
         lookbackDays: 30,
         sql: (t, n) => `SELECT eventtime, recipientaccountid, eventsource, eventname, awsregion, sourceipaddress, useragent, errorcode
