@@ -3,7 +3,6 @@ import { byName, ofType, planGenerated, referenceOrg, referenceStack } from "../
 import type { StackPlan } from "../../../infra/engine/run";
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { FORWARDING_RULES } from "../../../infra/components/baseline/forwarding-rules";
-import { pendingUntilArchiveOutputs } from "../components/baseline/harness";
 
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
 const CENTRAL_BUS = "arn:aws:events:us-east-1:333333333333:event-bus/acme-lz-security-events";
@@ -13,7 +12,6 @@ describe("member stack", () => {
     let p: StackPlan;
     let archive: StackPlan;
     before(async function () {
-        await pendingUntilArchiveOutputs(this);
         p = await referenceStack("member-workload-prod");
         archive = await referenceStack("log-archive");
     });
@@ -95,10 +93,6 @@ describe("member stack", () => {
 });
 
 describe("member stack size and settings", () => {
-    before(async function () {
-        await pendingUntilArchiveOutputs(this);
-    });
-
     function org(regions: readonly string[], members = 2): Record<string, any> {
         const o = referenceOrg();
         o.regions = [...regions];

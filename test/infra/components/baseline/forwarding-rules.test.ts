@@ -5,7 +5,6 @@ import { FORWARDING_RULES, globalEventsRegion, ruleRegions } from "../../../../i
 import { matches } from "../../../support/event-pattern";
 import { ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
-import { pendingUntilArchiveOutputs } from "./harness";
 
 interface Sample {
     readonly name: string;
@@ -78,7 +77,6 @@ describe("forwarding rules as planned in member-workload-prod", () => {
     /** Planned pattern of each rule id (the same in every region, checked below). */
     const planned = new Map<string, unknown>();
     before(async function () {
-        await pendingUntilArchiveOutputs(this);
         p = await referenceStack("member-workload-prod");
         for (const r of ofType(p, "aws:cloudwatch/eventRule:EventRule")) {
             const id = String(r.inputs.name).replace(/^acme-lz-fwd-/, "");

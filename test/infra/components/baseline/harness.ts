@@ -26,29 +26,3 @@ export function regionsOf(rs: readonly PlannedResource[]): string[] {
     return rs.map((r) => String(r.inputs.region)).sort();
 }
 
-/** log-archive outputs the member stack reads with `requireOutput` (ARCHITECTURE §3 contract). */
-export const MEMBER_ARCHIVE_INPUTS = ["configBucketName", "configKeyArn", "logDestinationArns"] as const;
-
-/**
- * The log-archive outputs the member stack requires that the log-archive stack does not export yet.
- * Until that stack lands them, no member stack (and so the reference org) can be planned: tests of
- * planned member stacks are pending, with this reason, rather than failing on another issue's gap.
- */
-export async function missingArchiveOutputs(): Promise<string[]> {
-    const { planStacks, withPredecessors } = await import("../../../../infra/engine/plan");
-    const { discoverStacks, readProject } = await import("../../../../infra/engine/stacks");
-    const { REPO_ROOT } = await import("../../../support/plan");
-    const project = readProject(REPO_ROOT);
-    const plans = await planStacks(project, withPredecessors(discoverStacks(project), ["log-archive"]), { preview: false });
-    const outputs = (plans.find((p) => p.stack === "log-archive")?.outputs ?? {}) as Record<string, unknown>;
-    return MEMBER_ARCHIVE_INPUTS.filter((k) => outputs[k] === undefined || outputs[k] === null);
-}
-
-/** Skips the calling `before` hook's suite while log-archive lacks outputs the member stack needs. */
-export async function pendingUntilArchiveOutputs(ctx: Mocha.Context): Promise<void> {
-    const missing = await missingArchiveOutputs();
-    if (missing.length > 0) {
-        console.log(`      pending: the log-archive stack does not export ${missing.join(", ")} yet, so member stacks cannot be planned`);
-        ctx.skip();
-    }
-}
