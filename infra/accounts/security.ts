@@ -22,6 +22,7 @@ import { InspectorOrganization } from "../components/detection/inspector-organiz
 import { MacieOrganization } from "../components/detection/macie-organization";
 import { DetectiveOrganization } from "../components/detection/detective-organization";
 import { AccessAnalyzerOrganization } from "../components/detection/access-analyzer-organization";
+import { InvestigatorRole } from "../components/investigation/investigator-role";
 import { buildSecurityEvents } from "./security-events";
 import type { RoleContext, RoleOutputs } from "./context";
 
@@ -153,8 +154,25 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
           )
         : undefined;
 
+    const s3 = `arn:${org.partition}:s3:::`;
+    const investigator = new InvestigatorRole(
+        "investigator",
+        {
+            roleName: org.roles.investigator,
+            accountRootArn: arn(org, "iam", "", account.id, "root"),
+            archiveBucketArn,
+            archiveKeyArn,
+            resultsBucketArn: pulumi.interpolate`${s3}${archive.requireOutput("queryResultsBucketName")}`,
+            resultsKeyArn: archive.requireOutput("queryResultsKeyArn") as pulumi.Output<string>,
+            queryRoleArn: archive.requireOutput("queryRoleArn") as pulumi.Output<string>,
+            s3ViaService: servicePrincipal(org, `s3.${home}`),
+        },
+        opts,
+    );
+
     const outputs: RoleOutputs = {
         accountId: account.id,
+        investigatorRoleArn: investigator.roleArn,
         trailArn: trail.trailArn,
         trailLogGroupName: trail.logGroupName,
         trailLogGroupArn: trail.logGroupArn,
