@@ -7,7 +7,7 @@
  */
 import * as assert from "assert";
 import { ALLOW_ALL, decide } from "../../support/iam";
-import { evaluate } from "../components/events/policy-evaluator";
+import { evaluate } from "../../support/policy-evaluator";
 import { topicKeyPolicy } from "../../../infra/iam/topic-key-policy";
 import type { Statement } from "../../../infra/iam/types";
 

@@ -12,7 +12,7 @@ import { centralBusArn, centralBusName } from "../../../../infra/naming";
 import { alertingScope, routesOf } from "../../../../infra/accounts/security-events";
 import * as names from "../../../../infra/components/events/names";
 import { SEVERITIES } from "../../../../infra/config/model";
-import { globMatch } from "./policy-evaluator";
+import { globMatch } from "../../../support/policy-evaluator";
 import { REPO_ROOT } from "../../../support/plan";
 import { securityModel } from "./harness";
 

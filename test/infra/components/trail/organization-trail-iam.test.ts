@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { decide, ALLOW_ALL } from "../../../support/iam";
+import { evaluate } from "../../../support/policy-evaluator";
 import { trailLogsTrustPolicy } from "../../../../infra/iam/trail-logs-trust";
 import { trailLogsDeliveryPolicy } from "../../../../infra/iam/trail-logs-delivery";
 import { trailLogGroupKeyPolicy } from "../../../../infra/iam/trail-log-group-key";
@@ -67,5 +68,24 @@ describe("organisation trail log-group key policy", () => {
         assert.deepStrictEqual(logs[0].Condition, { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP } });
         assert.ok(!JSON.stringify(logs[0].Action).includes("kms:*"));
         assert.ok(!JSON.stringify(logs[0].Action).includes("CreateGrant"));
+    });
+
+    // The same statement decided by the encryption-context evaluator (test/support/policy-evaluator.ts).
+    const logsUse = (action: string, logGroupArn: string | undefined, principal = "logs.us-east-1.amazonaws.com") =>
+        evaluate(key, { principal, action, resource: KEY, context: logGroupArn === undefined ? {} : { "kms:EncryptionContext:aws:logs:arn": logGroupArn } });
+
+    it("decides: CloudWatch Logs may encrypt and decrypt for the trail's log group", () => {
+        for (const action of ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom"]) assert.strictEqual(logsUse(action, LOG_GROUP), "Allowed", action);
+    });
+
+    it("decides: not for another log group of this account, of another account, or without a context", () => {
+        assert.strictEqual(logsUse("kms:Encrypt", `arn:aws:logs:us-east-1:${SECURITY}:log-group:/app/prod`), "ImplicitlyDenied");
+        assert.strictEqual(logsUse("kms:Encrypt", `arn:aws:logs:us-east-1:999999999999:log-group:/acme-lz/cloudtrail/organization`), "ImplicitlyDenied");
+        assert.strictEqual(logsUse("kms:Encrypt", undefined), "ImplicitlyDenied");
+    });
+
+    it("decides: not for CloudWatch Logs of another region, nor for another service with the right context", () => {
+        assert.strictEqual(logsUse("kms:Encrypt", LOG_GROUP, "logs.eu-west-1.amazonaws.com"), "ImplicitlyDenied");
+        assert.strictEqual(logsUse("kms:Decrypt", LOG_GROUP, "lambda.amazonaws.com"), "ImplicitlyDenied");
     });
 });

@@ -7,7 +7,7 @@
  * `ArnNotLike`, `Bool` — with `IfExists` and the `ForAnyValue:` / `ForAllValues:` set prefixes.
  * Anything else throws, so an unsupported condition can never pass silently.
  */
-import type { PolicyDocument, Statement } from "../../../../infra/iam/types";
+import type { PolicyDocument, Statement } from "../../infra/iam/types";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 

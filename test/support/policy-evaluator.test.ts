@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { evaluate, globMatch } from "./policy-evaluator";
-import { decide } from "../../../support/iam";
-import type { PolicyDocument } from "../../../../infra/iam/types";
+import { decide } from "./iam";
+import type { PolicyDocument } from "../../infra/iam/types";
 
 const ACCOUNT = "333333333333";
 const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
