@@ -78,3 +78,19 @@ export function referenceOrg(): Record<string, any> {
     const { parse } = require("yaml") as typeof import("yaml");
     return parse(fs.readFileSync(path.join(REPO_ROOT, "stacks", "org.yaml"), "utf8"));
 }
+
+/**
+ * The reference org with other enabled regions and `members` generated member accounts
+ * (`workload-<i>`, ids 600000000000 + i): the input of size tests.
+ */
+export function generatedOrg(regions: readonly string[], members = 2): Record<string, any> {
+    const o = referenceOrg();
+    o.regions = [...regions];
+    o.accounts.members = Array.from({ length: members }, (_, i) => ({
+        name: `workload-${i}`,
+        id: String(600000000000 + i),
+        email: `aws-workload-${i}@acme.example`,
+        ou: "Workloads/Prod",
+    }));
+    return o;
+}

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { byName, ofType, planGenerated, referenceOrg, referenceStack } from "../../support/plan";
+import { byName, generatedOrg, ofType, planGenerated, referenceStack } from "../../support/plan";
 import { decide } from "../../support/iam";
 import type { StackPlan } from "../../../infra/engine/run";
 import type { PlannedResource } from "../../../infra/engine/monitor";
@@ -126,17 +126,7 @@ describe("security stack", () => {
 });
 
 describe("security stack size and settings", () => {
-    function org(regions: readonly string[], members = 2): Record<string, any> {
-        const o = referenceOrg();
-        o.regions = [...regions];
-        o.accounts.members = Array.from({ length: members }, (_, i) => ({
-            name: `workload-${i}`,
-            id: String(600000000000 + i),
-            email: `aws-workload-${i}@acme.example`,
-            ou: "Workloads/Prod",
-        }));
-        return o;
-    }
+    const org = generatedOrg;
     const core = { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } };
 
     async function security(o: Record<string, any>, settings: Record<string, unknown> = {}): Promise<StackPlan> {
