@@ -4,9 +4,12 @@
  *
  * AWS allows at most five SCPs on a root, OU or account, and `FullAWSAccess` takes one, so the
  * per-concern documents (`scp-*.ts`) are merged into three policies, leaving a slot for the
- * organisation's own. Each merged policy is still checked against the 5,120-character limit.
+ * organisation's own: the log pipeline and what it depends on (logging, archive, roles) in one,
+ * detection and the alerting path in the other, the optional region deny in the third. Each merged
+ * policy is still checked against the 5,120-character limit.
  */
 import type { OrgModel } from "../config/model";
+import { protectAlertingScp } from "./scp-protect-alerting";
 import { protectArchiveScp } from "./scp-protect-archive";
 import { protectLoggingScp } from "./scp-protect-logging";
 import { protectOrganizationScp } from "./scp-protect-organization";
@@ -35,13 +38,13 @@ export function guardrails(org: OrgModel, o: { readonly regionDeny: boolean }): 
     const list: Guardrail[] = [
         {
             id: "protect-log-data",
-            description: "Landing-zone trails, log groups, event routing, archive buckets, KMS keys and roles cannot be stopped, changed or deleted",
+            description: "Landing-zone trails, log groups, log destinations and delivery streams, archive, replica, staging and query-results buckets, KMS keys and roles cannot be stopped, changed or deleted",
             document: merge(protectLoggingScp(org), protectArchiveScp(org), protectRolesScp(org)),
         },
         {
             id: "protect-security-services",
-            description: "Detection services cannot be disabled and accounts cannot leave the organisation",
-            document: merge(protectSecurityServicesScp(org), protectOrganizationScp(org)),
+            description: "Detection services cannot be disabled, security event routing and alerting (rules, central bus, topics, queues) cannot be changed, and accounts cannot leave the organisation",
+            document: merge(protectSecurityServicesScp(org), protectAlertingScp(org), protectOrganizationScp(org)),
         },
     ];
     if (o.regionDeny) list.push({ id: "region-deny", description: `Requests outside ${org.regions.join(", ")} are denied, global services excepted`, document: regionDenyScp(org) });

@@ -1,9 +1,10 @@
 /**
- * Guardrail: the log archive and staging buckets, and the landing-zone KMS keys. A bucket owner's
- * root can always rewrite a bucket policy whatever the policy says; only an SCP stops that.
+ * Guardrail: the log archive, its cross-region replica, the staging buckets, the query-results
+ * bucket, and the landing-zone KMS keys. A bucket owner's root can always rewrite a bucket policy
+ * whatever the policy says; only an SCP stops that.
  */
 import type { OrgModel } from "../config/model";
-import { archiveBucketName, arn, stagingBucketPrefix } from "../naming";
+import { arn, stagingBucketPrefix } from "../naming";
 import { LANDING_ZONE_TAG, unlessExempt } from "./scp-common";
 import { policyDocument, type PolicyDocument } from "./types";
 
@@ -18,6 +19,8 @@ export const BUCKET_TAMPER_ACTIONS = [
     "s3:PutBucketPublicAccessBlock",
     "s3:PutBucketOwnershipControls",
     "s3:PutBucketLogging",
+    // PutBucketNotificationConfiguration's IAM action: the archive's events to EventBridge feed the new-object queue.
+    "s3:PutBucketNotification",
     "s3:DeleteBucket",
 ];
 
@@ -36,22 +39,35 @@ export const KEY_TAMPER_ACTIONS = [
 // kms:CreateGrant stays allowed: services (Firehose, CloudWatch Logs) create grants on behalf of
 // non-exempt roles, and the key policy already decides who may create one.
 
-/** Buckets named by naming.ts (archive and every staging bucket) and keys tagged `landing-zone=<prefix>`. */
+/**
+ * Name patterns of the buckets whose objects are archived logs: the archive and its cross-region
+ * replica (`<prefix>-archive-<account>-<region>`) and every staging bucket, in any region.
+ */
+export function archivedLogBucketPatterns(org: OrgModel): string[] {
+    return [`${org.namePrefix}-archive-*`, `${stagingBucketPrefix(org)}*`];
+}
+
+/** Name pattern of the Athena query-results bucket: its configuration is protected, its objects are derived data. */
+export function queryResultsBucketPattern(org: OrgModel): string {
+    return `${org.namePrefix}-query-results-*`;
+}
+
+/** Archive, replica, staging and query-results buckets by name, and keys tagged `landing-zone=<prefix>`. */
 export function protectArchiveScp(org: OrgModel): PolicyDocument {
-    const buckets = [arn(org, "s3", "", "", archiveBucketName(org)), arn(org, "s3", "", "", `${stagingBucketPrefix(org)}*`)];
+    const logBuckets = archivedLogBucketPatterns(org).map((b) => arn(org, "s3", "", "", b));
     return policyDocument([
         {
             Sid: "ProtectArchiveBucketConfiguration",
             Effect: "Deny",
             Action: BUCKET_TAMPER_ACTIONS,
-            Resource: buckets,
+            Resource: [...logBuckets, arn(org, "s3", "", "", queryResultsBucketPattern(org))],
             Condition: unlessExempt(org),
         },
         {
             Sid: "ProtectArchiveObjects",
             Effect: "Deny",
             Action: OBJECT_TAMPER_ACTIONS,
-            Resource: buckets.map((b) => `${b}/*`),
+            Resource: logBuckets.map((b) => `${b}/*`),
         },
         {
             Sid: "ProtectLandingZoneKeys",

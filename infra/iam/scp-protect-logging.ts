@@ -1,6 +1,8 @@
 /**
- * Guardrail: the organisation trail, landing-zone log groups and the event routing that carries
- * security events to the central bus cannot be stopped, changed or deleted from member accounts.
+ * Guardrail: the log pipeline cannot be stopped, changed or deleted from member accounts — the
+ * organisation trail, landing-zone log groups, the account-level subscription policy that sends
+ * every log group to the central destination, that destination and its policy, and the Firehose
+ * streams behind it that write into the archive.
  */
 import type { OrgModel } from "../config/model";
 import { arn, logGroupPrefix } from "../naming";
@@ -23,6 +25,8 @@ export const LOG_GROUP_TAMPER_ACTIONS = [
     "logs:DeleteRetentionPolicy",
     "logs:DeleteSubscriptionFilter",
     "logs:PutSubscriptionFilter",
+    // Both directions: associating a key of the caller's own, then deleting that key, destroys the group's logs too.
+    "logs:AssociateKmsKey",
     "logs:DisassociateKmsKey",
     "logs:DeleteDataProtectionPolicy",
     "logs:UntagResource",
@@ -30,24 +34,28 @@ export const LOG_GROUP_TAMPER_ACTIONS = [
 
 /**
  * Account-level CloudWatch Logs policies carry the subscription that sends every log group to the
- * central destination. IAM has no condition key for the policy type, so every account policy
- * change goes through the exempt roles.
+ * central destination. IAM has neither a resource type nor a condition key for them, so every
+ * account policy change goes through the exempt roles.
  */
 export const LOG_ACCOUNT_POLICY_ACTIONS = ["logs:PutAccountPolicy", "logs:DeleteAccountPolicy"];
 
-export const EVENT_ROUTING_TAMPER_ACTIONS = [
-    "events:DeleteRule",
-    "events:DisableRule",
-    "events:PutRule",
-    "events:PutTargets",
-    "events:RemoveTargets",
-    "events:DeleteEventBus",
-    "events:PutPermission",
-    "events:RemovePermission",
-    "events:UntagResource",
+/**
+ * The central CloudWatch Logs destination (log-archive account, one per region): `PutDestination`
+ * can repoint it, `PutDestinationPolicy` decides which accounts may subscribe to it.
+ * Kept apart from the log-group statement: `PutSubscriptionFilter` is also authorised against the
+ * destination, and every account must stay free to subscribe its own groups to it.
+ */
+export const LOG_DESTINATION_TAMPER_ACTIONS = ["logs:DeleteDestination", "logs:PutDestination", "logs:PutDestinationPolicy"];
+
+/** Firehose streams that carry the destination's logs into the archive. */
+export const DELIVERY_STREAM_TAMPER_ACTIONS = [
+    "firehose:DeleteDeliveryStream",
+    "firehose:UpdateDestination",
+    "firehose:StartDeliveryStreamEncryption",
+    "firehose:StopDeliveryStreamEncryption",
 ];
 
-/** Trails, log groups and event rules/buses whose names start with the landing-zone prefix. */
+/** Trails, log groups, log destinations and delivery streams whose names start with the landing-zone prefix. */
 export function protectLoggingScp(org: OrgModel): PolicyDocument {
     const p = org.namePrefix;
     return policyDocument([
@@ -73,14 +81,10 @@ export function protectLoggingScp(org: OrgModel): PolicyDocument {
             Condition: unlessExempt(org),
         },
         {
-            Sid: "ProtectLandingZoneEventRouting",
+            Sid: "ProtectLandingZoneLogDelivery",
             Effect: "Deny",
-            Action: EVENT_ROUTING_TAMPER_ACTIONS,
-            Resource: [
-                arn(org, "events", "*", "*", `rule/${p}-*`),
-                arn(org, "events", "*", "*", `rule/*/${p}-*`),
-                arn(org, "events", "*", "*", `event-bus/${p}-*`),
-            ],
+            Action: [...LOG_DESTINATION_TAMPER_ACTIONS, ...DELIVERY_STREAM_TAMPER_ACTIONS],
+            Resource: [arn(org, "logs", "*", "*", `destination:${p}-*`), arn(org, "firehose", "*", "*", `deliverystream/${p}-*`)],
             Condition: unlessExempt(org),
         },
     ]);

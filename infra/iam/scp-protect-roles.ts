@@ -1,8 +1,9 @@
 /**
- * Guardrail: the roles the landing zone depends on (deployment, break-glass, investigator, and
- * every `<namePrefix>-*` service role such as the event-forwarding role) cannot be deleted or have
- * their trust or permissions changed from a member account: otherwise an administrator could lock
- * the landing zone out, or silently break forwarding.
+ * Guardrail: the roles the landing zone depends on (deployment, break-glass, investigator, every
+ * `<namePrefix>-*` role the stacks create — event forwarding, log delivery, replication, trail
+ * delivery, query — and AWS Config's service-linked role the member baseline creates) cannot be
+ * deleted or have their trust or permissions changed from a member account: otherwise an
+ * administrator could lock the landing zone out, or silently break forwarding and delivery.
  */
 import type { OrgModel } from "../config/model";
 import { unlessExempt } from "./scp-common";
@@ -20,11 +21,15 @@ export const ROLE_TAMPER_ACTIONS = [
     "iam:DeleteRolePermissionsBoundary",
     "iam:TagRole",
     "iam:UntagRole",
+    // Only for the service-linked role: AWS itself refuses every other change to one.
+    "iam:DeleteServiceLinkedRole",
 ];
 
-/** Role ARN patterns in any account: the named roles of `roles` and the prefixed service roles. */
+/** Role ARN patterns in any account: the named roles of `roles`, the prefixed roles and Config's service-linked role. */
 export function landingZoneRolePatterns(org: OrgModel): string[] {
-    return [org.roles.deployment, org.roles.breakGlass, org.roles.investigator, `${org.namePrefix}-*`].map((n) => `arn:${org.partition}:iam::*:role/${n}`);
+    return [org.roles.deployment, org.roles.breakGlass, org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"].map(
+        (n) => `arn:${org.partition}:iam::*:role/${n}`,
+    );
 }
 
 export function protectRolesScp(org: OrgModel): PolicyDocument {
