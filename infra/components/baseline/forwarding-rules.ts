@@ -2,6 +2,8 @@
  * The security events every account forwards from its default bus to the central bus, as ONE table:
  * adding an event class is a row here, not a copy of a rule. Patterns never filter on `account`
  * (the rule runs in the account whose events it forwards; the central routing tells accounts apart).
+ * Rows are mutually exclusive: an event matches at most one rule of a region, or the central bus would
+ * receive it (and page) twice — root activity belongs to `root-activity` alone (`NOT_ROOT_ACTIVITY`).
  *
  * Not forwarded on purpose: GuardDuty, Security Hub, Inspector, Macie and IAM Access Analyzer
  * findings. Their delegated administrator (the security account) already aggregates every member's
@@ -32,19 +34,49 @@ export interface ForwardingRule {
 const API_CALL = "AWS API Call via CloudTrail";
 
 /**
+ * What `root-activity` forwards (the CIS root-usage filter): a call with the root user's credentials,
+ * not made by a service on its behalf, that is not an AWS service event. Shared by that row and by
+ * its complement below, so the two cannot drift apart.
+ */
+const ROOT_ACTIVITY_DETAIL = {
+    userIdentity: { type: ["Root"], invokedBy: [{ exists: false }] },
+    eventType: [{ "anything-but": "AwsServiceEvent" }],
+} as const;
+
+/**
+ * The exact complement of `ROOT_ACTIVITY_DETAIL` within API calls, one alternative per way a call
+ * is not root activity: another identity type, no identity type at all, made by a service on the
+ * root user's behalf (`invokedBy`, e.g. CloudFormation), or an AWS service event. The API-change rows
+ * carry it so that a root user's IAM, CloudTrail, Config, KMS, Organizations or logging change is
+ * forwarded once, by `root-activity`, instead of twice (the central bus would page twice); a change a
+ * service makes with the root identity is not root activity and is still forwarded by its service's row.
+ */
+export const NOT_ROOT_ACTIVITY: readonly Record<string, unknown>[] = [
+    { userIdentity: { type: [{ "anything-but": "Root" }] } },
+    { userIdentity: { type: [{ exists: false }] } },
+    { userIdentity: { invokedBy: [{ exists: true }] } },
+    { eventType: ["AwsServiceEvent"] },
+];
+
+/** A CloudTrail `detail` pattern restricted to calls `root-activity` does not forward. */
+function notRootActivity(detail: Record<string, unknown>): Record<string, unknown> {
+    return { ...detail, $or: NOT_ROOT_ACTIVITY.map((alt) => ({ ...alt })) };
+}
+
+/**
  * Changes made through one service's API: CloudTrail marks every read API `readOnly: true`, so
  * `readOnly: [false]` keeps the writes, new APIs included; `ignored` names writes that are plumbing
- * or reports rather than changes. (Plain values only: every EventBridge bus supports them.)
+ * or reports rather than changes. Root activity is left to `root-activity` (see `NOT_ROOT_ACTIVITY`).
  */
 function apiCalls(source: string, eventSource: string, ignored: readonly string[]): Record<string, unknown> {
     return {
         source: [source],
         "detail-type": [API_CALL],
-        detail: {
+        detail: notRootActivity({
             eventSource: [eventSource],
             readOnly: [false],
             ...(ignored.length > 0 ? { eventName: [{ "anything-but": [...ignored] }] } : {}),
-        },
+        }),
     };
 }
 
@@ -67,10 +99,7 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
         scope: "enabled+global",
         pattern: {
             "detail-type": [API_CALL],
-            detail: {
-                userIdentity: { type: ["Root"], invokedBy: [{ exists: false }] },
-                eventType: [{ "anything-but": "AwsServiceEvent" }],
-            },
+            detail: ROOT_ACTIVITY_DETAIL,
         },
     },
     {
@@ -115,7 +144,7 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
         pattern: {
             source: ["aws.kms"],
             "detail-type": [API_CALL],
-            detail: { eventSource: ["kms.amazonaws.com"], eventName: ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"] },
+            detail: notRootActivity({ eventSource: ["kms.amazonaws.com"], eventName: ["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"] }),
         },
     },
     {
@@ -127,14 +156,14 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
             $or: [
                 {
                     source: ["aws.logs"],
-                    detail: {
+                    detail: notRootActivity({
                         eventSource: ["logs.amazonaws.com"],
                         eventName: ["DeleteLogGroup", "DeleteLogStream", "PutRetentionPolicy", "DeleteRetentionPolicy", "DeleteSubscriptionFilter", "DeleteAccountPolicy", "PutAccountPolicy", "DeleteDestination", "DisassociateKmsKey"],
-                    },
+                    }),
                 },
                 {
                     source: ["aws.events"],
-                    detail: { eventSource: ["events.amazonaws.com"], eventName: ["DeleteRule", "DisableRule", "RemoveTargets", "PutRule", "PutTargets"] },
+                    detail: notRootActivity({ eventSource: ["events.amazonaws.com"], eventName: ["DeleteRule", "DisableRule", "RemoveTargets", "PutRule", "PutTargets"] }),
                 },
             ],
         },

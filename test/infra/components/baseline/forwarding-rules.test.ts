@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { FORWARDING_RULES, globalEventsRegion, ruleRegions } from "../../../../infra/components/baseline/forwarding-rules";
+import { FORWARDING_RULES, globalEventsRegion, NOT_ROOT_ACTIVITY, ruleRegions } from "../../../../infra/components/baseline/forwarding-rules";
 import { matches } from "../../../support/event-pattern";
 import { ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
@@ -19,6 +19,24 @@ const SAMPLES: readonly Sample[] = fs
     .filter((f) => f.endsWith(".json"))
     .sort()
     .flatMap((f) => JSON.parse(fs.readFileSync(path.join(FIXTURES, f), "utf8")) as Sample[]);
+
+/**
+ * Every event of the security events fixtures too (owned by those tests, read here only): the ones
+ * members forward must be forwarded by one rule, the findings by none.
+ */
+const SECURITY_FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "events", "security");
+const SECURITY_EVENTS: readonly { name: string; event: Record<string, unknown> }[] = fs
+    .readdirSync(SECURITY_FIXTURES)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(SECURITY_FIXTURES, f), "utf8")) as { name: string; event: Record<string, unknown> }[]).map((s) => ({ name: `${f}: ${s.name}`, event: s.event })));
+
+/** The same event as delivered in another region (CloudTrail records carry the region twice). */
+function inRegion(event: Record<string, unknown>, region: string): Record<string, unknown> {
+    const detail = event.detail as Record<string, unknown> | undefined;
+    const moved = detail && typeof detail === "object" && "awsRegion" in detail ? { ...detail, awsRegion: region } : detail;
+    return { ...event, region, detail: moved };
+}
 
 /** Keys a pattern would use to single out accounts. */
 const ACCOUNT_KEYS = new Set(["account", "accountId", "recipientAccountId", "awsAccountId", "affectedAccount"]);
@@ -56,6 +74,31 @@ describe("forwarding rules (the table)", () => {
             const found = keysOf(r.pattern).filter((k) => ACCOUNT_KEYS.has(k));
             assert.deepStrictEqual(found, [], r.id);
         }
+    });
+
+    it("makes the API-change rows the exact complement of root-activity, so a CloudTrail call is forwarded by one of them, never both", () => {
+        const root = FORWARDING_RULES.find((r) => r.id === "root-activity")!;
+        const iam = FORWARDING_RULES.find((r) => r.id === "iam-changes")!;
+        const identities: Record<string, unknown>[] = [{ type: "Root" }, { type: "IAMUser" }, { type: "AssumedRole" }, {}];
+        const call = (identity: Record<string, unknown>, invokedBy: string | undefined, eventType: string) => ({
+            source: "aws.iam",
+            "detail-type": "AWS API Call via CloudTrail",
+            detail: { eventSource: "iam.amazonaws.com", eventName: "CreateRole", readOnly: false, eventType, userIdentity: invokedBy ? { ...identity, invokedBy } : identity },
+        });
+        for (const identity of identities) {
+            for (const invokedBy of [undefined, "cloudformation.amazonaws.com"]) {
+                for (const eventType of ["AwsApiCall", "AwsServiceEvent"]) {
+                    const e = call(identity, invokedBy, eventType);
+                    const hits = [root, iam].filter((r) => matches(r.pattern, e)).map((r) => r.id);
+                    assert.strictEqual(hits.length, 1, `${JSON.stringify(e.detail.userIdentity)} ${eventType}: ${JSON.stringify(hits)}`);
+                }
+            }
+        }
+        assert.strictEqual(NOT_ROOT_ACTIVITY.length, 4);
+    });
+
+    it("keeps every pattern within EventBridge's default pattern size (2048 characters)", () => {
+        for (const r of FORWARDING_RULES) assert.ok(JSON.stringify(r.pattern).length <= 2048, `${r.id}: ${JSON.stringify(r.pattern).length} characters`);
     });
 
     it("delivers global-service events in the partition's global-events region", () => {
@@ -97,6 +140,38 @@ describe("forwarding rules as planned in member-workload-prod", () => {
             assert.deepStrictEqual(hits.sort(), [...s.forwardedBy].sort());
         });
     }
+
+    it("forwards no sample event, member or security fixture, by more than one rule of the region it is delivered in", () => {
+        const regions = new Map<string, Map<string, unknown>>();
+        for (const r of ofType(p, "aws:cloudwatch/eventRule:EventRule")) {
+            const region = String(r.inputs.region);
+            if (!regions.has(region)) regions.set(region, new Map());
+            regions.get(region)!.set(String(r.inputs.name).replace(/^acme-lz-fwd-/, ""), JSON.parse(String(r.inputs.eventPattern)));
+        }
+        assert.ok(regions.size >= 4);
+        const events = [...SAMPLES.map((s) => ({ name: s.name, event: s.event })), ...SECURITY_EVENTS];
+        assert.ok(SECURITY_EVENTS.length > 0);
+        const twice: string[] = [];
+        for (const { name, event } of events) {
+            for (const [region, rules] of regions) {
+                const hits = [...rules].filter(([, pattern]) => matches(pattern, inRegion(event, region))).map(([id]) => id);
+                if (hits.length > 1) twice.push(`${name} in ${region}: ${hits.join(" and ")}`);
+            }
+        }
+        assert.deepStrictEqual(twice, []);
+    });
+
+    it("forwards an IAM change a service makes with the root identity (invokedBy) by iam-changes only: it is not root activity", () => {
+        const base = SAMPLES.find((s) => s.name.startsWith("root user creates an access key through IAM"));
+        assert.ok(base);
+        const detail = base.event.detail as Record<string, any>;
+        const event = {
+            ...base.event,
+            detail: { ...detail, eventName: "CreateRole", userIdentity: { type: "Root", principalId: base.event.account, accountId: base.event.account, invokedBy: "cloudformation.amazonaws.com" } },
+        };
+        const hits = [...planned.entries()].filter(([, pattern]) => matches(pattern, event)).map(([id]) => id);
+        assert.deepStrictEqual(hits, ["iam-changes"]);
+    });
 
     it("forwards the same event from any account: matching ignores the account field", () => {
         for (const s of SAMPLES.filter((x) => x.forwardedBy.length > 0)) {
