@@ -32,7 +32,8 @@ export const EVENT_ROUTING_TAMPER_ACTIONS = [
  */
 export const BUS_PERMISSION_ACTIONS = ["events:PutPermission", "events:RemovePermission"];
 
-export const ALERT_TOPIC_TAMPER_ACTIONS = ["sns:DeleteTopic", "sns:SetTopicAttributes", "sns:RemovePermission", "sns:Unsubscribe"];
+/** `SetSubscriptionAttributes` too: a filter policy on the on-call subscription would silence it as surely as `Unsubscribe`. */
+export const ALERT_TOPIC_TAMPER_ACTIONS = ["sns:DeleteTopic", "sns:SetTopicAttributes", "sns:RemovePermission", "sns:Unsubscribe", "sns:SetSubscriptionAttributes"];
 
 export const ALERT_QUEUE_TAMPER_ACTIONS = ["sqs:DeleteQueue", "sqs:SetQueueAttributes", "sqs:RemovePermission"];
 

@@ -165,6 +165,7 @@ const CASES: Case[] = [
     c("denies SetTopicAttributes (policy, key) on a severity topic to the security administrator", secAdmin, "sns:SetTopicAttributes", arn(org, "sns", org.homeRegion, org.security.id, `${org.namePrefix}-security-low`), "ExplicitlyDenied", inSecurity),
     c("denies RemovePermission (EventBridge's publish grant) on a severity topic", secAdmin, "sns:RemovePermission", highTopic, "ExplicitlyDenied", inSecurity),
     c("denies unsubscribing the on-call address from the high-severity topic", secAdmin, "sns:Unsubscribe", highTopic, "ExplicitlyDenied", inSecurity),
+    c("denies a filter policy on the on-call subscription (SetSubscriptionAttributes) of the high-severity topic", secAdmin, "sns:SetSubscriptionAttributes", highTopic, "ExplicitlyDenied", inSecurity),
     c("allows SetTopicAttributes on a severity topic to the deployment role", secDeployer, "sns:SetTopicAttributes", highTopic, "Allowed", inSecurity),
     c("allows DeleteTopic on a team's own topic", admin, "sns:DeleteTopic", arn(org, "sns", "us-east-1", MEMBER, "team-builds"), "Allowed"),
     c("denies DeleteQueue on the SIEM queue to the security administrator", secAdmin, "sqs:DeleteQueue", siemQueue, "ExplicitlyDenied", inSecurity),
