@@ -26,7 +26,7 @@ export function generatedExport(stack: string, n: number): unknown {
         { urn: prov, custom: true, id: "prov-id", type: "pulumi:providers:aws", inputs: { region: "us-east-1", secretKey: { [SECRET_SIG]: SECRET_VALUE, ciphertext: "v1:AAAA" } } },
     ];
     const add = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}): string => {
-        const urn = `${p}pulumi:pulumi:Stack$${type}::${name}`;
+        const urn = `${p}${type}::${name}`;
         const dependencies = [...new Set(Object.values(deps).flat())];
         resources.push({ urn, custom: true, id: `${name}-id`, type, inputs, outputs: inputs, parent: root, provider: `${prov}::prov-id`, dependencies, propertyDependencies: deps });
         return urn;

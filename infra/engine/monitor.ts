@@ -70,6 +70,25 @@ function providerFacts(inputs: Record<string, unknown>, fallback: ProviderFacts)
     return { account, region };
 }
 
+/** The root stack resource's type: the engine leaves it out of its children's qualified types. */
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * The URN the Pulumi engine gives a resource it registers or reads:
+ * `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. The qualified type is the resource's
+ * type prefixed with its parent's whole qualified type and `$` — so a resource two components deep
+ * carries both component types — except under the root stack resource (or with no parent), where it
+ * is the type alone: `pulumi:providers:aws::acct`, `aws:s3/bucket:Bucket::logs`,
+ * `lz:a:Outer$lz:b:Inner$aws:sqs/queue:Queue::q`. The parent's qualified type is the third
+ * `::`-separated field of its URN (stack and project names cannot contain `::`; a name can, which is
+ * why it comes last).
+ */
+export function resourceUrn(stack: string, project: string, parent: string, type: string, name: string): string {
+    const parentType = parent ? parent.split("::")[2] : "";
+    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
 /**
  * A resource monitor for Pulumi's mock mode that records every registration the way the engine
  * receives it — parent, provider, explicit and implicit dependencies, protect/retainOnDelete, the
@@ -95,12 +114,7 @@ export class RecordingMonitor {
     ) {}
 
     private newUrn(parent: string, type: string, name: string): string {
-        let qualified = type;
-        if (parent) {
-            const parentType = parent.split("::")[2].split("$").pop();
-            qualified = `${parentType}$${type}`;
-        }
-        return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+        return resourceUrn(this.stack, this.project, parent, type, name);
     }
 
     private factsFor(providerRef: string): ProviderFacts {
@@ -128,7 +142,7 @@ export class RecordingMonitor {
 
             let id: string | null = null;
             let state: Record<string, unknown> = {};
-            if (type === "pulumi:pulumi:Stack") {
+            if (type === ROOT_STACK_TYPE) {
                 this.stackUrn = urn;
             } else if (custom) {
                 if (type.startsWith("pulumi:providers:")) {

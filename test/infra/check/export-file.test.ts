@@ -11,7 +11,7 @@ function doc(resources: unknown[]): unknown {
 
 describe("stack export reading", () => {
     it("names the stack from the root URN and keeps parents, providers (urn::id), dependencies and property dependencies", () => {
-        const bucket = "urn:pulumi:prod::shop::pulumi:pulumi:Stack$aws:s3/bucket:Bucket::data";
+        const bucket = "urn:pulumi:prod::shop::aws:s3/bucket:Bucket::data";
         const s = exportResources(
             doc([
                 { urn: STACK, custom: false, type: "pulumi:pulumi:Stack" },

@@ -122,7 +122,7 @@ describe("npm run check", function () {
         assert.equal(r.json!.violations.length, 1);
         const v = r.json!.violations[0];
         assert.deepEqual(Object.keys(v).sort(), ["level", "message", "name", "policy", "type", "urn"]);
-        assert.equal(v.urn, "urn:pulumi:check::vpc-no-flow-logs::pulumi:pulumi:Stack$aws:ec2/vpc:Vpc::main");
+        assert.equal(v.urn, "urn:pulumi:check::vpc-no-flow-logs::aws:ec2/vpc:Vpc::main");
         assert.equal(v.type, "aws:ec2/vpc:Vpc");
         assert.match(r.stdout, /^main \(aws:ec2\/vpc:Vpc\)\n {2}\[mandatory\] lz-vpc-flow-logs\n/m);
         assert.match(r.stdout, /controls: .*NIST AU-/);
@@ -140,6 +140,14 @@ describe("npm run check", function () {
         const r = check("unsupported-invoke", "--preview");
         assert.equal(r.status, 2);
         assert.match(r.stderr, /aws:ec2\/getAmi:getAmi/);
+    });
+
+    it("honours a pack exception by the resource's URN as pulumi preview names it", () => {
+        const urn = "urn:pulumi:check::vpc-no-flow-logs::aws:ec2/vpc:Vpc::main";
+        const exception = JSON.stringify([{ urn, reason: "lab network, flow logs in the transit account", expires: "2999-12-31" }]);
+        const r = check("vpc-no-flow-logs", "--config", `lz-vpc-flow-logs.exceptions=${exception}`);
+        assert.equal(r.status, 0, r.stderr + r.stdout);
+        assert.deepEqual(r.violations, []);
     });
 
     it("exits 2 listing the problem when the pack config names no rule of the pack", () => {
