@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import Module = require("module");
-import { runStack, type StackPlan } from "../engine/run";
+import { runStack, StackRunError, type StackPlan } from "../engine/run";
 import { checkInvokes } from "./invokes";
 
 /** Packages shared with the program: the runtime state (mock monitor, config) lives in them. */
@@ -81,6 +81,7 @@ export async function runProgram(dir: string, o: RunProgramOptions): Promise<Sta
             invoke: checkInvokes,
         });
     } catch (e) {
-        throw new ProgramError(e instanceof Error ? e.message : String(e));
+        // The engine names the stack (`stack check: …`); check runs one program and shows its own error.
+        throw new ProgramError(e instanceof StackRunError ? e.programMessage : e instanceof Error ? e.message : String(e));
     }
 }

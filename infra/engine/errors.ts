@@ -4,6 +4,9 @@
  * Dependency-free, so the CLI can recognise it without loading the engine.
  */
 export class StackRunError extends Error {
+    /** The program's own error message, without the `stack <name>: ` prefix (what `check` shows). */
+    readonly programMessage: string;
+
     constructor(
         readonly stackName: string,
         message: string,
@@ -11,5 +14,6 @@ export class StackRunError extends Error {
     ) {
         super(`stack ${stackName}: ${message}`, options);
         this.name = "StackRunError";
+        this.programMessage = message;
     }
 }

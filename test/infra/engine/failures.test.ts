@@ -150,6 +150,15 @@ describe("offline engine: a failing program fails its stack promptly, with its o
         );
     });
 
+    it("carries the program's own message without the stack prefix, for commands that run one program", async () => {
+        await assert.rejects(
+            run(() => {
+                throw new Error("DATABASE_URL is not set");
+            }),
+            (e: unknown) => e instanceof StackRunError && e.stackName === "s" && e.programMessage === "DATABASE_URL is not set",
+        );
+    });
+
     it("a program that never finishes fails after the idle timeout, saying so", async () => {
         await rejectsWith(
             run(() => ({ never: new Promise(() => undefined) }), { idleTimeoutMs: 200 }),
