@@ -37,9 +37,76 @@ export function archiveBucketName(org: OrgModel): string {
     return `${org.namePrefix}-archive-${org.logArchive.id}-${org.homeRegion}`;
 }
 
-/** Staging bucket for a source that cannot write to the locked archive (`kind`: access-logs, elb, config, ...). */
-export function stagingBucketName(org: OrgModel, kind: string): string {
-    return `${org.namePrefix}-staging-${kind}-${org.logArchive.id}-${org.homeRegion}`;
+/**
+ * Staging bucket for a source that cannot write to the locked archive (`kind`: access-logs, elb,
+ * config, ...), in `region` (default: the home region). ELB and S3 server access logs deliver only
+ * to a bucket of their own region, so those kinds have one staging bucket per enabled region.
+ */
+export function stagingBucketName(org: OrgModel, kind: string, region: string = org.homeRegion): string {
+    return `${org.namePrefix}-staging-${kind}-${org.logArchive.id}-${region}`;
+}
+
+/** Role S3 assumes to replicate a staging bucket into the archive (IAM is global: the region is part of the name). */
+export function stagingReplicationRoleName(org: OrgModel, kind: string, region: string = org.homeRegion): string {
+    return `${org.namePrefix}-staging-${kind}-${region}-replication`;
+}
+
+/** Cross-region replica of the archive (log-archive account, `replicaRegion`): the trail's S3 data events must exclude it. */
+export function archiveReplicaBucketName(org: OrgModel, replicaRegion: string): string {
+    return `${org.namePrefix}-archive-${org.logArchive.id}-${replicaRegion}`;
+}
+
+/** Role S3 assumes to replicate the archive into its replica. */
+export function archiveReplicationRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-archive-replication`;
+}
+
+/** Athena query results bucket (log-archive account, home region). */
+export function queryResultsBucketName(org: OrgModel): string {
+    return `${org.namePrefix}-query-results-${org.logArchive.id}-${org.homeRegion}`;
+}
+
+/** Athena workgroup of the log queries. */
+export function queryWorkgroupName(org: OrgModel): string {
+    return `${org.namePrefix}-log-queries`;
+}
+
+/** Glue database of the log tables (Glue names take no `-`). */
+export function queryDatabaseName(org: OrgModel): string {
+    return `${org.namePrefix.replace(/-/g, "_")}_logs`;
+}
+
+/** Role the security account's investigator assumes to run the log queries. */
+export function queryRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-log-query`;
+}
+
+/** Central CloudWatch Logs destination, the same name in every enabled region (log-archive account). */
+export function centralLogsDestinationName(org: OrgModel): string {
+    return `${org.namePrefix}-central-logs`;
+}
+
+/** Firehose stream behind the central destination of `region`. */
+export function centralLogsStreamName(org: OrgModel, region: string): string {
+    return `${centralLogsDestinationName(org)}-${region}`;
+}
+
+/** Role CloudWatch Logs assumes to put subscribed events into the central Firehose streams. */
+export function centralLogsSubscriptionRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-central-logs-subscription`;
+}
+
+/** Role Firehose assumes to write the central streams into the archive. */
+export function centralLogsDeliveryRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-central-logs-delivery`;
+}
+
+/**
+ * Log group of the central pipeline's own delivery errors (log-archive account, same name in every
+ * enabled region). The account-level subscription must exclude it, or its errors would feed the pipeline.
+ */
+export function pipelineLogGroupName(org: OrgModel): string {
+    return `${logGroupPrefix(org)}central-logs/delivery-errors`;
 }
 
 /** Organisation trail. */

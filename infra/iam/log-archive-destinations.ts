@@ -17,15 +17,41 @@ export function logDestinationPolicy(a: { readonly destinationArn: string; reado
     ]);
 }
 
-/** Trust of the role CloudWatch Logs uses to put subscribed events into Firehose: only for the organisation's accounts. */
-export function logsToFirehoseTrustPolicy(a: { readonly logsPrincipal: string; readonly logsArnPrefix: string; readonly accountIds: readonly string[] }): PolicyDocument {
+export interface LogsToFirehoseTrustArgs {
+    /** `logs.amazonaws.com` of the partition. */
+    readonly logsPrincipal: string;
+    /** `arn:<partition>:logs`. */
+    readonly logsArnPrefix: string;
+    /** Enabled regions: the only regions whose CloudWatch Logs may assume the role. */
+    readonly regions: readonly string[];
+    readonly organizationId: string;
+}
+
+/**
+ * Trust of the role CloudWatch Logs assumes to put subscribed events into Firehose. Its size does not
+ * depend on the number of accounts (IAM caps a trust policy at 2,048 characters by default; one
+ * source ARN per account overflowed it at about 55 accounts):
+ *
+ * - `aws:SourceArn` is matched per enabled region, any account (`arn:<partition>:logs:<region>:*:*`).
+ *   Which accounts may send is decided by the destination's access policy (`aws:PrincipalOrgID`),
+ *   and no other account can make CloudWatch Logs use this role: a destination names its role with
+ *   `iam:PassRole`, which only principals of this account have for it.
+ * - `aws:SourceOrgID`, when CloudWatch Logs sends it, must be this organisation. CloudWatch Logs'
+ *   destination guide documents only `aws:SourceArn` for this role, so the organisation condition is
+ *   `IfExists`: it adds a check when the key is present and never blocks delivery when it is absent.
+ */
+export function logsToFirehoseTrustPolicy(a: LogsToFirehoseTrustArgs): PolicyDocument {
+    if (a.regions.length === 0) throw new Error("regions: at least one region is required");
     return policyDocument([
         {
-            Sid: "LogsAssumesForOrganizationAccounts",
+            Sid: "LogsAssumesInEnabledRegions",
             Effect: "Allow",
             Principal: { Service: a.logsPrincipal },
             Action: "sts:AssumeRole",
-            Condition: { StringLike: { "aws:SourceArn": a.accountIds.map((id) => `${a.logsArnPrefix}:*:${id}:*`) } },
+            Condition: {
+                ArnLike: { "aws:SourceArn": a.regions.map((r) => `${a.logsArnPrefix}:${r}:*:*`) },
+                StringEqualsIfExists: { "aws:SourceOrgID": a.organizationId },
+            },
         },
     ]);
 }
@@ -40,11 +66,21 @@ export function firehoseTrustPolicy(a: { readonly firehosePrincipal: string; rea
     return policyDocument([{ Sid: "FirehoseAssumes", Effect: "Allow", Principal: { Service: a.firehosePrincipal }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": a.accountId } } }]);
 }
 
-/** Firehose writes only under the archive's CloudWatch Logs prefix, encrypting under the archive key. */
-export function firehoseDeliveryPolicy(a: { readonly bucketArn: string; readonly prefix: string; readonly keyArn: string }): PolicyDocument {
+export interface FirehoseDeliveryArgs {
+    readonly bucketArn: string;
+    /** Key prefix of the central logs in the archive (errors go under `<prefix>-errors/`). */
+    readonly prefix: string;
+    readonly keyArn: string;
+    /** `arn:…:log-group:<name>:log-stream:<stream>` of each region's delivery-error stream. */
+    readonly errorLogStreamArns: readonly string[];
+}
+
+/** Firehose writes only under the archive's CloudWatch Logs prefixes, encrypting under the archive key, and reports errors to its own log streams. */
+export function firehoseDeliveryPolicy(a: FirehoseDeliveryArgs): PolicyDocument {
     return policyDocument([
         { Sid: "ListArchive", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], Resource: a.bucketArn },
         { Sid: "WriteOwnPrefix", Effect: "Allow", Action: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"], Resource: [`${a.bucketArn}/${a.prefix}/*`, `${a.bucketArn}/${a.prefix}-errors/*`] },
         { Sid: "EncryptUnderArchiveKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: a.keyArn },
+        { Sid: "ReportDeliveryErrors", Effect: "Allow", Action: "logs:PutLogEvents", Resource: [...a.errorLogStreamArns] },
     ]);
 }

@@ -1,4 +1,5 @@
-import { policyDocument, type PolicyDocument, type Statement } from "./types";
+import { policyDocument, policyJson, type PolicyDocument, type Statement } from "./types";
+import type { ElbLogWriter } from "./log-archive-elb-log-delivery";
 
 /** Who delivers into a staging bucket. */
 export type StagingSource = "access-logs" | "elb" | "config";
@@ -14,7 +15,24 @@ export interface StagingBucketPolicyArgs {
     readonly servicePrincipal: string;
     /** Account whose buckets' access logs may land here (access-logs only: the log-archive account). */
     readonly logArchiveAccountId: string;
+    /** Load-balancer writers of the bucket's region (elb only; required there). */
+    readonly elb?: ElbDelivery;
 }
+
+/** Who delivers load-balancer access logs into an ELB staging bucket, for which accounts. */
+export interface ElbDelivery {
+    /** The region's ELB writer (`elbLogWriter`): its ELB account, or the ELB log-delivery service principal. */
+    readonly writer: ElbLogWriter;
+    /** Every account of the organisation: ELB writes under `AWSLogs/<account>/`, so the keys bind it to them. */
+    readonly accountIds: readonly string[];
+    /** `delivery.logs.amazonaws.com`: Network Load Balancer (TLS listener) logs arrive as vended logs. */
+    readonly vendedLogsPrincipal: string;
+    /** `arn:<partition>:logs:<region>`: vended-log deliveries of this bucket's region only. */
+    readonly logsArnPrefix: string;
+}
+
+/** S3's limit on the size of a bucket policy. */
+export const BUCKET_POLICY_MAX_CHARS = 20 * 1024;
 
 /**
  * Key prefix (no trailing slash; "" = the bucket root) under which each source delivers into its
@@ -64,10 +82,7 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
                 },
             ]);
         case "elb":
-            return policyDocument([
-                ...base,
-                { Sid: "ElbAccessLogsWrite", Effect: "Allow", Principal: service, Action: "s3:PutObject", Resource: delivered(bucket, a.source), Condition: { StringEquals: org } },
-            ]);
+            return elbPolicy(a, base);
         case "config":
             return policyDocument([
                 ...base,
@@ -82,4 +97,54 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
                 },
             ]);
     }
+}
+
+/**
+ * ELB staging: the region's ELB writer may put objects only under `AWSLogs/<account>/` of the
+ * organisation's accounts. AWS documents no `aws:Source*` key for ELB's writers (the ELB account is
+ * an ordinary account principal; the service principal's documented policy has no condition), so
+ * the object keys, which ELB builds from the load balancer's owner, are what binds delivery to the
+ * organisation: a load balancer of another account writes under its own id and is refused. This
+ * is, with the vended-logs account list below, the one policy of the stack that grows with the
+ * number of accounts (about 130 characters each: a 100-account organisation needs 13 KB of S3's
+ * 20 KB, so about 150 accounts fit): the policy is checked against that limit here.
+ * Network Load Balancers deliver as vended logs (CloudWatch Logs guide, "Logs sent to Amazon S3"):
+ * `delivery.logs` with the organisation's accounts as `aws:SourceAccount`, log-delivery sources of
+ * this bucket's region only (`aws:SourceArn`), `bucket-owner-full-control`.
+ */
+function elbPolicy(a: StagingBucketPolicyArgs, base: readonly Statement[]): PolicyDocument {
+    const e = a.elb;
+    if (e === undefined) throw new Error("elb: the ELB staging policy needs the region's writers");
+    if (e.accountIds.length === 0) throw new Error("elb.accountIds: at least one account is required");
+    const bucket = a.bucketArn;
+    const elbPrincipal = e.writer.kind === "account" ? { AWS: e.writer.principalArn } : { Service: e.writer.service };
+    const vended = {
+        StringEquals: { "aws:SourceAccount": [...e.accountIds] },
+        ArnLike: { "aws:SourceArn": `${e.logsArnPrefix}:*:*` },
+    };
+    const doc = policyDocument([
+        ...base,
+        {
+            Sid: e.writer.kind === "account" ? "ElbAccountWritesAccessLogs" : "ElbLogDeliveryWritesAccessLogs",
+            Effect: "Allow",
+            Principal: elbPrincipal,
+            Action: "s3:PutObject",
+            Resource: e.accountIds.map((id) => `${bucket}/${STAGING_DELIVERY_PREFIXES.elb}/${id}/*`),
+        },
+        // ListBucket beside the ACL check, as the vended-logs guide advises (else delivery logs AccessDenied noise in CloudTrail).
+        { Sid: "NlbLogDeliveryAclCheck", Effect: "Allow", Principal: { Service: e.vendedLogsPrincipal }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucket, Condition: vended },
+        {
+            Sid: "NlbLogDeliveryWrites",
+            Effect: "Allow",
+            Principal: { Service: e.vendedLogsPrincipal },
+            Action: "s3:PutObject",
+            Resource: delivered(bucket, "elb"),
+            Condition: { ...vended, StringEquals: { ...vended.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
+        },
+    ]);
+    const size = policyJson(doc).length;
+    if (size > BUCKET_POLICY_MAX_CHARS) {
+        throw new Error(`elb.accountIds: the ELB staging policy for ${e.accountIds.length} accounts is ${size} characters, over S3's ${BUCKET_POLICY_MAX_CHARS}-character bucket-policy limit`);
+    }
+    return doc;
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { logBucketTags } from "./log-bucket-tag";
 
 export interface ArchiveBucketArgs {
     /** Physical bucket name (from naming.ts). */
@@ -77,7 +78,8 @@ export class ArchiveBucket extends pulumi.ComponentResource {
             { description: `Encrypts the log archive ${a.bucketName}`, enableKeyRotation: true, deletionWindowInDays: 30, policy: policyJson(a.keyPolicy), region },
             keep,
         );
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, objectLockEnabled: true, forceDestroy: false, region }, keep);
+        // Tagged `archive` (the replica too): the policy pack then requires Object Lock and versioning of it.
+        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, objectLockEnabled: true, forceDestroy: false, region, tags: logBucketTags("archive") }, keep);
         const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" }, region }, child);
         new aws.s3.BucketObjectLockConfiguration(
             `${name}-object-lock`,

@@ -6,11 +6,9 @@ import { firehoseDeliveryPolicy, firehoseTrustPolicy, logDestinationPolicy, logs
 export interface LogDestinationsArgs {
     /** Enabled regions: one destination and one delivery stream in each. */
     readonly regions: readonly string[];
-    /** Destination name, the same in every region (so members can derive nothing but read the output). */
+    /** Destination name, the same in every region (naming.ts); each region's stream is `<name>-<region>`. */
     readonly destinationName: string;
     readonly organizationId: string;
-    /** Every account id of the organisation: the only senders CloudWatch Logs may act for. */
-    readonly accountIds: readonly string[];
     /** Log-archive account id (Firehose external id). */
     readonly accountId: string;
     /** Archive bucket and its key. */
@@ -19,6 +17,16 @@ export interface LogDestinationsArgs {
     /** Service principals of the partition and `arn:<partition>:logs`. */
     readonly principals: { readonly logs: string; readonly firehose: string };
     readonly logsArnPrefix: string;
+    /** Physical names of the two roles (naming.ts: under the name prefix the role guardrail protects). */
+    readonly roleNames: { readonly subscription: string; readonly delivery: string };
+    /** Where the streams report delivery errors: the same log group and stream name in every region. */
+    readonly errorLogging: {
+        readonly logGroupName: string;
+        readonly logStreamName: string;
+        readonly logGroupArns: pulumi.Input<Record<string, string>>;
+        /** The resource that creates the groups and streams (a stream waits for it). */
+        readonly createdBy?: pulumi.Resource;
+    };
     /**
      * Key prefix in the archive.
      * @default "cloudwatch-logs"
@@ -26,20 +34,53 @@ export interface LogDestinationsArgs {
     readonly prefix?: string;
 }
 
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
 export function resolveLogDestinationsArgs(name: string, args: LogDestinationsArgs): LogDestinationsArgs & { readonly prefix: string } {
     const problems: string[] = [];
     if (args.regions.length === 0) problems.push("regions: at least one region is required");
     if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
-    if (args.accountIds.length === 0) problems.push("accountIds: at least one account is required");
+    for (const [k, v] of Object.entries(args.roleNames)) {
+        if (!IAM_ROLE_NAME.test(v)) problems.push(`roleNames.${k}: ${JSON.stringify(v)} is not an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)`);
+    }
     if (problems.length > 0) throw new Error(`LogDestinations ${name}:\n  ${problems.join("\n  ")}`);
     return { prefix: "cloudwatch-logs", ...args };
+}
+
+/** Firehose's partition key holding the sending account (the `owner` of a CloudWatch Logs record). */
+export const ACCOUNT_PARTITION_KEY = "account";
+
+/**
+ * Processing of every stream: CloudWatch Logs sends gzip-compressed records (one JSON envelope of
+ * `owner`, `logGroup`, `logStream`, `logEvents` each); Firehose decompresses them (which dynamic
+ * partitioning requires for CloudWatch Logs), reads the sending account from `owner` with JQ for the
+ * partition key, and ends each record with a newline, so an object is one envelope per line.
+ * Message extraction (`CloudWatchLogProcessing`) is deliberately off: it would drop `logGroup`,
+ * `logStream` and `owner` from the stored records, and a line in the archive must say where it came from.
+ */
+export const CLOUDWATCH_LOGS_PROCESSORS = [
+    { type: "Decompression", parameters: [{ parameterName: "CompressionFormat", parameterValue: "GZIP" }] },
+    {
+        type: "MetadataExtraction",
+        parameters: [
+            { parameterName: "MetadataExtractionQuery", parameterValue: `{${ACCOUNT_PARTITION_KEY}: .owner}` },
+            { parameterName: "JsonParsingEngine", parameterValue: "JQ-1.6" },
+        ],
+    },
+    { type: "AppendDelimiterToRecord", parameters: [{ parameterName: "Delimiter", parameterValue: "\\n" }] },
+] as const;
+
+/** `<prefix>/account=<id>/region=<region>/<yyyy>/<MM>/<dd>/`: the key layout of the central logs. */
+export function centralLogsKeyPrefix(prefix: string, region: string): string {
+    return `${prefix}/${ACCOUNT_PARTITION_KEY}=!{partitionKeyFromQuery:${ACCOUNT_PARTITION_KEY}}/region=${region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`;
 }
 
 /**
  * Central CloudWatch Logs: in every enabled region a cross-account destination that only accounts
  * of the organisation may subscribe to, feeding a Firehose stream that writes into the archive under
- * `cloudwatch-logs/region=<region>/<yyyy>/<MM>/<dd>/`. Subscription payloads arrive gzip-compressed
- * already, so Firehose stores them as they are. Resources: 2 roles + 3 per region.
+ * `cloudwatch-logs/account=<id>/region=<region>/<yyyy>/<MM>/<dd>/` (dynamic partitioning on the
+ * sending account), gzip-compressed, and reports delivery errors to its region's error log group.
+ * Resources: 2 roles + 2 role policies + 3 per region.
  */
 export class LogDestinations extends pulumi.ComponentResource {
     /** Region → destination ARN. */
@@ -50,22 +91,40 @@ export class LogDestinations extends pulumi.ComponentResource {
         super("lz:log-archive:LogDestinations", name, {}, opts);
         const a = resolveLogDestinationsArgs(name, args);
         const child = { parent: this };
+        const errors = a.errorLogging;
 
         const firehoseRole = new aws.iam.Role(
             `${name}-firehose-role`,
-            { description: "Firehose delivers central CloudWatch Logs into the archive", assumeRolePolicy: policyJson(firehoseTrustPolicy({ firehosePrincipal: a.principals.firehose, accountId: a.accountId })) },
+            {
+                name: a.roleNames.delivery,
+                description: "Firehose delivers central CloudWatch Logs into the archive",
+                assumeRolePolicy: policyJson(firehoseTrustPolicy({ firehosePrincipal: a.principals.firehose, accountId: a.accountId })),
+            },
             child,
         );
         const firehosePolicy = new aws.iam.RolePolicy(
             `${name}-firehose-delivery`,
-            { role: firehoseRole.name, policy: pulumi.all([a.bucketArn, a.keyArn]).apply(([bucketArn, keyArn]) => policyJson(firehoseDeliveryPolicy({ bucketArn, keyArn, prefix: a.prefix }))) },
+            {
+                role: firehoseRole.name,
+                policy: pulumi.all([a.bucketArn, a.keyArn, errors.logGroupArns]).apply(([bucketArn, keyArn, groups]) =>
+                    policyJson(
+                        firehoseDeliveryPolicy({
+                            bucketArn,
+                            keyArn,
+                            prefix: a.prefix,
+                            errorLogStreamArns: a.regions.map((r) => `${groups[r]}:log-stream:${errors.logStreamName}`),
+                        }),
+                    ),
+                ),
+            },
             child,
         );
         const logsRole = new aws.iam.Role(
             `${name}-logs-role`,
             {
+                name: a.roleNames.subscription,
                 description: "CloudWatch Logs puts subscribed events of the organisation into Firehose",
-                assumeRolePolicy: policyJson(logsToFirehoseTrustPolicy({ logsPrincipal: a.principals.logs, logsArnPrefix: a.logsArnPrefix, accountIds: a.accountIds })),
+                assumeRolePolicy: policyJson(logsToFirehoseTrustPolicy({ logsPrincipal: a.principals.logs, logsArnPrefix: a.logsArnPrefix, regions: a.regions, organizationId: a.organizationId })),
             },
             child,
         );
@@ -84,14 +143,20 @@ export class LogDestinations extends pulumi.ComponentResource {
                         roleArn: firehoseRole.arn,
                         bucketArn: a.bucketArn,
                         kmsKeyArn: a.keyArn,
-                        prefix: `${a.prefix}/region=${region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`,
+                        prefix: centralLogsKeyPrefix(a.prefix, region),
                         errorOutputPrefix: `${a.prefix}-errors/region=${region}/!{firehose:error-output-type}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`,
-                        compressionFormat: "UNCOMPRESSED",
+                        // Records are decompressed for partitioning: compress the objects again.
+                        compressionFormat: "GZIP",
                         bufferingInterval: 300,
+                        // Dynamic partitioning needs a buffer of at least 64 MiB.
                         bufferingSize: 64,
+                        dynamicPartitioningConfiguration: { enabled: true, retryDuration: 300 },
+                        processingConfiguration: { enabled: true, processors: CLOUDWATCH_LOGS_PROCESSORS.map((p) => ({ type: p.type, parameters: p.parameters.map((x) => ({ ...x })) })) },
+                        cloudwatchLoggingOptions: { enabled: true, logGroupName: errors.logGroupName, logStreamName: errors.logStreamName },
                     },
                 },
-                { parent: this, dependsOn: [firehosePolicy] },
+                // Dynamic partitioning can only be turned on by creating the stream again, under the same name.
+                { parent: this, dependsOn: errors.createdBy ? [firehosePolicy, errors.createdBy] : [firehosePolicy], deleteBeforeReplace: true },
             );
             streams[region] = stream.arn;
         }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { logBucketTags } from "./log-bucket-tag";
 
 export interface QueryResultsArgs {
     /** Physical bucket name. */
@@ -40,7 +41,7 @@ export function resolveQueryResultsArgs(name: string, args: QueryResultsArgs): R
 /**
  * Where Athena writes query results: a bucket of its own under SSE-KMS with its own rotating key
  * (results are copies of log lines, so they are encrypted like the archive), every public-access
- * block, ACLs disabled, results expired after a while.
+ * block, ACLs disabled, versioned, results (and their old versions) expired after a while.
  */
 export class QueryResults extends pulumi.ComponentResource {
     public readonly bucketName: pulumi.Output<string>;
@@ -58,7 +59,10 @@ export class QueryResults extends pulumi.ComponentResource {
             { description: `Encrypts Athena query results in ${a.bucketName}`, enableKeyRotation: true, deletionWindowInDays: 30, policy: policyJson(a.keyPolicy) },
             keep,
         );
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false }, keep);
+        // Results are copies of log lines: a log bucket for the policy pack, hence versioned (overwritten
+        // or deleted results stay recoverable until the lifecycle expires them).
+        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false, tags: logBucketTags("query-results") }, keep);
+        const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, child);
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-encryption`,
             { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] },
@@ -70,9 +74,18 @@ export class QueryResults extends pulumi.ComponentResource {
             `${name}-lifecycle`,
             {
                 bucket: bucket.id,
-                rules: [{ id: "expire-results", status: "Enabled", filter: { prefix: "" }, expiration: { days: a.expireAfterDays }, abortIncompleteMultipartUpload: { daysAfterInitiation: 1 } }],
+                rules: [
+                    {
+                        id: "expire-results",
+                        status: "Enabled",
+                        filter: { prefix: "" },
+                        expiration: { days: a.expireAfterDays },
+                        noncurrentVersionExpiration: { noncurrentDays: 1 },
+                        abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+                    },
+                ],
             },
-            child,
+            { parent: this, dependsOn: [versioning] },
         );
         new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyJson(a.bucketPolicy) }, child);
         if (a.accessLogBucket !== undefined) {

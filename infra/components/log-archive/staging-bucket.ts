@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
+import { logBucketTags, type LogBucketKind } from "./log-bucket-tag";
 
 /** A bucket replicated into. */
 export interface ReplicationTarget {
@@ -36,6 +37,10 @@ export interface StagingBucketArgs {
     readonly logClass: string;
     /** `s3.amazonaws.com` of the partition (the replication role's trusted principal). */
     readonly s3Principal: string;
+    /** Physical name of the replication role (from naming.ts, under the name prefix the role guardrail protects). */
+    readonly replicationRoleName: string;
+    /** Kind of log bucket, tagged `lz:log-bucket=<kind>` for the policy pack: `staging` or `access-logs`. */
+    readonly logBucketKind: Extract<LogBucketKind, "staging" | "access-logs">;
     /** Account id of the log-archive account. */
     readonly accountId: string;
     /**
@@ -60,6 +65,8 @@ export interface StagingBucketArgs {
     readonly protect?: boolean;
 }
 
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
 export function resolveStagingBucketArgs(name: string, args: StagingBucketArgs): StagingBucketArgs & { readonly expireAfterDays: number; readonly protect: boolean } {
     const r = { expireAfterDays: 30, protect: true, ...args };
     const problems: string[] = [];
@@ -67,6 +74,7 @@ export function resolveStagingBucketArgs(name: string, args: StagingBucketArgs):
     if (r.destinations.length === 0) problems.push("destinations: at least the archive is required");
     const names = r.destinations.map((d) => d.name);
     if (new Set(names).size !== names.length) problems.push(`destinations: ${JSON.stringify(names)} names a destination twice`);
+    if (!IAM_ROLE_NAME.test(r.replicationRoleName)) problems.push(`replicationRoleName: ${JSON.stringify(r.replicationRoleName)} is not an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)`);
     if (problems.length > 0) throw new Error(`StagingBucket ${name}:\n  ${problems.join("\n  ")}`);
     return r;
 }
@@ -87,7 +95,11 @@ export class StagingBucket extends pulumi.ComponentResource {
         const a = resolveStagingBucketArgs(name, args);
         const child = { parent: this };
         const region = a.region;
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false, region }, { parent: this, protect: a.protect, retainOnDelete: a.protect });
+        const bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            { bucket: a.bucketName, forceDestroy: false, region, tags: logBucketTags(a.logBucketKind) },
+            { parent: this, protect: a.protect, retainOnDelete: a.protect },
+        );
         const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" }, region }, child);
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-encryption`,
@@ -124,7 +136,7 @@ export class StagingBucket extends pulumi.ComponentResource {
 
         const role = new aws.iam.Role(
             `${name}-replication-role`,
-            { description: `S3 replicates ${a.bucketName} into the log archive`, assumeRolePolicy: policyJson(replicationTrustPolicy({ s3Principal: a.s3Principal, accountId: a.accountId })) },
+            { name: a.replicationRoleName, description: `S3 replicates ${a.bucketName} into the log archive`, assumeRolePolicy: policyJson(replicationTrustPolicy({ s3Principal: a.s3Principal, accountId: a.accountId })) },
             child,
         );
         const sourceKeys = a.kmsKeyArn === undefined ? [] : [a.kmsKeyArn];

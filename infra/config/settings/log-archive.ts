@@ -1,7 +1,8 @@
 import type { ObjectSchema } from "../schema";
 import type { ProblemList } from "../errors";
 import type { OrgModel } from "../model";
-import { REGIONS } from "../regions";
+import { partitionDnsSuffix, REGIONS } from "../regions";
+import { elbLogWriter } from "../../iam/log-archive-elb-log-delivery";
 
 /** Settings of the `log-archive` role (`lz:logArchive` in its stack file). */
 export interface LogArchiveSettings {
@@ -52,10 +53,23 @@ export const logArchiveSettingsSchema: ObjectSchema = {
 };
 
 /**
+ * Every enabled region gets an ELB staging bucket whose policy names the region's ELB writer: a
+ * region AWS documents neither an ELB account nor the log-delivery service principal for cannot be
+ * planned until it is classified in `infra/iam/log-archive-elb-log-delivery.ts`.
+ *
  * The replica must be an enabled region other than the home region: the region guardrail denies
  * requests to other regions to every principal but the exempt roles, replication and readers included.
  */
 export function validateLogArchiveSettings(s: LogArchiveSettings, org: OrgModel, file: string, path: string, problems: ProblemList): void {
+    for (const region of org.regions) {
+        if (elbLogWriter(org.partition, region, partitionDnsSuffix(org.partition)) === undefined) {
+            problems.add(
+                org.file,
+                "regions",
+                `"${region}" has no known Elastic Load Balancing log writer (neither a regional ELB account nor logdelivery.elasticloadbalancing); classify it in infra/iam/log-archive-elb-log-delivery.ts from AWS's "Enable access logs" page, or disable the region`,
+            );
+        }
+    }
     if (s.replicaRegion === undefined) return;
     const info = REGIONS[s.replicaRegion];
     if (!info) {

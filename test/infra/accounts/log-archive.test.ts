@@ -141,16 +141,74 @@ describe("log-archive stack", function () {
         }
     });
 
-    it("delivers every region's stream into the archive under cloudwatch-logs/, partitioned by region and date, under the archive key", async () => {
+    it("delivers every region's stream into the archive under cloudwatch-logs/, partitioned by account, region and date, under the archive key", async () => {
         const plan = await referenceStack("log-archive");
         const streams = ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream");
         assert.strictEqual(streams.length, 4);
         for (const s of streams) {
             const c = s.inputs.extendedS3Configuration as any;
+            const region = s.inputs.region as string;
             assert.strictEqual(c.bucketArn, byName(plan, "archive-bucket").outputs.arn);
             assert.strictEqual(c.kmsKeyArn, byName(plan, "archive-key").outputs.arn);
-            assert.strictEqual(c.prefix, `cloudwatch-logs/region=${s.inputs.region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
+            assert.strictEqual(c.prefix, `cloudwatch-logs/account=!{partitionKeyFromQuery:account}/region=${region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
+            assert.strictEqual(c.errorOutputPrefix, `cloudwatch-logs-errors/region=${region}/!{firehose:error-output-type}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
+            assert.deepStrictEqual(c.dynamicPartitioningConfiguration, { enabled: true, retryDuration: 300 });
+            assert.ok(c.bufferingSize >= 64, "dynamic partitioning needs a 64 MiB buffer");
+            assert.strictEqual(c.compressionFormat, "GZIP");
+            assert.strictEqual(s.inputs.name, `acme-lz-central-logs-${region}`);
         }
+    });
+
+    it("decompresses CloudWatch Logs records, takes the account partition from their owner with JQ and keeps the envelope, one per line", async () => {
+        const plan = await referenceStack("log-archive");
+        for (const s of ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
+            const p = (s.inputs.extendedS3Configuration as any).processingConfiguration;
+            assert.strictEqual(p.enabled, true);
+            assert.deepStrictEqual(
+                p.processors.map((x: any) => [x.type, Object.fromEntries(x.parameters.map((y: any) => [y.parameterName, y.parameterValue]))]),
+                [
+                    ["Decompression", { CompressionFormat: "GZIP" }],
+                    ["MetadataExtraction", { MetadataExtractionQuery: "{account: .owner}", JsonParsingEngine: "JQ-1.6" }],
+                    ["AppendDelimiterToRecord", { Delimiter: "\\n" }],
+                ],
+            );
+        }
+    });
+
+    it("creates each stream only after its region's error log group and stream exist, so errors have somewhere to go from the start", async () => {
+        const plan = await referenceStack("log-archive");
+        for (const s of ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
+            for (const n of ["group", "stream"]) assert.ok(s.dependencies.includes(byName(plan, `central-logs-errors-${s.inputs.region}-${n}`).urn), `${s.name} → ${n}`);
+        }
+    });
+
+    it("reports each stream's delivery errors to an encrypted log group of its region under the landing zone's prefix, kept logGroupDays, exported for loop prevention", async () => {
+        const plan = await referenceStack("log-archive");
+        const o = plan.outputs as Record<string, unknown>;
+        assert.deepStrictEqual(o.pipelineLogGroupNames, ["/acme-lz/central-logs/delivery-errors"]);
+        for (const s of ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
+            const region = s.inputs.region as string;
+            const group = byName(plan, `central-logs-errors-${region}-group`);
+            const key = byName(plan, `central-logs-errors-${region}-key`);
+            const stream = byName(plan, `central-logs-errors-${region}-stream`);
+            assert.deepStrictEqual((s.inputs.extendedS3Configuration as any).cloudwatchLoggingOptions, { enabled: true, logGroupName: group.inputs.name, logStreamName: stream.inputs.name });
+            assert.strictEqual(group.inputs.name, "/acme-lz/central-logs/delivery-errors");
+            assert.ok((group.inputs.name as string).startsWith("/acme-lz/"));
+            assert.strictEqual(group.inputs.region, region);
+            assert.strictEqual(group.inputs.kmsKeyId, key.outputs.arn);
+            assert.strictEqual(group.inputs.retentionInDays, 365);
+            assert.strictEqual(key.inputs.region, region);
+            assert.strictEqual(key.inputs.enableKeyRotation, true);
+            const kp = JSON.parse(key.inputs.policy as string).Statement.find((x: any) => x.Sid === "LogsEncryptsPipelineLogGroup");
+            assert.deepStrictEqual(kp.Principal, { Service: `logs.${region}.amazonaws.com` });
+            assert.deepStrictEqual(kp.Condition, { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:222222222222:log-group:/acme-lz/central-logs/delivery-errors` } });
+            for (const r of [group, key]) assert.ok(r.protect && r.retainOnDelete, r.name);
+        }
+        const perms = JSON.parse(byName(plan, "central-logs-firehose-delivery").inputs.policy as string).Statement.find((x: any) => x.Sid === "ReportDeliveryErrors");
+        assert.deepStrictEqual(
+            perms.Resource,
+            ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"].map((r) => `arn:aws:logs:${r}:222222222222:log-group:/acme-lz/central-logs/delivery-errors:log-stream:S3Delivery`),
+        );
     });
 
     it("queues new-object events of the archive in an SSE-encrypted queue, exported as notificationQueueArn", async () => {
@@ -290,20 +348,22 @@ describe("log-archive stack: query layer", function () {
         assert.strictEqual(d, "Allowed", key);
     });
 
-    it("locates the ALB table where ELB delivery may write into the staging bucket, whose replication keeps keys into the archive", async () => {
+    it("locates the ALB table where the region's ELB account may write into that region's staging bucket, whose replication keeps keys into the archive", async () => {
         const plan = await referenceStack("log-archive");
         const key = keyOf(table(plan, "alb_access_logs"), "444444444444", "us-west-2", "444444444444_elasticloadbalancing_us-west-2_app.prod-web.5f1c2a9b8d7e6f10_20261122T1015Z_198.51.100.23_a1b2c3.log.gz");
-        const staging = byName(plan, "staging-elb-bucket").outputs.arn;
+        const staging = byName(plan, "staging-elb-us-west-2-bucket").outputs.arn;
+        const elbAccount = "arn:aws:iam::797873946194:root";
         const d = await decide({
-            principal: "logdelivery.elasticloadbalancing.amazonaws.com",
+            principal: elbAccount,
             action: "s3:PutObject",
             resource: `${staging}/${key}`,
             resourceAccount: "222222222222",
-            context: { "aws:SecureTransport": "true", "aws:PrincipalIsAWSService": "true", "aws:SourceOrgID": ORG },
-            resourcePolicy: policyOf(byName(plan, "staging-elb-policy")),
+            context: { "aws:SecureTransport": "true" },
+            identityPolicies: [ALLOW_ALL],
+            resourcePolicy: policyOf(byName(plan, "staging-elb-us-west-2-policy")),
         });
         assert.strictEqual(d, "Allowed", key);
-        const [rule] = byName(plan, "staging-elb-replication").inputs.rules as any[];
+        const [rule] = byName(plan, "staging-elb-us-west-2-replication").inputs.rules as any[];
         assert.deepStrictEqual(rule.filter, { prefix: "" });
         assert.strictEqual(rule.destination.bucket, byName(plan, "archive-bucket").outputs.arn);
         assert.strictEqual((table(plan, "alb_access_logs").inputs.storageDescriptor as any).location, "s3://acme-lz-archive-222222222222-us-east-1/AWSLogs/");
@@ -475,10 +535,12 @@ describe("log-archive stack: cross-region replica", function () {
         assert.strictEqual(o.replicaAccessLogBucketName, "acme-lz-staging-access-logs-222222222222-eu-west-1");
     });
 
-    it("passes the landing zone's pack once the replica's access-log bucket is among the approved access-log buckets", async () => {
+    it("passes the landing zone's pack once every region's access-log bucket, the replica's included, is approved", async () => {
         const o = replicated.outputs as Record<string, string>;
+        const regional = (k: string) => Object.values((replicated.outputs as Record<string, Record<string, string>>)[k]);
+        assert.ok(regional("accessLogBucketNames").includes(o.replicaAccessLogBucketName));
         const config = {
-            "lz-s3-access-log-destination": { approvedBuckets: [o.accessLogBucketName, o.replicaAccessLogBucketName] },
+            "lz-s3-access-log-destination": { approvedBuckets: regional("accessLogBucketNames") },
             "lz-cloudtrail-archive-destination": { approvedBuckets: [o.archiveBucketName] },
         };
         const r = await evaluatePack(fromPlan(replicated), { preview: false, config, stackName: "log-archive", stackTags: {} });
@@ -518,9 +580,163 @@ describe("log-archive settings", () => {
     it("rejects a results expiry of 0 days", () => {
         assert.deepStrictEqual(problems({ query: { resultsExpiryDays: 0 } }), ["stacks/Pulumi.log-archive.yaml: lz:logArchive.query.resultsExpiryDays: 0 is below the minimum of 1"]);
     });
+    it("rejects an enabled region for which no ELB log writer is known, naming the org file", () => {
+        const iso = referenceOrg();
+        iso.homeRegion = "us-iso-east-1";
+        iso.regions = ["us-iso-east-1"];
+        const isoOrg = parseOrg(iso, "stacks/org.yaml");
+        let found: string[] = [];
+        try {
+            parseStack("log-archive", "stacks/Pulumi.log-archive.yaml", { "lz:role": "log-archive" }, isoOrg);
+        } catch (e) {
+            if (!(e instanceof ConfigError)) throw e;
+            found = e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
+        }
+        assert.deepStrictEqual(found, [
+            'stacks/org.yaml: regions: "us-iso-east-1" has no known Elastic Load Balancing log writer (neither a regional ELB account nor logdelivery.elasticloadbalancing); classify it in infra/iam/log-archive-elb-log-delivery.ts from AWS\'s "Enable access logs" page, or disable the region',
+        ]);
+    });
     it("rejects a replica region outside the enabled regions, which the region guardrail would block", () => {
         assert.deepStrictEqual(problems({ replicaRegion: "ap-southeast-2" }), [
             'stacks/Pulumi.log-archive.yaml: lz:logArchive.replicaRegion: "ap-southeast-2" is not among the enabled regions (us-east-1, us-west-2, eu-west-1, eu-central-1) of stacks/org.yaml; add it to regions or pick one of them',
         ]);
+    });
+});
+
+describe("log-archive stack: ELB access logs in every enabled region", function () {
+    this.timeout(120_000);
+    const ELB_ACCOUNTS: Record<string, string> = { "us-east-1": "127311923021", "us-west-2": "797873946194", "eu-west-1": "156460612806", "eu-central-1": "054676820928" };
+    const elbLogical = (region: string) => (region === "us-east-1" ? "staging-elb" : `staging-elb-${region}`);
+
+    it("stages ELB logs in a bucket of each enabled region, SSE-S3, versioned, closed, access-logged in its region, exported by region", async () => {
+        const plan = await referenceStack("log-archive");
+        const o = plan.outputs as Record<string, any>;
+        assert.deepStrictEqual(o.elbLogBucketNames, Object.fromEntries(ENABLED.map((r) => [r, `acme-lz-staging-elb-222222222222-${r}`])));
+        assert.strictEqual(o.elbLogBucketName, o.elbLogBucketNames["us-east-1"]);
+        assert.deepStrictEqual(o.accessLogBucketNames, Object.fromEntries(ENABLED.map((r) => [r, `acme-lz-staging-access-logs-222222222222-${r}`])));
+        for (const region of ENABLED) {
+            const n = elbLogical(region);
+            const where = region === "us-east-1" ? undefined : region;
+            for (const part of ["bucket", "versioning", "encryption", "public-access", "ownership", "lifecycle", "policy", "logging", "replication"]) {
+                assert.strictEqual(byName(plan, `${n}-${part}`).inputs.region ?? undefined, where, `${n}-${part}`);
+            }
+            assert.strictEqual(byName(plan, `${n}-bucket`).inputs.bucket, o.elbLogBucketNames[region]);
+            assert.deepStrictEqual((byName(plan, `${n}-encryption`).inputs.rules as any[])[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "AES256" });
+            assert.deepStrictEqual(byName(plan, `${n}-versioning`).inputs.versioningConfiguration, { status: "Enabled" });
+            assert.strictEqual(byName(plan, `${n}-public-access`).inputs.restrictPublicBuckets, true);
+            assert.strictEqual(byName(plan, `${n}-logging`).inputs.targetBucket, o.accessLogBucketNames[region]);
+            assert.ok(byName(plan, `${n}-bucket`).protect && byName(plan, `${n}-bucket`).retainOnDelete, n);
+        }
+    });
+
+    it("replicates every region's ELB bucket into the home-region archive, re-encrypted under the archive key, through S3 of each region", async () => {
+        const plan = await referenceStack("log-archive");
+        const archiveArn = byName(plan, "archive-bucket").outputs.arn;
+        const keyArn = byName(plan, "archive-key").outputs.arn as string;
+        for (const region of ENABLED) {
+            const n = elbLogical(region);
+            const [rule] = byName(plan, `${n}-replication`).inputs.rules as any[];
+            assert.deepStrictEqual(rule.destination, { bucket: archiveArn, encryptionConfiguration: { replicaKmsKeyId: keyArn } });
+            assert.deepStrictEqual(rule.deleteMarkerReplication, { status: "Disabled" });
+            const perms = policyOf(byName(plan, `${n}-replication-permissions`));
+            const encrypt = perms.Statement.find((x: any) => x.Sid === "EncryptReplicas");
+            assert.deepStrictEqual(encrypt.Resource, [keyArn]);
+            assert.deepStrictEqual(encrypt.Condition, { StringEquals: { "kms:ViaService": ["s3.us-east-1.amazonaws.com"] } });
+        }
+    });
+
+    it("grants each region's bucket to that region's ELB account and to vended-log delivery of that region only", async () => {
+        const plan = await referenceStack("log-archive");
+        for (const region of ENABLED) {
+            const doc = policyOf(byName(plan, `${elbLogical(region)}-policy`));
+            const elb = doc.Statement.find((x: any) => x.Sid === "ElbAccountWritesAccessLogs");
+            assert.deepStrictEqual(elb.Principal, { AWS: `arn:aws:iam::${ELB_ACCOUNTS[region]}:root` }, region);
+            assert.deepStrictEqual(elb.Resource, ACCOUNT_IDS.map((id) => `arn:aws:s3:::acme-lz-staging-elb-222222222222-${region}/AWSLogs/${id}/*`));
+            const nlb = doc.Statement.find((x: any) => x.Sid === "NlbLogDeliveryWrites");
+            assert.deepStrictEqual(nlb.Condition.ArnLike, { "aws:SourceArn": `arn:aws:logs:${region}:*:*` });
+            assert.deepStrictEqual([...nlb.Condition.StringEquals["aws:SourceAccount"]].sort(), ACCOUNT_IDS);
+        }
+    });
+
+    it("grants the ELB log-delivery service principal in a region opened after August 2022, and no ELB account", async () => {
+        const o = referenceOrg();
+        o.regions = [...o.regions, "eu-central-2"];
+        const [plan] = await planGenerated(o, { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } }, ["log-archive"]);
+        const doc = policyOf(byName(plan, "staging-elb-eu-central-2-policy"));
+        const s = doc.Statement.find((x: any) => x.Sid === "ElbLogDeliveryWritesAccessLogs");
+        assert.deepStrictEqual(s.Principal, { Service: "logdelivery.elasticloadbalancing.amazonaws.com" });
+        assert.ok(!doc.Statement.some((x: any) => x.Sid === "ElbAccountWritesAccessLogs"));
+        assert.strictEqual(byName(plan, "staging-elb-eu-central-2-bucket").inputs.region, "eu-central-2");
+        assert.strictEqual((plan.outputs as any).elbLogBucketNames["eu-central-2"], "acme-lz-staging-elb-222222222222-eu-central-2");
+    });
+});
+
+describe("log-archive stack: names, tags and policy sizes", function () {
+    this.timeout(180_000);
+
+    it("names every IAM role under the organisation's prefix, so the role guardrail protects it", async () => {
+        const plan = await referenceStack("log-archive");
+        const roles = ofType(plan, "aws:iam/role:Role");
+        assert.ok(roles.length >= 10, `${roles.length} roles`);
+        for (const r of roles) assert.match(String(r.inputs.name), /^acme-lz-[\w+=,.@-]{1,56}$/, r.name);
+        assert.deepStrictEqual(
+            ["central-logs-logs-role", "central-logs-firehose-role", "staging-elb-replication-role", "staging-elb-eu-west-1-replication-role"].map((n) => byName(plan, n).inputs.name),
+            ["acme-lz-central-logs-subscription", "acme-lz-central-logs-delivery", "acme-lz-staging-elb-us-east-1-replication", "acme-lz-staging-elb-eu-west-1-replication"],
+        );
+        assert.strictEqual(new Set(roles.map((r) => r.inputs.name)).size, roles.length, "role names are unique in the account");
+    });
+
+    it("tags every bucket lz:log-bucket with its kind", async () => {
+        const plan = await referenceStack("log-archive");
+        const kinds = Object.fromEntries(ofType(plan, "aws:s3/bucket:Bucket").map((b) => [b.name, (b.inputs.tags as Record<string, string> | undefined)?.["lz:log-bucket"]]));
+        for (const [name, kind] of Object.entries(kinds)) {
+            const expected = name === "archive-bucket" ? "archive" : name === "query-results-bucket" ? "query-results" : name.startsWith("staging-access-logs") ? "access-logs" : "staging";
+            assert.strictEqual(kind, expected, name);
+        }
+    });
+
+    it("tags the replica as an archive, so the pack requires its Object Lock too", async () => {
+        const [plan] = await planGenerated(referenceOrg(), { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive", "lz:logArchive": { replicaRegion: "eu-west-1" } } }, ["log-archive"]);
+        assert.deepStrictEqual(byName(plan, "archive-replica-bucket").inputs.tags, { "lz:log-bucket": "archive" });
+        assert.deepStrictEqual(byName(plan, "staging-replica-access-logs-bucket").inputs.tags, { "lz:log-bucket": "access-logs" });
+    });
+
+    it("versions the query results bucket, a tagged log bucket, and expires old result versions after a day", async () => {
+        const plan = await referenceStack("log-archive");
+        assert.deepStrictEqual(byName(plan, "query-results-versioning").inputs.versioningConfiguration, { status: "Enabled" });
+        assert.deepStrictEqual((byName(plan, "query-results-lifecycle").inputs.rules as any[])[0].noncurrentVersionExpiration, { noncurrentDays: 1 });
+    });
+
+    it("never lets a policy outgrow its AWS limit with 100 accounts; only the ELB staging policies grow with accounts", async () => {
+        const o = referenceOrg();
+        o.accounts.members = Array.from({ length: 95 }, (_, i) => ({ name: `workload-${i}`, id: String(600000000000 + i), email: `w${i}@acme.example`, ou: "Workloads/Dev" }));
+        const [big] = await planGenerated(o, { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } }, ["log-archive"]);
+        const small = await referenceStack("log-archive");
+        const LIMITS: Record<string, [string, number]> = {
+            "aws:iam/role:Role": ["assumeRolePolicy", 2048],
+            "aws:iam/rolePolicy:RolePolicy": ["policy", 10240],
+            "aws:s3/bucketPolicy:BucketPolicy": ["policy", 20480],
+            "aws:kms/key:Key": ["policy", 32768],
+            "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy": ["accessPolicy", 5120],
+            "aws:sqs/queuePolicy:QueuePolicy": ["policy", 8192],
+        };
+        let checked = 0;
+        for (const r of big.resources.filter((x) => LIMITS[x.type])) {
+            const [key, limit] = LIMITS[r.type];
+            const size = String(r.inputs[key]).length;
+            assert.ok(size <= limit, `${r.name}: ${size} > ${limit}`);
+            const before = String(byName(small, r.name).inputs[key]).length;
+            if (/^staging-elb(-[a-z0-9-]+)?-policy$/.test(r.name)) assert.ok(size > before, r.name);
+            else assert.strictEqual(size, before, `${r.name} grows with the number of accounts`);
+            checked++;
+        }
+        assert.ok(checked > 40, `${checked} policies checked`);
+    });
+
+    it("keeps delivery errors forever when logGroupDays is 0 (never expire)", async () => {
+        const o = referenceOrg();
+        o.retention.logGroupDays = 0;
+        const [plan] = await planGenerated(o, { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } }, ["log-archive"]);
+        for (const g of ofType(plan, "aws:cloudwatch/logGroup:LogGroup")) assert.strictEqual(g.inputs.retentionInDays ?? undefined, undefined, g.name);
     });
 });

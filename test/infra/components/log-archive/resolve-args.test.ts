@@ -48,6 +48,8 @@ const staging: StagingBucketArgs = {
     viaService: "s3.us-east-1.amazonaws.com",
     logClass: "elb",
     s3Principal: "s3.amazonaws.com",
+    replicationRoleName: "acme-lz-staging-elb-us-east-1-replication",
+    logBucketKind: "staging",
     accountId: "222222222222",
 };
 
@@ -58,6 +60,9 @@ describe("StagingBucket arguments", () => {
         assert.strictEqual(r.protect, true);
         assert.strictEqual(r.region, undefined);
     });
+    it("rejects a replication role name longer than IAM's 64 characters", () => {
+        assert.throws(() => resolveStagingBucketArgs("s", { ...staging, replicationRoleName: "r".repeat(65) }), /replicationRoleName: "r{65}" is not an IAM role name \(1-64 of A-Z a-z 0-9 \+ = , \. @ _ -\)/);
+    });
     it("rejects a bucket with no destination and a destination named twice, in one error", () => {
         assert.throws(() => resolveStagingBucketArgs("s", { ...staging, destinations: [] }), /^Error: StagingBucket s:\n {2}destinations: at least the archive is required$/);
         const twice = [staging.destinations[0], staging.destinations[0]];
@@ -66,12 +71,26 @@ describe("StagingBucket arguments", () => {
 });
 
 describe("LogDestinations arguments", () => {
-    const base = { regions: ["us-east-1"], destinationName: "d", organizationId: "o-x", accountIds: ["1"], accountId: "1", bucketArn: "b", keyArn: "k", principals: { logs: "logs.amazonaws.com", firehose: "firehose.amazonaws.com" }, logsArnPrefix: "arn:aws:logs" };
+    const base = {
+        regions: ["us-east-1"],
+        destinationName: "d",
+        organizationId: "o-x",
+        accountId: "1",
+        bucketArn: "b",
+        keyArn: "k",
+        principals: { logs: "logs.amazonaws.com", firehose: "firehose.amazonaws.com" },
+        logsArnPrefix: "arn:aws:logs",
+        roleNames: { subscription: "acme-lz-central-logs-subscription", delivery: "acme-lz-central-logs-delivery" },
+        errorLogging: { logGroupName: "/acme-lz/central-logs/delivery-errors", logStreamName: "S3Delivery", logGroupArns: {} },
+    };
     it("defaults the archive prefix to cloudwatch-logs", () => {
         assert.strictEqual(resolveLogDestinationsArgs("c", base).prefix, "cloudwatch-logs");
     });
-    it("rejects a region listed twice and an empty account list, in one error", () => {
-        assert.throws(() => resolveLogDestinationsArgs("c", { ...base, regions: ["us-east-1", "us-east-1"], accountIds: [] }), /regions: \["us-east-1","us-east-1"\] lists a region twice\n {2}accountIds: at least one account is required/);
+    it("rejects a region listed twice and a role name IAM refuses, in one error", () => {
+        assert.throws(
+            () => resolveLogDestinationsArgs("c", { ...base, regions: ["us-east-1", "us-east-1"], roleNames: { ...base.roleNames, delivery: "has space" } }),
+            /^Error: LogDestinations c:\n {2}regions: \["us-east-1","us-east-1"\] lists a region twice\n {2}roleNames.delivery: "has space" is not an IAM role name \(1-64 of A-Z a-z 0-9 \+ = , \. @ _ -\)$/,
+        );
     });
 });
 
