@@ -28,10 +28,16 @@ export function orgConfig(outputs: Record<string, unknown>): Record<string, unkn
     };
     const destinations = outputs.logDestinationArns;
     assert.ok(destinations && typeof destinations === "object", "log-archive output logDestinationArns is missing");
+    /** A region → bucket-name output: every region's bucket is approved (load balancers and access logs deliver in their own region). */
+    const byRegion = (k: string) => {
+        const v = outputs[k];
+        assert.ok(v && typeof v === "object" && Object.values(v).length > 0, `log-archive output ${k} is missing`);
+        return Object.values(v as Record<string, string>);
+    };
     return {
         "lz-cloudtrail-archive-destination": { approvedBuckets: [s("archiveBucketName")] },
-        "lz-s3-access-log-destination": { approvedBuckets: [s("accessLogBucketName")] },
-        "lz-elb-access-log-destination": { approvedBuckets: [s("elbLogBucketName")] },
+        "lz-s3-access-log-destination": { approvedBuckets: [...new Set([s("accessLogBucketName"), ...byRegion("accessLogBucketNames")])] },
+        "lz-elb-access-log-destination": { approvedBuckets: [...new Set([s("elbLogBucketName"), ...byRegion("elbLogBucketNames")])] },
         "lz-cloudfront-log-destination": { approvedBuckets: [s("accessLogBucketName")] },
         "lz-vpc-flow-log-destination": { approvedDestinations: [`${s("archiveBucketArn")}*`] },
         "lz-cloudwatch-log-subscription-destination": { approvedDestinations: Object.values(destinations as Record<string, string>) },
