@@ -7,6 +7,7 @@ import { EventForwarding } from "../components/baseline/event-forwarding";
 import { globalEventsRegion } from "../components/baseline/forwarding-rules";
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
+import { logSubscriptionPolicyName, logSubscriptionRoleName } from "../components/baseline/member-names";
 
 type Model = Extract<StackModel, { role: "member" }>;
 
@@ -53,22 +54,26 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
 
     new AccountHardening("hardening", { accountId: account.id }, opts);
 
-    let logPolicies: pulumi.Output<Record<string, string>> | undefined;
+    let logSubscription: LogSubscriptionPolicy | undefined;
     if (settings.logSubscription.enabled) {
         // The pipeline's own groups (log-archive output, optional until that stack exports it) and the
         // organisation trail's group, already archived in S3 by the trail itself.
         const pipelineGroups = archive.getOutput("pipelineLogGroupNames") as pulumi.Output<string[] | undefined>;
         const excluded = pipelineGroups.apply((groups) => [orgTrailLogGroupName(org), ...(groups ?? []), ...settings.logSubscription.excludedLogGroups]);
-        logPolicies = new LogSubscriptionPolicy(
+        logSubscription = new LogSubscriptionPolicy(
             "central-logs",
             {
                 regions: org.regions,
                 destinationArns: archive.requireOutput("logDestinationArns") as pulumi.Output<Record<string, string>>,
-                policyName: `${org.namePrefix}-central-logs`,
+                policyName: logSubscriptionPolicyName(org),
                 excludedLogGroups: excluded,
+                accountId: account.id,
+                logsPrincipal: servicePrincipal(org, "logs"),
+                logsArnPrefix: `arn:${org.partition}:logs`,
+                roleName: logSubscriptionRoleName(org),
             },
             opts,
-        ).policyNames;
+        );
     }
 
     return {
@@ -78,6 +83,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         forwardingRoleArn: forwarding.roleArn,
         forwardingRuleArns: forwarding.ruleArns,
         forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
-        logSubscriptionPolicyNames: logPolicies,
+        logSubscriptionPolicyNames: logSubscription?.policyNames,
+        logSubscriptionRoleArn: logSubscription?.roleArn,
     };
 }

@@ -1,8 +1,11 @@
 import * as assert from "assert";
-import { byName, ofType, planGenerated, referenceOrg, referenceStack } from "../../support/plan";
+import { byName, ofType, planGenerated, REPO_ROOT, referenceOrg, referenceStack } from "../../support/plan";
 import type { StackPlan } from "../../../infra/engine/run";
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { FORWARDING_RULES } from "../../../infra/components/baseline/forwarding-rules";
+import { loadOrg } from "../../../infra/config/load";
+import { landingZoneRolePatterns } from "../../../infra/iam/scp-protect-roles";
+import { globMatch } from "../../support/policy-evaluator";
 
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
 const CENTRAL_BUS = "arn:aws:events:us-east-1:333333333333:event-bus/acme-lz-security-events";
@@ -62,6 +65,29 @@ describe("member stack", () => {
             const excluded = JSON.parse(criteria.replace(/^LogGroupName NOT IN /, "")) as string[];
             for (const g of ["/acme-lz/cloudtrail/organization", ...pipeline]) assert.ok(excluded.includes(g), `${region}: ${g} must be excluded`);
         }
+    });
+
+    it("subscribes as the account's one log-subscription role, allowed PutLogEvents on the log archive's destinations only", () => {
+        const destinations = archive.outputs.logDestinationArns as Record<string, string>;
+        const roles = ofType(p, "aws:iam/role:Role").filter((r) => r.name === "central-logs-role");
+        assert.strictEqual(roles.length, 1, "one role for all regions");
+        const roleArn = "arn:aws:iam::444444444444:role/acme-lz-log-subscription";
+        assert.strictEqual(p.outputs.logSubscriptionRoleArn, roleArn);
+        for (const region of REGIONS) {
+            assert.strictEqual(JSON.parse(String(byName(p, `central-logs-${region}`).inputs.policyDocument)).RoleArn, roleArn, region);
+        }
+        const permissions = JSON.parse(String(byName(p, "central-logs-role-policy").inputs.policy));
+        assert.deepStrictEqual(permissions.Statement.map((s: any) => [s.Effect, s.Action, [...s.Resource].sort()]), [["Allow", ["logs:PutLogEvents"], REGIONS.map((r) => destinations[r]).sort()]]);
+    });
+
+    it("names the log-subscription role so that the guardrail protecting landing-zone roles covers it", () => {
+        const role = byName(p, "central-logs-role");
+        const arn = `arn:aws:iam::444444444444:role/${String(role.inputs.name)}`;
+        const patterns = landingZoneRolePatterns(loadOrg(REPO_ROOT));
+        assert.ok(
+            patterns.some((pattern) => globMatch(pattern, arn)),
+            `${arn} matches none of ${patterns.join(", ")}`,
+        );
     });
 
     it("applies the secure defaults when the stack file has no lz:member settings", () => {
@@ -140,6 +166,8 @@ describe("member stack size and settings", () => {
         const off = await member(org(REGIONS), { logSubscription: { enabled: false } });
         assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
         assert.strictEqual(off.outputs.logSubscriptionPolicyNames, undefined);
+        assert.strictEqual(off.outputs.logSubscriptionRoleArn, undefined);
+        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name), ["forwarding-role"]);
         const extra = await member(org(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
         assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
     });
