@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import Module = require("module");
+import { parse as parseYaml } from "yaml";
 import { runStack, StackRunError, type StackPlan } from "../engine/run";
 import { checkInvokes } from "./invokes";
 
@@ -58,6 +59,26 @@ function outputsOf(m: unknown): unknown {
     return out;
 }
 
+/**
+ * The project name URNs carry: `name` of the program's `Pulumi.yaml` as `pulumi preview` uses it,
+ * or the folder's name when there is none (the fixtures). A file that is not YAML is a ProgramError.
+ */
+export function projectName(dir: string): string {
+    for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
+        const full = path.join(dir, file);
+        if (!fs.existsSync(full)) continue;
+        let doc: unknown;
+        try {
+            doc = parseYaml(fs.readFileSync(full, "utf8"));
+        } catch (e) {
+            throw new ProgramError(`${full}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+        }
+        const name = doc !== null && typeof doc === "object" ? (doc as Record<string, unknown>).name : undefined;
+        if (typeof name === "string" && name !== "") return name;
+    }
+    return path.basename(path.resolve(dir));
+}
+
 export interface RunProgramOptions {
     readonly preview: boolean;
     /** Program config (`ns:key` → string), as `pulumi config set` would hold it. */
@@ -70,7 +91,7 @@ export interface RunProgramOptions {
 export async function runProgram(dir: string, o: RunProgramOptions): Promise<StackPlan> {
     const entry = programEntry(dir);
     shareRuntimePackages();
-    const project = o.project ?? path.basename(path.resolve(dir));
+    const project = o.project ?? projectName(dir);
     try {
         return await runStack({
             project,

@@ -23,7 +23,7 @@ function check(program: string, ...args: string[]): Run {
     try {
         const r = spawnSync(
             process.execPath,
-            ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", "infra/cli/check.ts", path.join(PROGRAMS, program), "--json", out, ...args],
+            ["--stack-trace-limit=0", "-r", "ts-node/register/transpile-only", "infra/cli/check.ts", path.resolve(PROGRAMS, program), "--json", out, ...args],
             { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 },
         );
         const json = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, "utf8")) : null;
@@ -149,6 +149,19 @@ describe("npm run check", function () {
         const r = check("vpc-no-flow-logs", "--config", `lz-vpc-flow-logs.exceptions=${exception}`);
         assert.equal(r.status, 0, r.stderr + r.stdout);
         assert.deepEqual(r.violations, []);
+    });
+
+    it("names the project from the program's Pulumi.yaml and the stack from --stack in URNs, as pulumi preview would", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-check-project-"));
+        try {
+            fs.copyFileSync(path.join(PROGRAMS, "vpc-no-flow-logs", "index.ts"), path.join(dir, "index.ts"));
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: shop\nruntime: nodejs\n");
+            const r = check(dir, "--stack", "prod");
+            assert.equal(r.status, 1, r.stderr + r.stdout);
+            assert.equal(r.json!.violations[0].urn, "urn:pulumi:prod::shop::aws:ec2/vpc:Vpc::main");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("exits 2 listing the problem when the pack config names no rule of the pack", () => {
