@@ -16,3 +16,12 @@ export function logSubscriptionRoleName(org: OrgModel): string {
 export function logSubscriptionPolicyName(org: OrgModel): string {
     return `${org.namePrefix}-central-logs`;
 }
+
+/**
+ * The account's S3 access-log bucket of one region (S3 delivers access logs only within the source
+ * bucket's account and region). At most 16 + 16 + 12 + 1 + 14 = 59 characters with the longest prefix
+ * and region name, under S3's 63.
+ */
+export function accessLogBucketName(org: OrgModel, accountId: string, region: string): string {
+    return `${org.namePrefix}-s3-access-logs-${accountId}-${region}`;
+}
