@@ -5,6 +5,7 @@ import type { ArchivePrefixes } from "../iam/archive-bucket-policy";
 import {
     arn,
     archiveBucketName,
+    archiveReplicaBucketName,
     orgTrailArn,
     orgTrailLogGroupName,
     orgTrailName,
@@ -74,7 +75,9 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             logsPrincipal: servicePrincipal(org, `logs.${home}`),
             s3ArnPrefix: `arn:${org.partition}:s3:::`,
             excludedBuckets: [archiveBucketName(org)],
-            excludedBucketPrefixes: [stagingBucketPrefix(org)],
+            // Every staging bucket, and the archive's replica in whichever region it is (the replica's
+            // name is the archive's with another region: the prefix below is what they share).
+            excludedBucketPrefixes: [stagingBucketPrefix(org), archiveReplicaBucketName(org, "")],
             dataEvents: settings.trail.dataEvents,
             insights: settings.trail.insights,
         },

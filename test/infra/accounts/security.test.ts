@@ -1,10 +1,12 @@
 import * as assert from "assert";
-import { byName, generatedOrg, ofType, planGenerated, referenceStack } from "../../support/plan";
+import { byName, generatedOrg, ofType, planGenerated, referenceStack, REPO_ROOT } from "../../support/plan";
 import { decide } from "../../support/iam";
 import type { StackPlan } from "../../../infra/engine/run";
 import type { PlannedResource } from "../../../infra/engine/monitor";
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { CIS_CONTROLS } from "../../../infra/components/trail/cis-controls";
+import { archiveReplicaBucketName } from "../../../infra/naming";
+import { loadModel } from "../../../infra/program";
 
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
 const SECURITY = "333333333333";
@@ -63,7 +65,8 @@ describe("security stack", () => {
         const [trail] = ofType(p, "aws:cloudtrail/trail:Trail");
         const s3 = (trail.inputs.advancedEventSelectors as any[]).find((s) => s.fieldSelectors.some((f: any) => f.field === "resources.type" && f.equals?.includes("AWS::S3::Object")));
         const excluded: string[] = s3.fieldSelectors.find((f: any) => f.field === "resources.ARN").notStartsWiths;
-        for (const bucket of [archive.outputs.archiveBucketName, archive.outputs.accessLogBucketName, archive.outputs.elbLogBucketName, archive.outputs.configBucketName]) {
+        const replica = archiveReplicaBucketName(loadModel({ root: REPO_ROOT, stack: "security", config: { "lz:role": "security" } }).org, "eu-west-1");
+        for (const bucket of [archive.outputs.archiveBucketName, archive.outputs.accessLogBucketName, archive.outputs.elbLogBucketName, archive.outputs.configBucketName, replica]) {
             const objectArn = `arn:aws:s3:::${String(bucket)}/AWSLogs/x`;
             assert.ok(excluded.some((prefix) => objectArn.startsWith(prefix)), `${String(bucket)} is excluded`);
         }
