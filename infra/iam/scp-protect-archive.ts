@@ -1,7 +1,7 @@
 /**
- * Guardrail: the log archive, its cross-region replica, the staging buckets, the query-results
- * bucket, and the landing-zone KMS keys. A bucket owner's root can always rewrite a bucket policy
- * whatever the policy says; only an SCP stops that.
+ * Guardrail: the landing-zone buckets (log archive, its cross-region replica, staging, query
+ * results, member access-log buckets) and the landing-zone KMS keys. A bucket owner's root can
+ * always rewrite a bucket policy whatever the policy says; only an SCP stops that.
  */
 import type { OrgModel } from "../config/model";
 import { arn, stagingBucketPrefix } from "../naming";
@@ -40,34 +40,33 @@ export const KEY_TAMPER_ACTIONS = [
 // non-exempt roles, and the key policy already decides who may create one.
 
 /**
- * Name patterns of the buckets whose objects are archived logs: the archive and its cross-region
- * replica (`<prefix>-archive-<account>-<region>`) and every staging bucket, in any region.
+ * Name patterns of the buckets whose objects are logs kept for the retention period: the archive
+ * and its cross-region replica (`<prefix>-archive-<account>-<region>`), every staging bucket in
+ * any region, and the member accounts' per-region S3 access-log buckets
+ * (`<prefix>-s3-access-logs-<account>-<region>`).
  */
-export function archivedLogBucketPatterns(org: OrgModel): string[] {
-    return [`${org.namePrefix}-archive-*`, `${stagingBucketPrefix(org)}*`];
+export function logBucketPatterns(org: OrgModel): string[] {
+    return [`${org.namePrefix}-archive-*`, `${stagingBucketPrefix(org)}*`, `${org.namePrefix}-s3-access-logs-*`];
 }
 
-/** Name pattern of the Athena query-results bucket: its configuration is protected, its objects are derived data. */
-export function queryResultsBucketPattern(org: OrgModel): string {
-    return `${org.namePrefix}-query-results-*`;
-}
-
-/** Archive, replica, staging and query-results buckets by name, and keys tagged `landing-zone=<prefix>`. */
+/**
+ * Configuration of every landing-zone bucket (`<prefix>-*`: the log buckets above and the query
+ * results); objects only in the log buckets, since query results are derived data.
+ */
 export function protectArchiveScp(org: OrgModel): PolicyDocument {
-    const logBuckets = archivedLogBucketPatterns(org).map((b) => arn(org, "s3", "", "", b));
     return policyDocument([
         {
             Sid: "ProtectArchiveBucketConfiguration",
             Effect: "Deny",
             Action: BUCKET_TAMPER_ACTIONS,
-            Resource: [...logBuckets, arn(org, "s3", "", "", queryResultsBucketPattern(org))],
+            Resource: [arn(org, "s3", "", "", `${org.namePrefix}-*`)],
             Condition: unlessExempt(org),
         },
         {
             Sid: "ProtectArchiveObjects",
             Effect: "Deny",
             Action: OBJECT_TAMPER_ACTIONS,
-            Resource: logBuckets.map((b) => `${b}/*`),
+            Resource: logBucketPatterns(org).map((b) => `${arn(org, "s3", "", "", b)}/*`),
         },
         {
             Sid: "ProtectLandingZoneKeys",

@@ -31,6 +31,7 @@ const queryResults = arn(org, "s3", "", "", `${org.namePrefix}-query-results-${o
 const busArchive = arn(org, "events", org.homeRegion, org.security.id, `archive/${centralBusName(org)}-archive`);
 const highTopic = arn(org, "sns", org.homeRegion, org.security.id, `${org.namePrefix}-security-high`);
 const siemQueue = arn(org, "sqs", org.homeRegion, org.security.id, `${org.namePrefix}-security-siem`);
+const memberAccessLogs = arn(org, "s3", "", "", `${org.namePrefix}-s3-access-logs-${MEMBER}-eu-west-1`);
 const configSlr = roleArn(org, MEMBER, "aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
 
 interface Case {
@@ -146,6 +147,10 @@ const CASES: Case[] = [
     c("denies PutLifecycleConfiguration on the query-results bucket", laAdmin, "s3:PutLifecycleConfiguration", queryResults, "ExplicitlyDenied", inLogArchive),
     c("denies DeleteBucket on the query-results bucket", laAdmin, "s3:DeleteBucket", queryResults, "ExplicitlyDenied", inLogArchive),
     c("allows PutLifecycleConfiguration on the query-results bucket to the deployment role", laDeployer, "s3:PutLifecycleConfiguration", queryResults, "Allowed", inLogArchive),
+    c("denies PutBucketPolicy on a member account's S3 access-log bucket to its administrator", admin, "s3:PutBucketPolicy", memberAccessLogs, "ExplicitlyDenied"),
+    c("denies PutLifecycleConfiguration on a member account's S3 access-log bucket", admin, "s3:PutLifecycleConfiguration", memberAccessLogs, "ExplicitlyDenied"),
+    c("denies DeleteObjectVersion in a member account's S3 access-log bucket even to the deployment role", deployer, "s3:DeleteObjectVersion", `${memberAccessLogs}/app-assets-444444444444/2026-01-01-00-00-00-ABCDEF`, "ExplicitlyDenied"),
+    c("allows PutBucketLogging on an application bucket (pointing it at the access-log bucket)", admin, "s3:PutBucketLogging", arn(org, "s3", "", "", "app-assets-444444444444"), "Allowed"),
     c("allows deleting query results (derived data, not archived logs)", laAdmin, "s3:DeleteObject", `${queryResults}/results/1234.csv`, "Allowed", inLogArchive),
 
     // Alerting: central bus, its rules, archive and policy; topics; queues.
