@@ -1,7 +1,23 @@
 import { strict as assert } from "assert";
 import { loadOrg } from "../../../infra/config/load";
 import { guardrails } from "../../../infra/iam/guardrails";
-import { archiveBucketName, arn, centralBusArn, centralBusName, logGroupPrefix, orgTrailArn, roleArn, stagingBucketName } from "../../../infra/naming";
+import {
+    archiveBucketName,
+    archiveReplicaBucketName,
+    archiveReplicationRoleName,
+    arn,
+    centralBusArn,
+    centralBusName,
+    centralLogsDestinationName,
+    centralLogsStreamName,
+    logGroupPrefix,
+    orgTrailArn,
+    queryResultsBucketName,
+    queryRoleName,
+    roleArn,
+    stagingBucketName,
+} from "../../../infra/naming";
+import { accessLogBucketName } from "../../../infra/components/baseline/member-names";
 import { logDestinationPolicy } from "../../../infra/iam/log-archive-destinations";
 import { ALLOW_ALL, decide, type Decision } from "../../support/iam";
 import { REPO_ROOT } from "../../support/plan";
@@ -22,16 +38,16 @@ const secAdmin = roleArn(org, org.security.id, "Administrator");
 const secDeployer = roleArn(org, org.security.id, org.roles.deployment);
 const inLogArchive = { account: org.logArchive.id };
 const inSecurity = { account: org.security.id };
-// Names as the log-archive and security stacks create them (checked against their plans in scp-coverage.test.ts).
-const destination = arn(org, "logs", org.homeRegion, org.logArchive.id, `destination:${org.namePrefix}-central-logs`);
-const stream = arn(org, "firehose", "eu-west-1", org.logArchive.id, `deliverystream/${org.namePrefix}-central-logs-eu-west-1`);
-const replica = arn(org, "s3", "", "", `${org.namePrefix}-archive-${org.logArchive.id}-eu-west-1`);
-const elbStagingEuWest1 = arn(org, "s3", "", "", `${org.namePrefix}-staging-elb-${org.logArchive.id}-eu-west-1`);
-const queryResults = arn(org, "s3", "", "", `${org.namePrefix}-query-results-${org.logArchive.id}-${org.homeRegion}`);
+// Names as the stacks create them (scp-coverage.test.ts decides on every one the plans hold).
+const destination = arn(org, "logs", org.homeRegion, org.logArchive.id, `destination:${centralLogsDestinationName(org)}`);
+const stream = arn(org, "firehose", "eu-west-1", org.logArchive.id, `deliverystream/${centralLogsStreamName(org, "eu-west-1")}`);
+const replica = arn(org, "s3", "", "", archiveReplicaBucketName(org, "eu-west-1"));
+const elbStagingEuWest1 = arn(org, "s3", "", "", stagingBucketName(org, "elb", "eu-west-1"));
+const queryResults = arn(org, "s3", "", "", queryResultsBucketName(org));
 const busArchive = arn(org, "events", org.homeRegion, org.security.id, `archive/${centralBusName(org)}-archive`);
 const highTopic = arn(org, "sns", org.homeRegion, org.security.id, `${org.namePrefix}-security-high`);
 const siemQueue = arn(org, "sqs", org.homeRegion, org.security.id, `${org.namePrefix}-security-siem`);
-const memberAccessLogs = arn(org, "s3", "", "", `${org.namePrefix}-s3-access-logs-${MEMBER}-eu-west-1`);
+const memberAccessLogs = arn(org, "s3", "", "", accessLogBucketName(org, MEMBER, "eu-west-1"));
 const configSlr = roleArn(org, MEMBER, "aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
 
 interface Case {
@@ -110,7 +126,7 @@ const CASES: Case[] = [
     c("denies associating a key of the caller's own with a landing-zone log group", admin, "logs:AssociateKmsKey", arn(org, "logs", "us-east-1", MEMBER, `log-group:${logGroupPrefix(org)}cloudtrail/organization`), "ExplicitlyDenied"),
     c("denies DeleteDestination on the central log destination to the log-archive administrator", laAdmin, "logs:DeleteDestination", destination, "ExplicitlyDenied", inLogArchive),
     c("denies PutDestination (repointing) on the central log destination to the log-archive administrator", laAdmin, "logs:PutDestination", destination, "ExplicitlyDenied", inLogArchive),
-    c("denies PutDestinationPolicy (who may subscribe) on the central log destination to the log-archive administrator", laAdmin, "logs:PutDestinationPolicy", arn(org, "logs", "eu-west-1", org.logArchive.id, `destination:${org.namePrefix}-central-logs`), "ExplicitlyDenied", inLogArchive),
+    c("denies PutDestinationPolicy (who may subscribe) on the central log destination to the log-archive administrator", laAdmin, "logs:PutDestinationPolicy", arn(org, "logs", "eu-west-1", org.logArchive.id, `destination:${centralLogsDestinationName(org)}`), "ExplicitlyDenied", inLogArchive),
     c("allows PutDestinationPolicy on the central log destination to the deployment role", laDeployer, "logs:PutDestinationPolicy", destination, "Allowed", inLogArchive),
     c("allows DeleteDestination on a team's own log destination", laAdmin, "logs:DeleteDestination", arn(org, "logs", "us-east-1", org.logArchive.id, "destination:team-logs"), "Allowed", inLogArchive),
     c("allows a member administrator to subscribe an application log group", admin, "logs:PutSubscriptionFilter", arn(org, "logs", "us-east-1", MEMBER, "log-group:/app/web"), "Allowed"),
@@ -181,8 +197,8 @@ const CASES: Case[] = [
     c("allows DeleteQueue on an application queue", admin, "sqs:DeleteQueue", arn(org, "sqs", "us-east-1", MEMBER, "app-jobs"), "Allowed"),
 
     // Roles the stacks create.
-    c("denies UpdateAssumeRolePolicy on the archive replication role", laAdmin, "iam:UpdateAssumeRolePolicy", roleArn(org, org.logArchive.id, `${org.namePrefix}-archive-replication`), "ExplicitlyDenied", inLogArchive),
-    c("denies PutRolePolicy on the log query role", laAdmin, "iam:PutRolePolicy", roleArn(org, org.logArchive.id, `${org.namePrefix}-log-query`), "ExplicitlyDenied", inLogArchive),
+    c("denies UpdateAssumeRolePolicy on the archive replication role", laAdmin, "iam:UpdateAssumeRolePolicy", roleArn(org, org.logArchive.id, archiveReplicationRoleName(org)), "ExplicitlyDenied", inLogArchive),
+    c("denies PutRolePolicy on the log query role", laAdmin, "iam:PutRolePolicy", roleArn(org, org.logArchive.id, queryRoleName(org)), "ExplicitlyDenied", inLogArchive),
     c("denies deleting AWS Config's service-linked role the member baseline creates", admin, "iam:DeleteServiceLinkedRole", configSlr, "ExplicitlyDenied"),
     c("allows the deployment role to delete AWS Config's service-linked role", deployer, "iam:DeleteServiceLinkedRole", configSlr, "Allowed"),
     c("allows deleting another service's service-linked role", admin, "iam:DeleteServiceLinkedRole", roleArn(org, MEMBER, "aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing"), "Allowed"),
