@@ -162,6 +162,16 @@ describe("management stack on generated organisations", () => {
         assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 2);
     });
 
+    it("plans every guardrail within 5,120 characters for the longest valid name prefix and role names with 17 regions", async () => {
+        const o = org(DEFAULT_ENABLED_REGIONS, 1);
+        o.namePrefix = "a".repeat(16);
+        o.roles = { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) };
+        const p = await management(o);
+        const policies = ofType(p, "aws:organizations/policy:Policy");
+        assert.strictEqual(policies.length, 3);
+        for (const x of policies) assert.ok(String(x.inputs.content).length <= 5120, `${x.name}: ${String(x.inputs.content).length}`);
+    });
+
     it("keeps the region-deny SCP under the size limit with 17 enabled regions", async () => {
         const p = await management(org(DEFAULT_ENABLED_REGIONS, 1));
         assert.ok(String(byName(p, "guardrails-region-deny").inputs.content).length <= 5120);
