@@ -7,7 +7,8 @@ import { EventForwarding } from "../components/baseline/event-forwarding";
 import { globalEventsRegion } from "../components/baseline/forwarding-rules";
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
-import { logSubscriptionPolicyName, logSubscriptionRoleName } from "../components/baseline/member-names";
+import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
+import { accessLogBucketName, logSubscriptionPolicyName, logSubscriptionRoleName } from "../components/baseline/member-names";
 
 type Model = Extract<StackModel, { role: "member" }>;
 
@@ -54,6 +55,19 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
 
     new AccountHardening("hardening", { accountId: account.id }, opts);
 
+    const accessLogs = new AccessLogBuckets(
+        "access-logs",
+        {
+            regions: org.regions,
+            accountId: account.id,
+            bucketNames: Object.fromEntries(org.regions.map((region) => [region, accessLogBucketName(org, account.id, region)])),
+            loggingPrincipal: servicePrincipal(org, "logging.s3"),
+            expireAfterDays: org.retention.archiveDays,
+            noncurrentExpireAfterDays: org.tiering.noncurrentVersionExpiryDays,
+        },
+        opts,
+    );
+
     let logSubscription: LogSubscriptionPolicy | undefined;
     if (settings.logSubscription.enabled) {
         // The pipeline's own groups (log-archive output, optional until that stack exports it) and the
@@ -85,5 +99,6 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
         logSubscriptionPolicyNames: logSubscription?.policyNames,
         logSubscriptionRoleArn: logSubscription?.roleArn,
+        accessLogBucketNames: accessLogs.bucketNames,
     };
 }

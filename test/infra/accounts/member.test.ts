@@ -100,6 +100,23 @@ describe("member stack", () => {
         assert.strictEqual(ofType(p, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, REGIONS.length);
     });
 
+    it("gives every enabled region an access-log bucket of this account, and exports their names", () => {
+        const buckets = ofType(p, "aws:s3/bucket:Bucket");
+        assert.deepStrictEqual(buckets.map((b) => b.inputs.region).sort(), [...REGIONS].sort());
+        const expected = Object.fromEntries(REGIONS.map((r) => [r, `acme-lz-s3-access-logs-444444444444-${r}`]));
+        for (const b of buckets) assert.strictEqual(b.inputs.bucket, expected[String(b.inputs.region)]);
+        assert.deepStrictEqual(p.outputs.accessLogBucketNames, expected);
+    });
+
+    it("expires access logs after the organisation's archive retention", () => {
+        const o = referenceOrg();
+        for (const l of ofType(p, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")) {
+            const [rule] = l.inputs.rules as any[];
+            assert.deepStrictEqual(rule.expiration, { days: o.retention.archiveDays });
+            assert.deepStrictEqual(rule.noncurrentVersionExpiration, { noncurrentDays: o.tiering.noncurrentVersionExpiryDays });
+        }
+    });
+
     it("blocks public S3 access account-wide", () => {
         const [block] = ofType(p, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock");
         assert.strictEqual(block.inputs.blockPublicPolicy, true);
@@ -138,8 +155,11 @@ describe("member stack size and settings", () => {
         return plan;
     }
 
-    /** Resources per region: recorder + channel + status + log policy + dead-letter queue and its policy, and a rule + target per regional rule. */
-    const regional = 6 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
+    /**
+     * Resources per region: recorder + channel + status + log policy + dead-letter queue and its policy,
+     * the access-log bucket and its six settings, and a rule + target per regional rule.
+     */
+    const regional = 6 + 7 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
 
     it("grows with enabled regions only: 17 regions cost exactly 13 more regions' worth than 4", async () => {
         const four = await member(org(REGIONS));
