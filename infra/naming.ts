@@ -123,6 +123,21 @@ export function orgTrailArn(org: OrgModel): string {
     return arn(org, "cloudtrail", org.homeRegion, org.management.id, `trail/${orgTrailName(org)}`);
 }
 
+/** Role CloudTrail assumes to deliver the organisation trail to its log group (security account). */
+export function orgTrailLogsRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-org-trail-logs`;
+}
+
+/** Role AWS Config assumes for the organisation aggregator (security account). */
+export function configAggregatorRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-config-aggregator`;
+}
+
+/** Queue and rule that carry the archive's new-object events to the SIEM (log-archive account). */
+export function archiveNotificationsName(org: OrgModel): string {
+    return `${org.namePrefix}-archive-objects`;
+}
+
 /** Log group the organisation trail delivers to (security account, home region). */
 export function orgTrailLogGroupName(org: OrgModel): string {
     return `/${org.namePrefix}/cloudtrail/organization`;

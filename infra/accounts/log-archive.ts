@@ -4,6 +4,7 @@ import type { OrgModel } from "../config/model";
 import { partitionDnsSuffix, REGIONS } from "../config/regions";
 import {
     archiveBucketName,
+    archiveNotificationsName,
     archiveReplicaBucketName,
     archiveReplicationRoleName,
     arn,
@@ -259,7 +260,7 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
 
     const notifications = new ObjectNotifications(
         "archive-objects",
-        { bucketName: archive.bucketName, eventsPrincipal: servicePrincipal(org, "events"), securityAccountRootArn: arn(org, "iam", "", org.security.id, "root") },
+        { name: archiveNotificationsName(org), bucketName: archive.bucketName, eventsPrincipal: servicePrincipal(org, "events"), securityAccountRootArn: arn(org, "iam", "", org.security.id, "root") },
         { provider: ctx.provider },
     );
 

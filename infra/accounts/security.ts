@@ -6,6 +6,8 @@ import {
     arn,
     archiveBucketName,
     archiveReplicaBucketName,
+    configAggregatorRoleName,
+    orgTrailLogsRoleName,
     orgTrailArn,
     orgTrailLogGroupName,
     orgTrailName,
@@ -64,6 +66,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         {
             trailName: orgTrailName(org),
             trailArn: orgTrailArn(org),
+            logsRoleName: orgTrailLogsRoleName(org),
             bucketName: archiveBucket,
             s3KeyPrefix: prefixes.apply((p) => p.cloudTrail || undefined),
             kmsKeyArn: archiveKeyArn,
@@ -123,6 +126,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         {
             aggregatorName: `${org.namePrefix}-organization`,
             accountId: account.id,
+            roleName: configAggregatorRoleName(org),
             configPrincipal: servicePrincipal(org, "config"),
             managedPolicyArn: `arn:${org.partition}:iam::aws:policy/service-role/AWSConfigRoleForOrganizations`,
         },

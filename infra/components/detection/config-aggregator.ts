@@ -10,6 +10,11 @@ export interface ConfigAggregatorArgs {
     readonly accountId: string;
     /** AWS Config service principal of the partition. */
     readonly configPrincipal: string;
+    /**
+     * Physical name of the aggregator's role (the guardrails protect landing-zone roles by name).
+     * @default autonamed
+     */
+    readonly roleName?: string;
     /** ARN of the AWS managed policy `AWSConfigRoleForOrganizations` in the partition. */
     readonly managedPolicyArn: string;
 }
@@ -32,6 +37,7 @@ export class ConfigAggregator extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
             `${name}-role`,
             {
+                name: a.roleName,
                 description: "AWS Config reads the organisation's accounts for the organisation aggregator",
                 assumeRolePolicy: policyJson(configAggregatorTrustPolicy({ configPrincipal: a.configPrincipal, accountId: a.accountId })),
             },

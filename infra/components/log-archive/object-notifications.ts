@@ -11,6 +11,11 @@ export interface ObjectNotificationsArgs {
     /** `arn:<partition>:iam::<security>:root`: the SIEM reads from the security account. */
     readonly securityAccountRootArn: string;
     /**
+     * Physical name of the queue and of the rule (the guardrails protect landing-zone queues and rules by name).
+     * @default autonamed
+     */
+    readonly name?: string;
+    /**
      * Days a message stays when nobody reads it (SQS maximum 14).
      * @default 14
      */
@@ -27,10 +32,11 @@ export class ObjectNotifications extends pulumi.ComponentResource {
         const days = args.retentionDays ?? 14;
         if (!Number.isInteger(days) || days < 1 || days > 14) throw new Error(`ObjectNotifications ${name}:\n  retentionDays: ${days} must be a whole number of days from 1 to 14`);
         const child = { parent: this };
-        const queue = new aws.sqs.Queue(`${name}-queue`, { sqsManagedSseEnabled: true, messageRetentionSeconds: days * 86400 }, child);
+        const queue = new aws.sqs.Queue(`${name}-queue`, { name: args.name, sqsManagedSseEnabled: true, messageRetentionSeconds: days * 86400 }, child);
         const rule = new aws.cloudwatch.EventRule(
             `${name}-rule`,
             {
+                name: args.name,
                 description: "New objects in the log archive, for the SIEM",
                 eventPattern: pulumi.output(args.bucketName).apply((bucket) => JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [bucket] } } })),
             },

@@ -30,6 +30,12 @@ export interface OrganizationTrailArgs {
     readonly logGroupArn: string;
     /** Days the log group keeps events (0 = never expire). */
     readonly retentionDays: number;
+    /**
+     * Physical name of the role CloudTrail assumes to write to the log group (the guardrails protect
+     * landing-zone roles by name).
+     * @default autonamed
+     */
+    readonly logsRoleName?: string;
     /** `arn:<partition>:iam::<this account>:root`, administrator of the log-group key. */
     readonly accountRootArn: string;
     /** CloudTrail service principal of the partition. */
@@ -62,7 +68,7 @@ export interface OrganizationTrailArgs {
     readonly protect?: boolean;
 }
 
-export type ResolvedOrganizationTrailArgs = Required<Omit<OrganizationTrailArgs, "s3KeyPrefix">> & Pick<OrganizationTrailArgs, "s3KeyPrefix">;
+export type ResolvedOrganizationTrailArgs = Required<Omit<OrganizationTrailArgs, "s3KeyPrefix" | "logsRoleName">> & Pick<OrganizationTrailArgs, "s3KeyPrefix" | "logsRoleName">;
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -117,6 +123,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
             `${name}-logs-role`,
             {
+                name: a.logsRoleName,
                 description: "CloudTrail delivers the organisation trail to its log group",
                 assumeRolePolicy: policyJson(trailLogsTrustPolicy({ cloudTrailPrincipal: a.cloudTrailPrincipal, trailArn: a.trailArn })),
             },
