@@ -61,9 +61,15 @@ export const CUSTOM_ACTIONS = {
 export const NATIVELY_ROUTED_PRODUCTS = ["GuardDuty", "Inspector", "Macie", "IAM Access Analyzer", "Config", "Health"] as const;
 
 const API_CALL = "AWS API Call via CloudTrail";
-const NOT_ROOT = { type: [{ "anything-but": "Root" }] };
+/**
+ * Within `userIdentity`, the complement of what `root-activity` routes (the root user's own calls,
+ * `invokedBy` absent): another identity type, none, or a service acting with the root identity
+ * (e.g. CloudFormation). So a root user's change alerts once, through `root-activity`, and a change a
+ * service makes as root still reaches its service's row instead of no topic at all.
+ */
+const NOT_ROOT = { $or: [{ type: [{ "anything-but": "Root" }] }, { type: [{ exists: false }] }, { invokedBy: [{ exists: true }] }] };
 
-/** API calls to one service by anyone but the root user (root activity has its own high row). */
+/** API calls to one service by anyone but the root user acting in person (root activity has its own high row). */
 function apiCalls(source: string, detail: Record<string, unknown>): Record<string, unknown> {
     return { source: [source], "detail-type": [API_CALL], detail: { userIdentity: NOT_ROOT, ...detail } };
 }
