@@ -161,3 +161,30 @@ export function logGroupPrefix(org: OrgModel): string {
 export function stagingBucketPrefix(org: OrgModel): string {
     return `${org.namePrefix}-staging-`;
 }
+
+/**
+ * The one role CloudWatch Logs delivers as for a member account's account-level subscription (all
+ * regions). It starts with the name prefix, so the guardrail protecting `<prefix>-*` roles covers it.
+ */
+export function logSubscriptionRoleName(org: OrgModel): string {
+    return `${org.namePrefix}-log-subscription`;
+}
+
+/** Name of a member account's account-level subscription-filter policy (one per region, same name in each). */
+export function logSubscriptionPolicyName(org: OrgModel): string {
+    return `${org.namePrefix}-central-logs`;
+}
+
+/**
+ * A member account's S3 access-log bucket of one region (S3 delivers access logs only within the
+ * source bucket's account and region). At most 16 + 16 + 12 + 1 + 14 = 59 characters with the
+ * longest prefix and region name, under S3's 63.
+ */
+export function accessLogBucketName(org: OrgModel, accountId: string, region: string): string {
+    return `${accessLogBucketPrefix(org)}${accountId}-${region}`;
+}
+
+/** What every member access-log bucket name starts with: the pack approves these as access-log targets. */
+export function accessLogBucketPrefix(org: OrgModel): string {
+    return `${org.namePrefix}-s3-access-logs-`;
+}

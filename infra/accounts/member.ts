@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
-import { arn, centralBusArn, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
+import { accessLogBucketName, arn, centralBusArn, logSubscriptionPolicyName, logSubscriptionRoleName, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
 import type { RoleContext, RoleOutputs } from "./context";
 import { ConfigRecorder } from "../components/baseline/config-recorder";
 import { EventForwarding } from "../components/baseline/event-forwarding";
@@ -8,7 +8,6 @@ import { globalEventsRegion } from "../components/baseline/forwarding-rules";
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
-import { accessLogBucketName, logSubscriptionPolicyName, logSubscriptionRoleName } from "../components/baseline/member-names";
 
 type Model = Extract<StackModel, { role: "member" }>;
 

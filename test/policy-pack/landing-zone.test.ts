@@ -7,7 +7,12 @@
 import * as assert from "assert";
 import { evaluatePack, type PackResult } from "../../policy-pack/harness/evaluate";
 import { INTERNAL_ERROR } from "../../policy-pack/lib/rule";
-import { planReference } from "../support/plan";
+import { planReference, REPO_ROOT } from "../support/plan";
+import { accessLogBucketPrefix } from "../../infra/naming";
+import { loadModel } from "../../infra/program";
+
+/** The reference organisation's validated model (for names derived from its facts). */
+const referenceModel = () => loadModel({ root: REPO_ROOT, stack: "log-archive", config: { "lz:role": "log-archive" } });
 import { fromPlan } from "./support";
 
 /** Outputs of the log-archive stack other stacks read (ARCHITECTURE §3). */
@@ -36,7 +41,8 @@ export function orgConfig(outputs: Record<string, unknown>): Record<string, unkn
     };
     return {
         "lz-cloudtrail-archive-destination": { approvedBuckets: [s("archiveBucketName")] },
-        "lz-s3-access-log-destination": { approvedBuckets: [...new Set([s("accessLogBucketName"), ...byRegion("accessLogBucketNames")])] },
+        // The log archive's own access-log buckets, and every member account's per-region ones (by prefix).
+        "lz-s3-access-log-destination": { approvedBuckets: [...new Set([s("accessLogBucketName"), ...byRegion("accessLogBucketNames")]), `${accessLogBucketPrefix(referenceModel().org)}*`] },
         "lz-elb-access-log-destination": { approvedBuckets: [...new Set([s("elbLogBucketName"), ...byRegion("elbLogBucketNames")])] },
         "lz-cloudfront-log-destination": { approvedBuckets: [s("accessLogBucketName")] },
         "lz-vpc-flow-log-destination": { approvedDestinations: [`${s("archiveBucketArn")}*`] },

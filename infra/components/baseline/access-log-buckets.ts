@@ -9,7 +9,7 @@ export interface AccessLogBucketsArgs {
     readonly regions: readonly string[];
     /** The account the buckets live in; only its buckets' access logs are accepted. */
     readonly accountId: string;
-    /** Physical bucket name by region (member-names `accessLogBucketName`). */
+    /** Physical bucket name by region (naming `accessLogBucketName`). */
     readonly bucketNames: Readonly<Record<string, string>>;
     /** S3 server access logging service principal of the partition (`logging.s3.amazonaws.com`). */
     readonly loggingPrincipal: string;

@@ -17,7 +17,7 @@ import {
     roleArn,
     stagingBucketName,
 } from "../../../infra/naming";
-import { accessLogBucketName } from "../../../infra/components/baseline/member-names";
+import { accessLogBucketName } from "../../../infra/naming";
 import { logDestinationPolicy } from "../../../infra/iam/log-archive-destinations";
 import { ALLOW_ALL, decide, type Decision } from "../../support/iam";
 import { REPO_ROOT } from "../../support/plan";

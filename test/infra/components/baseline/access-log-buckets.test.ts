@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { AccessLogBuckets, resolveAccessLogBucketsArgs, type AccessLogBucketsArgs } from "../../../../infra/components/baseline/access-log-buckets";
 import { accessLogBucketPolicy } from "../../../../infra/components/baseline/access-log-bucket-policy";
-import { accessLogBucketName } from "../../../../infra/components/baseline/member-names";
+import { accessLogBucketName } from "../../../../infra/naming";
 import { REGIONS as ALL_REGIONS } from "../../../../infra/config/regions";
 import type { OrgModel } from "../../../../infra/config/model";
 import { ALLOW_ALL, decide } from "../../../support/iam";
