@@ -3,8 +3,9 @@
  * AnalyzeStack) on a generated 10,000-resource stack of the covered types: buckets with logging and
  * versioning resources, VPCs with flow logs, trails, log groups, alarms, load balancers, functions...
  * Prints both readings of "resource-evaluations per second": resources evaluated against the whole
- * pack, and (resource, rule) pairs. The SDK deserializes a resource's protobuf properties once per
- * multi-type resource rule and once per stack rule, which bounds the first. Run: `node -r ts-node/register/transpile-only policy-pack/harness/bench.ts [count]`.
+ * pack, and (resource, rule) pairs. The SDK's own per-policy work bounds the first (docs/policy-pack.md,
+ * "Throughput"; `bench-profile.ts` shows where the time goes, `sdk-cost.ts` what the SDK costs per policy).
+ * Run: `node -r ts-node/register/transpile-only policy-pack/harness/bench.ts [count]`.
  */
 import { evaluatePack, type EvalResource } from "./evaluate";
 import { ALL_RULES } from "../rules";
