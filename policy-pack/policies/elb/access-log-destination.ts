@@ -17,7 +17,7 @@ export const elbAccessLogDestination = resourceRule({
     severity: "medium",
     types: [...LB_V2, ...LB_CLASSIC],
     config: { approvedBuckets: destinationsConfig("ELB log bucket names") },
-    remediation: "Set `accessLogs.bucket` to the organisation's ELB log bucket (log-archive stack output `elbLogBucketName`).",
+    remediation: "Set `accessLogs.bucket` to the organisation's ELB log bucket of the load balancer's region (log-archive stack output `elbLogBucketNames[<region>]`; load balancers deliver only within their region).",
     check(r, config, f) {
         const approved = approvedList(config.approvedBuckets);
         if (!approved.length) return;

@@ -28,7 +28,7 @@ export const elbAccessLogs = resourceRule({
             description: "Load balancer types that must write access logs (add \"network\" when NLBs have TLS listeners).",
         },
     },
-    remediation: "Set `accessLogs: { enabled: true, bucket: <ELB log bucket>, prefix }` (log-archive stack output `elbLogBucketName`; ELB needs an SSE-S3 bucket).",
+    remediation: "Set `accessLogs: { enabled: true, bucket: <ELB log bucket>, prefix }` (log-archive stack output `elbLogBucketNames[<region>]`, a bucket in the load balancer's region; ELB needs an SSE-S3 bucket).",
     check(r, config, f) {
         const kind = str(r.get("loadBalancerType"));
         if (isUnknown(kind)) return f.unknown("loadBalancerType");

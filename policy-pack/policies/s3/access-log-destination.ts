@@ -19,7 +19,7 @@ export const s3AccessLogDestination = resourceRule({
     severity: "medium",
     types: [...S3_BUCKET, ...S3_BUCKET_LOGGING],
     config: { approvedBuckets: destinationsConfig("access-log bucket names") },
-    remediation: "Set `targetBucket` to the organisation's access-log bucket (log-archive stack output `accessLogBucketName`).",
+    remediation: "Set `targetBucket` to the account's access-log bucket of the bucket's region (member stack output `accessLogBucketNames[<region>]`; S3 delivers access logs only within one account and region).",
     check(r, config, f) {
         const approved = approvedList(config.approvedBuckets);
         if (!approved.length) return;
