@@ -1,24 +1,5 @@
+import { denyConfigurationChanges, denyInsecureTransport, denyObjectDeletion, denyOutsideOrganization, investigatorReads, PROTECTED_CONFIGURATION_ACTIONS, requireExemptRoles } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
-
-/** Object deletion: denied to every principal, exempt or not (Object Lock compliance mode enforces it too). */
-export const OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold"] as const;
-
-/** Bucket configuration that protects the logs: only the deployment and break-glass roles may change it. */
-export const PROTECTED_CONFIGURATION_ACTIONS = [
-    "s3:DeleteBucket",
-    "s3:PutBucketPolicy",
-    "s3:DeleteBucketPolicy",
-    "s3:PutBucketObjectLockConfiguration",
-    "s3:PutBucketVersioning",
-    "s3:PutLifecycleConfiguration",
-    "s3:PutEncryptionConfiguration",
-    "s3:PutReplicationConfiguration",
-    "s3:PutBucketOwnershipControls",
-    "s3:PutBucketPublicAccessBlock",
-    "s3:PutBucketLogging",
-] as const;
-
-export const INVESTIGATOR_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation"] as const;
 
 /** Key prefixes (no leading or trailing slash) of the archive, one per log class. */
 export interface ArchivePrefixes {
@@ -61,42 +42,15 @@ function under(prefix: string, rest: string): string {
  * service may write only its own prefix, for this organisation only.
  */
 export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument {
-    if (a.configurationRoleArns.length === 0) throw new Error("configurationRoleArns: at least the deployment role is required, or the next deployment cannot update the bucket");
+    requireExemptRoles("configurationRoleArns", a.configurationRoleArns, "bucket");
     const bucket = a.bucketArn;
     const objects = `${bucket}/*`;
     const acl = { "s3:x-amz-acl": "bucket-owner-full-control" };
     const statements: Statement[] = [
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucket, objects],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-        {
-            Sid: "DenyObjectDeletion",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...OBJECT_DELETION_ACTIONS],
-            Resource: objects,
-        },
-        {
-            Sid: "DenyConfigurationChanges",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...PROTECTED_CONFIGURATION_ACTIONS],
-            Resource: bucket,
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.configurationRoleArns] } },
-        },
-        {
-            Sid: "DenyOutsideOrganization",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucket, objects],
-            Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": a.organizationId }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
-        },
+        denyInsecureTransport("s3", [bucket, objects]),
+        denyObjectDeletion(objects),
+        denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
+        denyOutsideOrganization([bucket, objects], a.organizationId),
         {
             Sid: "CloudTrailAclCheck",
             Effect: "Allow",
@@ -145,13 +99,7 @@ export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument 
             Resource: `${bucket}/${under(a.prefixes.guardDuty, "*")}`,
             Condition: { StringEquals: { "aws:SourceAccount": a.securityAccountId }, ArnLike: { "aws:SourceArn": `${a.guardDutyArnPrefix}:*:${a.securityAccountId}:detector/*` } },
         },
-        {
-            Sid: "InvestigatorReads",
-            Effect: "Allow",
-            Principal: { AWS: a.investigatorRoleArn },
-            Action: [...INVESTIGATOR_READ_ACTIONS],
-            Resource: [bucket, objects],
-        },
+        investigatorReads(a.investigatorRoleArn, [bucket, objects]),
     ];
     return policyDocument(statements);
 }

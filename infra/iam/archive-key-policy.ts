@@ -1,11 +1,8 @@
+import { accountAdministersKey, denyKeyDestruction, LOGS_KEY_USE_ACTIONS, securityReadersDecrypt } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
-/** Key operations that would make every archived object unreadable: exempt roles only. */
-export const KEY_DESTRUCTION_ACTIONS = ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy", "kms:DeleteImportedKeyMaterial"] as const;
 /** What a service needs to encrypt new objects under SSE-KMS. */
 export const SERVICE_ENCRYPT_ACTIONS = ["kms:GenerateDataKey*", "kms:Encrypt"] as const;
-export const READER_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
-export const LOGS_KEY_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
 
 export interface ArchiveKeyPolicyArgs {
     /** `arn:<partition>:iam::<log-archive>:root`, the key's administrator. */
@@ -35,15 +32,8 @@ export interface ArchiveKeyPolicyArgs {
 export function archiveKeyPolicy(a: ArchiveKeyPolicyArgs): PolicyDocument {
     const detectors = `${a.guardDutyArnPrefix}:*:${a.securityAccountId}:detector/*`;
     return policyDocument([
-        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: a.accountRootArn }, Action: "kms:*", Resource: "*" },
-        {
-            Sid: "DenyKeyDestruction",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...KEY_DESTRUCTION_ACTIONS],
-            Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.exemptRoleArns] } },
-        },
+        accountAdministersKey(a.accountRootArn),
+        denyKeyDestruction(a.exemptRoleArns),
         {
             Sid: "CloudTrailEncryptsOrganizationTrail",
             Effect: "Allow",
@@ -88,17 +78,10 @@ export function archiveKeyPolicy(a: ArchiveKeyPolicyArgs): PolicyDocument {
             Sid: "LogsEncryptsOwnLogGroups",
             Effect: "Allow",
             Principal: { Service: a.principals.logs },
-            Action: [...LOGS_KEY_ACTIONS],
+            Action: [...LOGS_KEY_USE_ACTIONS],
             Resource: "*",
             Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${a.logsArnPrefix}:log-group:*` } },
         },
-        {
-            Sid: "SecurityReadersDecrypt",
-            Effect: "Allow",
-            Principal: { AWS: [...a.readerRoleArns] },
-            Action: [...READER_ACTIONS],
-            Resource: "*",
-            Condition: { StringEquals: { "kms:CallerAccount": a.securityAccountId } },
-        },
+        securityReadersDecrypt(a.readerRoleArns, a.securityAccountId),
     ]);
 }

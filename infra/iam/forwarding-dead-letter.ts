@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 /** The one action EventBridge needs on a dead-letter queue. */
@@ -32,13 +33,6 @@ export function forwardingDeadLetterQueuePolicy(a: ForwardingDeadLetterArgs): Po
                 ArnLike: { "aws:SourceArn": a.ruleArnPattern },
             },
         },
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sqs:*",
-            Resource: a.queueArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport("sqs", a.queueArn),
     ]);
 }

@@ -1,5 +1,4 @@
-import { INVESTIGATOR_READ_ACTIONS } from "./archive-bucket-policy";
-import { READER_ACTIONS } from "./archive-key-policy";
+import { INVESTIGATOR_READ_ACTIONS, READER_ACTIONS } from "./statements";
 import { RESULTS_READ_ACTIONS } from "./log-archive-query-results-bucket-policy";
 import { policyDocument, type PolicyDocument } from "./types";
 

@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export const QUEUE_READ_ACTIONS = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"] as const;
@@ -7,6 +8,6 @@ export function notificationQueuePolicy(a: { readonly queueArn: string; readonly
     return policyDocument([
         { Sid: "EventBridgeSendsArchiveObjects", Effect: "Allow", Principal: { Service: a.eventsPrincipal }, Action: "sqs:SendMessage", Resource: a.queueArn, Condition: { ArnEquals: { "aws:SourceArn": a.ruleArn } } },
         { Sid: "SecurityAccountReads", Effect: "Allow", Principal: { AWS: a.securityAccountRootArn }, Action: [...QUEUE_READ_ACTIONS], Resource: a.queueArn },
-        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: a.queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        denyInsecureTransport("sqs", a.queueArn),
     ]);
 }

@@ -1,5 +1,4 @@
-import { KEY_DESTRUCTION_ACTIONS } from "./archive-key-policy";
-import { LOGS_KEY_USE_ACTIONS } from "./trail-log-group-key";
+import { accountAdministersKey, denyKeyDestruction, logsEncryptsLogGroup, requireExemptRoles } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export interface PipelineLogKeyPolicyArgs {
@@ -19,24 +18,10 @@ export interface PipelineLogKeyPolicyArgs {
  * it only for that log group, named in the encryption context Logs sends with every request.
  */
 export function pipelineLogKeyPolicy(a: PipelineLogKeyPolicyArgs): PolicyDocument {
-    if (a.exemptRoleArns.length === 0) throw new Error("exemptRoleArns: at least the deployment role is required, or the next deployment cannot update the key");
+    requireExemptRoles("exemptRoleArns", a.exemptRoleArns, "key");
     return policyDocument([
-        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: a.accountRootArn }, Action: "kms:*", Resource: "*" },
-        {
-            Sid: "DenyKeyDestruction",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...KEY_DESTRUCTION_ACTIONS],
-            Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.exemptRoleArns] } },
-        },
-        {
-            Sid: "LogsEncryptsPipelineLogGroup",
-            Effect: "Allow",
-            Principal: { Service: a.logsPrincipal },
-            Action: [...LOGS_KEY_USE_ACTIONS],
-            Resource: "*",
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": a.logGroupArn } },
-        },
+        accountAdministersKey(a.accountRootArn),
+        denyKeyDestruction(a.exemptRoleArns),
+        logsEncryptsLogGroup("LogsEncryptsPipelineLogGroup", a.logsPrincipal, a.logGroupArn),
     ]);
 }

@@ -1,4 +1,4 @@
-import { PROTECTED_CONFIGURATION_ACTIONS } from "./archive-bucket-policy";
+import { denyConfigurationChanges, denyInsecureTransport, denyOutsideOrganization, PROTECTED_CONFIGURATION_ACTIONS, requireExemptRoles } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 /** What the investigator needs to fetch query results directly from the security account. */
@@ -21,27 +21,13 @@ export interface QueryResultsBucketPolicyArgs {
  * identity policy; the lifecycle rule deletes them.
  */
 export function queryResultsBucketPolicy(a: QueryResultsBucketPolicyArgs): PolicyDocument {
-    if (a.configurationRoleArns.length === 0) throw new Error("configurationRoleArns: at least the deployment role is required, or the next deployment cannot update the bucket");
+    requireExemptRoles("configurationRoleArns", a.configurationRoleArns, "bucket");
     const bucket = a.bucketArn;
     const objects = `${bucket}/*`;
     return policyDocument([
-        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket, objects], Condition: { Bool: { "aws:SecureTransport": "false" } } },
-        {
-            Sid: "DenyConfigurationChanges",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...PROTECTED_CONFIGURATION_ACTIONS],
-            Resource: bucket,
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.configurationRoleArns] } },
-        },
-        {
-            Sid: "DenyOutsideOrganization",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucket, objects],
-            Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": a.organizationId }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
-        },
+        denyInsecureTransport("s3", [bucket, objects]),
+        denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
+        denyOutsideOrganization([bucket, objects], a.organizationId),
         { Sid: "InvestigatorReadsResults", Effect: "Allow", Principal: { AWS: a.investigatorRoleArn }, Action: [...RESULTS_READ_ACTIONS], Resource: [bucket, objects] },
     ]);
 }

@@ -1,4 +1,4 @@
-import { KEY_DESTRUCTION_ACTIONS, READER_ACTIONS } from "./archive-key-policy";
+import { accountAdministersKey, denyKeyDestruction, requireExemptRoles, securityReadersDecrypt } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export interface ReaderKeyPolicyArgs {
@@ -18,24 +18,10 @@ export interface ReaderKeyPolicyArgs {
  * account's readers may decrypt.
  */
 export function readerKeyPolicy(a: ReaderKeyPolicyArgs): PolicyDocument {
-    if (a.exemptRoleArns.length === 0) throw new Error("exemptRoleArns: at least the deployment role is required, or the next deployment cannot update the key");
+    requireExemptRoles("exemptRoleArns", a.exemptRoleArns, "key");
     return policyDocument([
-        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: a.accountRootArn }, Action: "kms:*", Resource: "*" },
-        {
-            Sid: "DenyKeyDestruction",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...KEY_DESTRUCTION_ACTIONS],
-            Resource: "*",
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.exemptRoleArns] } },
-        },
-        {
-            Sid: "SecurityReadersDecrypt",
-            Effect: "Allow",
-            Principal: { AWS: [...a.readerRoleArns] },
-            Action: [...READER_ACTIONS],
-            Resource: "*",
-            Condition: { StringEquals: { "kms:CallerAccount": a.securityAccountId } },
-        },
+        accountAdministersKey(a.accountRootArn),
+        denyKeyDestruction(a.exemptRoleArns),
+        securityReadersDecrypt(a.readerRoleArns, a.securityAccountId),
     ]);
 }

@@ -1,4 +1,4 @@
-import { INVESTIGATOR_READ_ACTIONS, OBJECT_DELETION_ACTIONS, PROTECTED_CONFIGURATION_ACTIONS } from "./archive-bucket-policy";
+import { denyConfigurationChanges, denyInsecureTransport, denyObjectDeletion, denyOutsideOrganization, investigatorReads, PROTECTED_CONFIGURATION_ACTIONS, requireExemptRoles } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 /** Writes that would put into the replica anything but a replica of the archive. */
@@ -22,29 +22,15 @@ export interface ReplicaBucketPolicyArgs {
  * identity policy grants (same account).
  */
 export function replicaBucketPolicy(a: ReplicaBucketPolicyArgs): PolicyDocument {
-    if (a.configurationRoleArns.length === 0) throw new Error("configurationRoleArns: at least the deployment role is required, or the next deployment cannot update the bucket");
+    requireExemptRoles("configurationRoleArns", a.configurationRoleArns, "bucket");
     const bucket = a.bucketArn;
     const objects = `${bucket}/*`;
     return policyDocument([
-        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket, objects], Condition: { Bool: { "aws:SecureTransport": "false" } } },
-        { Sid: "DenyObjectDeletion", Effect: "Deny", Principal: "*", Action: [...OBJECT_DELETION_ACTIONS], Resource: objects },
+        denyInsecureTransport("s3", [bucket, objects]),
+        denyObjectDeletion(objects),
         { Sid: "DenyWritesOtherThanReplication", Effect: "Deny", Principal: "*", Action: [...DIRECT_WRITE_ACTIONS], Resource: objects },
-        {
-            Sid: "DenyConfigurationChanges",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...PROTECTED_CONFIGURATION_ACTIONS],
-            Resource: bucket,
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.configurationRoleArns] } },
-        },
-        {
-            Sid: "DenyOutsideOrganization",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucket, objects],
-            Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": a.organizationId }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
-        },
-        { Sid: "InvestigatorReads", Effect: "Allow", Principal: { AWS: a.investigatorRoleArn }, Action: [...INVESTIGATOR_READ_ACTIONS], Resource: [bucket, objects] },
+        denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
+        denyOutsideOrganization([bucket, objects], a.organizationId),
+        investigatorReads(a.investigatorRoleArn, [bucket, objects]),
     ]);
 }

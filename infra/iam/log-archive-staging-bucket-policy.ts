@@ -1,3 +1,4 @@
+import { denyConfigurationChanges, denyInsecureTransport } from "./statements";
 import { policyDocument, policyJson, type PolicyDocument, type Statement } from "./types";
 import type { ElbLogWriter } from "./log-archive-elb-log-delivery";
 
@@ -56,15 +57,8 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
     const bucket = a.bucketArn;
     const objects = `${bucket}/*`;
     const base: Statement[] = [
-        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket, objects], Condition: { Bool: { "aws:SecureTransport": "false" } } },
-        {
-            Sid: "DenyConfigurationChanges",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...STAGING_CONFIGURATION_ACTIONS],
-            Resource: bucket,
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.configurationRoleArns] } },
-        },
+        denyInsecureTransport("s3", [bucket, objects]),
+        denyConfigurationChanges(bucket, STAGING_CONFIGURATION_ACTIONS, a.configurationRoleArns),
     ];
     const org = { "aws:SourceOrgID": a.organizationId };
     const service = { Service: a.servicePrincipal };

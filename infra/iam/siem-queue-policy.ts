@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 export const SIEM_SEND_ACTIONS = ["sqs:SendMessage"] as const;
@@ -41,13 +42,6 @@ export function siemQueuePolicy(a: SiemQueuePolicyArgs): PolicyDocument {
             Resource: a.queueArn,
         });
     }
-    statements.push({
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "sqs:*",
-        Resource: a.queueArn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    });
+    statements.push(denyInsecureTransport("sqs", a.queueArn));
     return policyDocument(statements);
 }

@@ -1,4 +1,4 @@
-import { LOGS_KEY_USE_ACTIONS } from "./trail-log-group-key";
+import { accountAdministersKey, logsEncryptsLogGroup } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 /** What a publishing service needs on the key of an encrypted topic or queue. */
@@ -40,7 +40,7 @@ export interface TopicKeyPolicyArgs {
  */
 export function topicKeyPolicy(a: TopicKeyPolicyArgs): PolicyDocument {
     const statements: Statement[] = [
-        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: a.accountRootArn }, Action: "kms:*", Resource: "*" },
+        accountAdministersKey(a.accountRootArn),
         {
             Sid: "EventBridgeEncryptsForTopics",
             Effect: "Allow",
@@ -65,14 +65,7 @@ export function topicKeyPolicy(a: TopicKeyPolicyArgs): PolicyDocument {
             Resource: "*",
             Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "kms:EncryptionContext:aws:sns:topicArn": [...a.topicArns] } },
         },
-        {
-            Sid: "LogsEncryptsSecurityEventLog",
-            Effect: "Allow",
-            Principal: { Service: a.principals.logs },
-            Action: [...LOGS_KEY_USE_ACTIONS],
-            Resource: "*",
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": a.logGroupArn } },
-        },
+        logsEncryptsLogGroup("LogsEncryptsSecurityEventLog", a.principals.logs, a.logGroupArn),
     ];
     if (a.siemConsumerArns.length > 0) {
         statements.push({

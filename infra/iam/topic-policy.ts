@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
@@ -42,14 +43,7 @@ export function topicPolicy(a: TopicPolicyArgs): PolicyDocument {
             Resource: a.topicArn,
             Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnLike: { "aws:SourceArn": a.alarmArnPattern } },
         },
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sns:*",
-            Resource: a.topicArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport("sns", a.topicArn),
     );
     return policyDocument(statements);
 }

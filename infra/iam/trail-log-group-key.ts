@@ -1,7 +1,5 @@
+import { accountAdministersKey, logsEncryptsLogGroup } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
-
-/** What CloudWatch Logs needs on a key that encrypts a log group. */
-export const LOGS_KEY_USE_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
 
 export interface TrailLogGroupKeyArgs {
     /** `arn:<partition>:iam::<account>:root`. */
@@ -19,23 +17,5 @@ export interface TrailLogGroupKeyArgs {
  * context Logs sends with every request.
  */
 export function trailLogGroupKeyPolicy(a: TrailLogGroupKeyArgs): PolicyDocument {
-    return policyDocument([
-        {
-            Sid: "AccountAdministersKey",
-            Effect: "Allow",
-            Principal: { AWS: a.accountRootArn },
-            Action: "kms:*",
-            Resource: "*",
-        },
-        {
-            Sid: "LogsEncryptsTrailLogGroup",
-            Effect: "Allow",
-            Principal: { Service: a.logsPrincipal },
-            Action: [...LOGS_KEY_USE_ACTIONS],
-            Resource: "*",
-            // Logs documents the encryption-context condition (not aws:SourceArn/SourceAccount) for
-            // log-group keys; it names one log group ARN in this account, which is the narrower binding.
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": a.logGroupArn } },
-        },
-    ]);
+    return policyDocument([accountAdministersKey(a.accountRootArn), logsEncryptsLogGroup("LogsEncryptsTrailLogGroup", a.logsPrincipal, a.logGroupArn)]);
 }

@@ -3,6 +3,7 @@
  * of `infra/iam/` (it lives beside its component only because that folder is outside this change's
  * scope; move it to `infra/iam/member-access-log-bucket-policy.ts` when convenient).
  */
+import { denyInsecureTransport } from "../../iam/statements";
 import { policyDocument, type PolicyDocument } from "../../iam/types";
 
 /** The one action S3 server access log delivery needs. */
@@ -25,14 +26,7 @@ export interface AccessLogBucketPolicyArgs {
 export function accessLogBucketPolicy(a: AccessLogBucketPolicyArgs): PolicyDocument {
     const objects = `${a.bucketArn}/*`;
     return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [a.bucketArn, objects],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport("s3", [a.bucketArn, objects]),
         {
             Sid: "DenyWritesOtherThanThisAccountsLogDelivery",
             Effect: "Deny",

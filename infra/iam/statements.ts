@@ -1,0 +1,129 @@
+/**
+ * Statements that several documents carry word for word: the perimeter of the log buckets, the TLS
+ * deny of buckets, queues and topics, and the administration of the landing zone's keys. Each is
+ * defined once, so a fix reaches every bucket, queue, topic or key that relies on it; the documents
+ * still choose which ones they carry and in which order.
+ */
+import type { OneOrMany, Statement } from "./types";
+
+/** Object deletion: denied to every principal, exempt or not (Object Lock compliance mode enforces it too). */
+export const OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold"] as const;
+
+/** Bucket configuration that protects the logs: only the deployment and break-glass roles may change it. */
+export const PROTECTED_CONFIGURATION_ACTIONS = [
+    "s3:DeleteBucket",
+    "s3:PutBucketPolicy",
+    "s3:DeleteBucketPolicy",
+    "s3:PutBucketObjectLockConfiguration",
+    "s3:PutBucketVersioning",
+    "s3:PutLifecycleConfiguration",
+    "s3:PutEncryptionConfiguration",
+    "s3:PutReplicationConfiguration",
+    "s3:PutBucketOwnershipControls",
+    "s3:PutBucketPublicAccessBlock",
+    "s3:PutBucketLogging",
+] as const;
+
+/** What the security account's investigator may do on the archive and its replica. */
+export const INVESTIGATOR_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation"] as const;
+
+/** Key operations that would make everything the key encrypts unreadable: exempt roles only. */
+export const KEY_DESTRUCTION_ACTIONS = ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy", "kms:DeleteImportedKeyMaterial"] as const;
+
+/** What a reader of encrypted logs needs on the key. */
+export const READER_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
+
+/** What CloudWatch Logs needs on a key that encrypts a log group. */
+export const LOGS_KEY_USE_ACTIONS = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"] as const;
+
+/**
+ * Fails when no exempt role is given: the deny statements below would then lock the deployment
+ * role out of the bucket or key, and the next deployment could not update it.
+ */
+export function requireExemptRoles(field: string, roleArns: readonly string[], resource: "bucket" | "key"): void {
+    if (roleArns.length === 0) throw new Error(`${field}: at least the deployment role is required, or the next deployment cannot update the ${resource}`);
+}
+
+/** Nobody may use the resource without TLS (`service` is the action prefix: `s3`, `sqs`, `sns`). */
+export function denyInsecureTransport(service: "s3" | "sqs" | "sns", resource: OneOrMany<string>): Statement {
+    return { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: `${service}:*`, Resource: resource, Condition: { Bool: { "aws:SecureTransport": "false" } } };
+}
+
+/** No principal, exempt or not, may delete or unlock an object of a log bucket. */
+export function denyObjectDeletion(objectsArn: string): Statement {
+    return { Sid: "DenyObjectDeletion", Effect: "Deny", Principal: "*", Action: [...OBJECT_DELETION_ACTIONS], Resource: objectsArn };
+}
+
+/** Only the exempt roles may change the bucket's configuration (`actions`: what that covers for this bucket). */
+export function denyConfigurationChanges(bucketArn: string, actions: readonly string[], exemptRoleArns: readonly string[]): Statement {
+    return {
+        Sid: "DenyConfigurationChanges",
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...actions],
+        Resource: bucketArn,
+        Condition: { ArnNotEquals: { "aws:PrincipalArn": [...exemptRoleArns] } },
+    };
+}
+
+/** No principal outside the organisation; AWS services acting on the bucket are judged by their own grants. */
+export function denyOutsideOrganization(resources: readonly string[], organizationId: string): Statement {
+    return {
+        Sid: "DenyOutsideOrganization",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [...resources],
+        Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": organizationId }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
+    };
+}
+
+/** The security account's investigator reads the archived logs (bucket and objects). */
+export function investigatorReads(investigatorRoleArn: string, resources: readonly string[]): Statement {
+    return { Sid: "InvestigatorReads", Effect: "Allow", Principal: { AWS: investigatorRoleArn }, Action: [...INVESTIGATOR_READ_ACTIONS], Resource: [...resources] };
+}
+
+/** The account administers the key, so IAM in the account stays in control and the key never becomes unmanageable. */
+export function accountAdministersKey(accountRootArn: string): Statement {
+    return { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: accountRootArn }, Action: "kms:*", Resource: "*" };
+}
+
+/** Only the exempt roles may disable, delete or re-policy the key. */
+export function denyKeyDestruction(exemptRoleArns: readonly string[]): Statement {
+    return {
+        Sid: "DenyKeyDestruction",
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...KEY_DESTRUCTION_ACTIONS],
+        Resource: "*",
+        Condition: { ArnNotEquals: { "aws:PrincipalArn": [...exemptRoleArns] } },
+    };
+}
+
+/** The security account's readers (the investigator) may decrypt, when they call from that account. */
+export function securityReadersDecrypt(readerRoleArns: readonly string[], securityAccountId: string): Statement {
+    return {
+        Sid: "SecurityReadersDecrypt",
+        Effect: "Allow",
+        Principal: { AWS: [...readerRoleArns] },
+        Action: [...READER_ACTIONS],
+        Resource: "*",
+        Condition: { StringEquals: { "kms:CallerAccount": securityAccountId } },
+    };
+}
+
+/**
+ * CloudWatch Logs may use the key for one log group only. Logs documents the encryption-context
+ * condition (not `aws:SourceArn`/`aws:SourceAccount`) for log-group keys; it names one log group ARN
+ * (without `:*`) in this account, which is the narrower binding.
+ */
+export function logsEncryptsLogGroup(sid: string, logsPrincipal: string, logGroupArn: string): Statement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: logsPrincipal },
+        Action: [...LOGS_KEY_USE_ACTIONS],
+        Resource: "*",
+        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
+    };
+}
