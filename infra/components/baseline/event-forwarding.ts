@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { policyJson } from "../../iam/types";
 import { forwardingTrustPolicy } from "../../iam/forwarding-trust";
 import { forwardingPutEventsPolicy } from "../../iam/forwarding-put-events";
 import { forwardingDeadLetterQueuePolicy } from "../../iam/forwarding-dead-letter";
 import { FORWARDING_RULES, ruleRegions, type ForwardingRule } from "./forwarding-rules";
+import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus } from "./central-bus-forwarding";
 
 export interface EventForwardingArgs {
     /** Enabled regions; every rule of scope `enabled`/`enabled+global` runs in each. */
@@ -46,13 +46,7 @@ export function resolveEventForwardingArgs(name: string, args: EventForwardingAr
     if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
     if (!/^[\w+=,.@-]{1,35}$/.test(args.namePrefix)) problems.push(`namePrefix: ${JSON.stringify(args.namePrefix)} must be 1-35 characters of letters, digits and +=,.@_-`);
     if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
-    const ids = new Set<string>();
-    for (const r of rules) {
-        if (ids.has(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} appears twice`);
-        ids.add(r.id);
-        if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
-        if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
-    }
+    problems.push(...forwardingRuleProblems(rules));
     if (problems.length > 0) throw new Error(`EventForwarding ${name}:\n  ${problems.join("\n  ")}`);
     return { ...args, rules, deadLetterRetentionDays };
 }
@@ -76,54 +70,32 @@ export class EventForwarding extends pulumi.ComponentResource {
         const a = resolveEventForwardingArgs(name, args);
         const rulePrefix = `${a.namePrefix}-fwd-`;
 
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            {
-                name: `${a.namePrefix}-event-forwarding`,
-                description: "EventBridge forwards this account's security events to the central bus",
-                assumeRolePolicy: policyJson(
-                    forwardingTrustPolicy({
-                        eventsPrincipal: a.eventsPrincipal,
-                        accountId: a.accountId,
-                        ruleArnPattern: `${a.eventsArnPrefix}:*:${a.accountId}:rule/${rulePrefix}*`,
-                    }),
-                ),
-            },
-            { parent: this },
-        );
-        const permissions = new aws.iam.RolePolicy(
-            `${name}-role-policy`,
-            { role: role.name, policy: policyJson(forwardingPutEventsPolicy({ centralBusArn: a.centralBusArn })) },
-            { parent: this },
-        );
+        const role = forwardingRole(this, name, {
+            roleName: `${a.namePrefix}-event-forwarding`,
+            description: "EventBridge forwards this account's security events to the central bus",
+            trustPolicy: forwardingTrustPolicy({
+                eventsPrincipal: a.eventsPrincipal,
+                accountId: a.accountId,
+                ruleArnPattern: `${a.eventsArnPrefix}:*:${a.accountId}:rule/${rulePrefix}*`,
+            }),
+            permissionsPolicy: forwardingPutEventsPolicy({ centralBusArn: a.centralBusArn }),
+        });
 
         const queues = new Map<string, aws.sqs.Queue>();
         const deadLetterQueue = (region: string): aws.sqs.Queue => {
             let queue = queues.get(region);
             if (!queue) {
-                queue = new aws.sqs.Queue(
-                    `${name}-dlq-${region}`,
-                    { name: `${rulePrefix}dead-letter`, region, sqsManagedSseEnabled: true, messageRetentionSeconds: a.deadLetterRetentionDays * 86400 },
-                    { parent: this, protect: true, retainOnDelete: true },
-                );
-                new aws.sqs.QueuePolicy(
-                    `${name}-dlq-${region}-policy`,
-                    {
-                        queueUrl: queue.url,
-                        region,
-                        policy: queue.arn.apply((queueArn) =>
-                            policyJson(
-                                forwardingDeadLetterQueuePolicy({
-                                    eventsPrincipal: a.eventsPrincipal,
-                                    queueArn,
-                                    accountId: a.accountId,
-                                    ruleArnPattern: `${a.eventsArnPrefix}:${region}:${a.accountId}:rule/${rulePrefix}*`,
-                                }),
-                            ),
-                        ),
-                    },
-                    { parent: this },
-                );
+                queue = forwardingDeadLetterQueue(this, name, region, {
+                    queueName: `${rulePrefix}dead-letter`,
+                    retentionDays: a.deadLetterRetentionDays,
+                    policy: (queueArn) =>
+                        forwardingDeadLetterQueuePolicy({
+                            eventsPrincipal: a.eventsPrincipal,
+                            queueArn,
+                            accountId: a.accountId,
+                            ruleArnPattern: `${a.eventsArnPrefix}:${region}:${a.accountId}:rule/${rulePrefix}*`,
+                        }),
+                });
                 queues.set(region, queue);
             }
             return queue;
@@ -132,37 +104,12 @@ export class EventForwarding extends pulumi.ComponentResource {
         const ruleArns: Record<string, pulumi.Output<string>> = {};
         for (const r of a.rules) {
             for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion)) {
-                const dlq = deadLetterQueue(region);
-                const rule = new aws.cloudwatch.EventRule(
-                    `${name}-${r.id}-${region}`,
-                    {
-                        name: `${rulePrefix}${r.id}`,
-                        description: r.description,
-                        eventBusName: "default",
-                        eventPattern: JSON.stringify(r.pattern),
-                        region,
-                    },
-                    { parent: this },
-                );
-                new aws.cloudwatch.EventTarget(
-                    `${name}-${r.id}-${region}-target`,
-                    {
-                        rule: rule.name,
-                        eventBusName: "default",
-                        targetId: "central-bus",
-                        arn: a.centralBusArn,
-                        roleArn: role.arn,
-                        region,
-                        deadLetterConfig: { arn: dlq.arn },
-                        retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
-                    },
-                    { parent: this, dependsOn: [permissions] },
-                );
+                const rule = forwardToCentralBus(this, name, region, r, { ruleName: `${rulePrefix}${r.id}`, centralBusArn: a.centralBusArn, role, deadLetterQueue: deadLetterQueue(region) });
                 ruleArns[`${r.id}/${region}`] = rule.arn;
             }
         }
 
-        this.roleArn = role.arn;
+        this.roleArn = role.role.arn;
         this.ruleArns = pulumi.output(ruleArns);
         this.deadLetterQueueArns = pulumi.output(Object.fromEntries([...queues].map(([region, q]) => [region, q.arn])));
         this.registerOutputs({ roleArn: this.roleArn, ruleArns: this.ruleArns, deadLetterQueueArns: this.deadLetterQueueArns });

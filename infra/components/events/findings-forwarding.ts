@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyJson, type PolicyDocument } from "../../iam/types";
+import type { PolicyDocument } from "../../iam/types";
+import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus } from "../baseline/central-bus-forwarding";
 import { FINDINGS_FORWARDING_RULES, findingsRuleRegions, type FindingsForwardingRule } from "./findings-forwarding-rules";
 import { failIfAny } from "./validate";
 
@@ -38,13 +39,7 @@ export function resolveFindingsForwardingArgs(name: string, args: FindingsForwar
     if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
     if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
     if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.-]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
-    const ids = new Set<string>();
-    for (const r of rules) {
-        if (ids.has(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} appears twice`);
-        ids.add(r.id);
-        if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
-        if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
-    }
+    problems.push(...forwardingRuleProblems(rules));
     failIfAny("FindingsForwarding", name, problems);
     return { ...args, rules };
 }
@@ -65,53 +60,26 @@ export class FindingsForwarding extends pulumi.ComponentResource {
     constructor(name: string, args: FindingsForwardingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lz:events:FindingsForwarding", name, {}, opts);
         const a = resolveFindingsForwardingArgs(name, args);
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            { name: a.roleName, description: "EventBridge forwards the security account's aggregated findings to the central bus", assumeRolePolicy: policyJson(a.trustPolicy) },
-            { parent: this },
-        );
-        const permissions = new aws.iam.RolePolicy(`${name}-role-policy`, { role: role.name, policy: policyJson(a.permissionsPolicy) }, { parent: this });
+        const role = forwardingRole(this, name, {
+            roleName: a.roleName,
+            description: "EventBridge forwards the security account's aggregated findings to the central bus",
+            trustPolicy: a.trustPolicy,
+            permissionsPolicy: a.permissionsPolicy,
+        });
 
         const queues = new Map<string, aws.sqs.Queue>();
         const ruleArns: Record<string, pulumi.Output<string>> = {};
         for (const region of a.regions) {
             const rows = a.rules.filter((r) => findingsRuleRegions(r.scope, a.regions, a.homeRegion).includes(region));
             if (rows.length === 0) continue;
-            const queue = new aws.sqs.Queue(
-                `${name}-dlq-${region}`,
-                { name: a.deadLetterQueueName, region, sqsManagedSseEnabled: true, messageRetentionSeconds: 14 * 86400 },
-                { parent: this, protect: true, retainOnDelete: true },
-            );
-            new aws.sqs.QueuePolicy(
-                `${name}-dlq-${region}-policy`,
-                { queueUrl: queue.url, region, policy: queue.arn.apply((arn) => policyJson(a.deadLetterQueuePolicy(region, arn))) },
-                { parent: this },
-            );
+            const queue = forwardingDeadLetterQueue(this, name, region, { queueName: a.deadLetterQueueName, retentionDays: 14, policy: (arn) => a.deadLetterQueuePolicy(region, arn) });
             queues.set(region, queue);
             for (const r of rows) {
-                const rule = new aws.cloudwatch.EventRule(
-                    `${name}-${r.id}-${region}`,
-                    { name: a.ruleName(r.id), description: r.description, eventBusName: "default", eventPattern: JSON.stringify(r.pattern), region },
-                    { parent: this },
-                );
-                new aws.cloudwatch.EventTarget(
-                    `${name}-${r.id}-${region}-target`,
-                    {
-                        rule: rule.name,
-                        eventBusName: "default",
-                        targetId: "central-bus",
-                        arn: a.centralBusArn,
-                        roleArn: role.arn,
-                        region,
-                        deadLetterConfig: { arn: queue.arn },
-                        retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
-                    },
-                    { parent: this, dependsOn: [permissions] },
-                );
+                const rule = forwardToCentralBus(this, name, region, r, { ruleName: a.ruleName(r.id), centralBusArn: a.centralBusArn, role, deadLetterQueue: queue });
                 ruleArns[`${r.id}/${region}`] = rule.arn;
             }
         }
-        this.roleArn = role.arn;
+        this.roleArn = role.role.arn;
         this.ruleArns = pulumi.output(ruleArns);
         this.deadLetterQueueArns = pulumi.output(Object.fromEntries([...queues].map(([region, q]) => [region, q.arn])));
         this.registerOutputs({ roleArn: this.roleArn, ruleArns: this.ruleArns, deadLetterQueueArns: this.deadLetterQueueArns });

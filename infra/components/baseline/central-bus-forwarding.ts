@@ -1,0 +1,99 @@
+/**
+ * The pieces every forwarding of events to the central bus is built from, shared by the member
+ * baseline (`EventForwarding`: an account's security events) and the security account
+ * (`FindingsForwarding`: the findings its delegated-admin services aggregate): the role EventBridge
+ * needs for a bus target in another account or region, a dead-letter queue per region so an event
+ * the central bus refuses is kept instead of dropped, and a rule on a region's default bus whose
+ * target is the central bus. Each component keeps its own loop (and so its resources' order); the
+ * resources, their names and settings are defined here once.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { policyJson, type PolicyDocument } from "../../iam/types";
+
+/** A row of a forwarding table. */
+export interface CentralBusForwardingRow {
+    /** Stable id: part of the rule's physical name and of resource names. */
+    readonly id: string;
+    readonly description: string;
+    /** EventBridge event pattern. */
+    readonly pattern: Readonly<Record<string, unknown>>;
+}
+
+/** Checks of a forwarding table: ids unique and usable in names, no pattern filtering on `account`. */
+export function forwardingRuleProblems(rules: readonly CentralBusForwardingRow[]): string[] {
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const r of rules) {
+        if (ids.has(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} appears twice`);
+        ids.add(r.id);
+        if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
+        if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
+    }
+    return problems;
+}
+
+/** The forwarding role (`<name>-role`) and its permissions (`<name>-role-policy`): targets depend on the latter. */
+export interface ForwardingRole {
+    readonly role: aws.iam.Role;
+    readonly permissions: aws.iam.RolePolicy;
+}
+
+export function forwardingRole(
+    parent: pulumi.Resource,
+    name: string,
+    a: { readonly roleName: string; readonly description: string; readonly trustPolicy: PolicyDocument; readonly permissionsPolicy: PolicyDocument },
+): ForwardingRole {
+    const role = new aws.iam.Role(`${name}-role`, { name: a.roleName, description: a.description, assumeRolePolicy: policyJson(a.trustPolicy) }, { parent });
+    const permissions = new aws.iam.RolePolicy(`${name}-role-policy`, { role: role.name, policy: policyJson(a.permissionsPolicy) }, { parent });
+    return { role, permissions };
+}
+
+/** A region's dead-letter queue (`<name>-dlq-<region>`, SSE-SQS, protected) and its queue policy, given the queue ARN. */
+export function forwardingDeadLetterQueue(
+    parent: pulumi.Resource,
+    name: string,
+    region: string,
+    a: { readonly queueName: string; readonly retentionDays: number; readonly policy: (queueArn: string) => PolicyDocument },
+): aws.sqs.Queue {
+    const queue = new aws.sqs.Queue(
+        `${name}-dlq-${region}`,
+        { name: a.queueName, region, sqsManagedSseEnabled: true, messageRetentionSeconds: a.retentionDays * 86400 },
+        { parent, protect: true, retainOnDelete: true },
+    );
+    new aws.sqs.QueuePolicy(`${name}-dlq-${region}-policy`, { queueUrl: queue.url, region, policy: queue.arn.apply((arn) => policyJson(a.policy(arn))) }, { parent });
+    return queue;
+}
+
+/**
+ * A rule of the row on the region's default bus (`<name>-<id>-<region>`) and its target, the central
+ * bus, through the forwarding role, retried for a day, then put on the dead-letter queue.
+ */
+export function forwardToCentralBus(
+    parent: pulumi.Resource,
+    name: string,
+    region: string,
+    row: CentralBusForwardingRow,
+    a: { readonly ruleName: string; readonly centralBusArn: string; readonly role: ForwardingRole; readonly deadLetterQueue: aws.sqs.Queue },
+): aws.cloudwatch.EventRule {
+    const rule = new aws.cloudwatch.EventRule(
+        `${name}-${row.id}-${region}`,
+        { name: a.ruleName, description: row.description, eventBusName: "default", eventPattern: JSON.stringify(row.pattern), region },
+        { parent },
+    );
+    new aws.cloudwatch.EventTarget(
+        `${name}-${row.id}-${region}-target`,
+        {
+            rule: rule.name,
+            eventBusName: "default",
+            targetId: "central-bus",
+            arn: a.centralBusArn,
+            roleArn: a.role.role.arn,
+            region,
+            deadLetterConfig: { arn: a.deadLetterQueue.arn },
+            retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
+        },
+        { parent, dependsOn: [a.role.permissions] },
+    );
+    return rule;
+}
