@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { anyOccurrenceAlarm } from "./any-occurrence-alarm";
 import { failIfAny } from "./validate";
 
 export interface AlertSelfTestArgs {
@@ -111,21 +112,16 @@ export class AlertSelfTest extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const failed = new aws.cloudwatch.MetricAlarm(
+        const failed = anyOccurrenceAlarm(
             `${name}-failed`,
             {
                 name: `${a.name}-failed`,
-                alarmDescription: `The alert self-test rule ${a.ruleName} failed to deliver to its topic: check the topic and key policies`,
+                description: `The alert self-test rule ${a.ruleName} failed to deliver to its topic: check the topic and key policies`,
                 namespace: "AWS/Events",
                 metricName: "FailedInvocations",
                 dimensions,
                 statistic: "Sum",
-                period: 300,
-                evaluationPeriods: 1,
-                threshold: 1,
-                comparisonOperator: "GreaterThanOrEqualToThreshold",
-                treatMissingData: "notBreaching",
-                alarmActions: [a.alarmTopicArn],
+                topicArn: a.alarmTopicArn,
             },
             { parent: this },
         );

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { anyOccurrenceAlarm } from "./any-occurrence-alarm";
 import { failIfAny } from "./validate";
 
 export interface SiemQueueArgs {
@@ -77,21 +78,16 @@ export class SiemQueue extends pulumi.ComponentResource {
         );
         new aws.sqs.QueuePolicy(`${name}-queue-policy`, { queueUrl: queue.url, policy: policyJson(a.queuePolicy) }, { parent: this });
         new aws.sqs.QueuePolicy(`${name}-dlq-policy`, { queueUrl: dlq.url, policy: policyJson(a.deadLetterQueuePolicy) }, { parent: this });
-        const alarm = new aws.cloudwatch.MetricAlarm(
+        const alarm = anyOccurrenceAlarm(
             `${name}-dlq-alarm`,
             {
                 name: a.deadLetterAlarmName,
-                alarmDescription: "Security events are stuck in the SIEM dead-letter queue: a routing target refused them or the consumer keeps failing",
+                description: "Security events are stuck in the SIEM dead-letter queue: a routing target refused them or the consumer keeps failing",
                 namespace: "AWS/SQS",
                 metricName: "ApproximateNumberOfMessagesVisible",
                 dimensions: { QueueName: a.deadLetterQueueName },
                 statistic: "Maximum",
-                period: 300,
-                evaluationPeriods: 1,
-                threshold: 1,
-                comparisonOperator: "GreaterThanOrEqualToThreshold",
-                treatMissingData: "notBreaching",
-                alarmActions: [a.alarmTopicArn],
+                topicArn: a.alarmTopicArn,
             },
             { parent: this },
         );

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { anyOccurrenceAlarm } from "../events/any-occurrence-alarm";
 import { CIS_CONTROLS, type AlarmSeverity, type CisControl } from "./cis-controls";
 
 export interface CisAlarmsArgs {
@@ -66,21 +67,9 @@ export class CisAlarms extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            const alarm = new aws.cloudwatch.MetricAlarm(
+            const alarm = anyOccurrenceAlarm(
                 `${name}-${c.id}-alarm`,
-                {
-                    name: `${a.alarmNamePrefix}-${c.id}`,
-                    alarmDescription: `${c.title} (${c.controls.join(", ")})`,
-                    namespace: a.namespace,
-                    metricName,
-                    statistic: "Sum",
-                    period: 300,
-                    evaluationPeriods: 1,
-                    threshold: 1,
-                    comparisonOperator: "GreaterThanOrEqualToThreshold",
-                    treatMissingData: "notBreaching",
-                    alarmActions: [a.topicArns[c.severity]],
-                },
+                { name: `${a.alarmNamePrefix}-${c.id}`, description: `${c.title} (${c.controls.join(", ")})`, namespace: a.namespace, metricName, statistic: "Sum", topicArn: a.topicArns[c.severity] },
                 { parent: this, dependsOn: [filter] },
             );
             alarmArns[c.id] = alarm.arn;
