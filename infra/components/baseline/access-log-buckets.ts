@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
+import { hardenBucket } from "../log-archive/bucket-hardening";
 import { logBucketTags } from "../log-archive/log-bucket-tag";
 import { accessLogBucketPolicy } from "./access-log-bucket-policy";
 
@@ -70,17 +71,7 @@ export class AccessLogBuckets extends pulumi.ComponentResource {
                 { parent: this, protect: true, retainOnDelete: true },
             );
             const versioning = new aws.s3.BucketVersioning(`${id}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" }, region }, child);
-            new aws.s3.BucketServerSideEncryptionConfiguration(
-                `${id}-encryption`,
-                { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }], region },
-                child,
-            );
-            new aws.s3.BucketPublicAccessBlock(
-                `${id}-public-access`,
-                { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, region },
-                child,
-            );
-            new aws.s3.BucketOwnershipControls(`${id}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" }, region }, child);
+            hardenBucket(this, id, bucket, { region });
             new aws.s3.BucketLifecycleConfiguration(
                 `${id}-lifecycle`,
                 {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags } from "./log-bucket-tag";
 
 export interface ArchiveBucketArgs {
@@ -86,17 +87,7 @@ export class ArchiveBucket extends pulumi.ComponentResource {
             { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", days: a.objectLockDays } }, region },
             { parent: this, dependsOn: [versioning] },
         );
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-encryption`,
-            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }], region },
-            child,
-        );
-        new aws.s3.BucketPublicAccessBlock(
-            `${name}-public-access`,
-            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, region },
-            child,
-        );
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" }, region }, child);
+        hardenBucket(this, name, bucket, { region, kmsKeyArn: key.arn });
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-lifecycle`,
             {
@@ -120,9 +111,7 @@ export class ArchiveBucket extends pulumi.ComponentResource {
             { parent: this, dependsOn: [versioning] },
         );
         new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyJson(a.bucketPolicy), region }, child);
-        if (a.accessLogBucket !== undefined) {
-            new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: a.accessLogBucket, targetPrefix: `${a.bucketName}/`, region }, child);
-        }
+        logBucketAccess(this, name, bucket, { bucketName: a.bucketName, targetBucket: a.accessLogBucket, region });
         if (a.eventBridgeNotifications) {
             new aws.s3.BucketNotification(`${name}-notifications`, { bucket: bucket.id, eventbridge: true, region }, child);
         }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags } from "./log-bucket-tag";
 
 export interface QueryResultsArgs {
@@ -63,13 +64,7 @@ export class QueryResults extends pulumi.ComponentResource {
         // or deleted results stay recoverable until the lifecycle expires them).
         const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false, tags: logBucketTags("query-results") }, keep);
         const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, child);
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-encryption`,
-            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] },
-            child,
-        );
-        new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, child);
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, child);
+        hardenBucket(this, name, bucket, { kmsKeyArn: key.arn });
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-lifecycle`,
             {
@@ -88,9 +83,7 @@ export class QueryResults extends pulumi.ComponentResource {
             { parent: this, dependsOn: [versioning] },
         );
         new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyJson(a.bucketPolicy) }, child);
-        if (a.accessLogBucket !== undefined) {
-            new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: a.accessLogBucket, targetPrefix: `${a.bucketName}/` }, child);
-        }
+        logBucketAccess(this, name, bucket, { bucketName: a.bucketName, targetBucket: a.accessLogBucket });
 
         this.bucketName = bucket.bucket;
         this.bucketArn = bucket.arn;

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
+import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags, type LogBucketKind } from "./log-bucket-tag";
 
 /** A bucket replicated into. */
@@ -101,25 +102,7 @@ export class StagingBucket extends pulumi.ComponentResource {
             { parent: this, protect: a.protect, retainOnDelete: a.protect },
         );
         const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" }, region }, child);
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-encryption`,
-            {
-                bucket: bucket.id,
-                rules: [
-                    a.kmsKeyArn === undefined
-                        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-                        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: a.kmsKeyArn }, bucketKeyEnabled: true },
-                ],
-                region,
-            },
-            child,
-        );
-        new aws.s3.BucketPublicAccessBlock(
-            `${name}-public-access`,
-            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, region },
-            child,
-        );
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" }, region }, child);
+        hardenBucket(this, name, bucket, { region, kmsKeyArn: a.kmsKeyArn });
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-lifecycle`,
             {
@@ -130,9 +113,7 @@ export class StagingBucket extends pulumi.ComponentResource {
             { parent: this, dependsOn: [versioning] },
         );
         new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyJson(a.bucketPolicy), region }, child);
-        if (a.accessLogBucket !== undefined) {
-            new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: a.accessLogBucket, targetPrefix: `${a.bucketName}/`, region }, child);
-        }
+        logBucketAccess(this, name, bucket, { bucketName: a.bucketName, targetBucket: a.accessLogBucket, region });
 
         const role = new aws.iam.Role(
             `${name}-replication-role`,
