@@ -6,6 +6,7 @@
 import type { OrgModel } from "../config/model";
 import { arn, stagingBucketPrefix } from "../naming";
 import { LANDING_ZONE_TAG, unlessExempt } from "./scp-common";
+import { OBJECT_DELETION_ACTIONS } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export const BUCKET_TAMPER_ACTIONS = [
@@ -23,8 +24,6 @@ export const BUCKET_TAMPER_ACTIONS = [
     "s3:PutBucketNotification",
     "s3:DeleteBucket",
 ];
-
-export const OBJECT_TAMPER_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold"];
 
 export const KEY_TAMPER_ACTIONS = [
     "kms:ScheduleKeyDeletion",
@@ -65,7 +64,8 @@ export function protectArchiveScp(org: OrgModel): PolicyDocument {
         {
             Sid: "ProtectArchiveObjects",
             Effect: "Deny",
-            Action: OBJECT_TAMPER_ACTIONS,
+            // The actions the log buckets' own policies deny: denied still if an account's root rewrites a bucket policy.
+            Action: [...OBJECT_DELETION_ACTIONS],
             Resource: logBucketPatterns(org).map((b) => `${arn(org, "s3", "", "", b)}/*`),
         },
         {
