@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { byName, referenceStack } from "../../support/plan";
-import { decide, type Decision } from "../../support/iam";
+import { ASSUME_ANY_ROLE, decide, decideAs, type Decision } from "../../support/iam";
 import type { StackPlan } from "../../../infra/engine/run";
 
 const SECURITY = "333333333333";
@@ -75,16 +75,7 @@ describe("security investigator (role of the security stack, policies of the log
 
     describe("who may become the investigator", () => {
         const assume = (principal: string, context: Record<string, string>): Promise<Decision> =>
-            decide({
-                principal,
-                action: "sts:AssumeRole",
-                resource: INVESTIGATOR,
-                resourceAccount: SECURITY,
-                identityPolicies: [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] }],
-                resourcePolicy: trust,
-                // AWS sets aws:PrincipalArn on every request; the simulator needs it spelled out.
-                context: { "aws:PrincipalArn": principal, ...context },
-            });
+            decideAs({ principal, action: "sts:AssumeRole", resource: INVESTIGATOR, resourceAccount: SECURITY, identityPolicies: [ASSUME_ANY_ROLE], resourcePolicy: trust, context });
 
         it("an IAM user of the security account signed in with MFA", async () => {
             assert.strictEqual(await assume(`arn:aws:iam::${SECURITY}:user/alice`, { "aws:MultiFactorAuthPresent": "true" }), "Allowed");

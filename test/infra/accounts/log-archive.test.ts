@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { ofType, byName, planGenerated, referenceOrg, REPO_ROOT } from "../../support/plan";
-import { decide, ALLOW_ALL } from "../../support/iam";
+import { decide, decideAs, ALLOW_ALL } from "../../support/iam";
 import { discoverStacks, readProject } from "../../../infra/engine/stacks";
 import { planStacks, withPredecessors } from "../../../infra/engine/plan";
 import type { StackPlan } from "../../../infra/engine/run";
@@ -274,7 +274,7 @@ describe("log-archive stack: query layer", function () {
         const plan = await referenceStack("log-archive");
         const bucket = byName(plan, "query-results-bucket").outputs.arn as string;
         const ask = (principal: string, action: string, resource: string, resourcePolicy: unknown, context: Record<string, string>) =>
-            decide({ principal, action, resource, resourceAccount: "222222222222", context: { "aws:PrincipalArn": principal, ...context }, identityPolicies: [ALLOW_ALL], resourcePolicy });
+            decideAs({ principal, action, resource, resourceAccount: "222222222222", context, resourcePolicy });
         const bucketPolicy = policyOf(byName(plan, "query-results-policy"));
         const keyPolicy = policyOf(byName(plan, "query-results-key"));
         const keyArn = byName(plan, "query-results-key").outputs.arn as string;
@@ -389,12 +389,12 @@ describe("log-archive stack: query layer", function () {
         const role = byName(plan, "log-query-role");
         assert.strictEqual(role.inputs.name, "acme-lz-log-query");
         const trust = policyOf(role, "assumeRolePolicy");
-        const assume = (p: string) => decide({ principal: p, action: "sts:AssumeRole", resource: role.outputs.arn as string, resourceAccount: "222222222222", context: { "aws:PrincipalArn": p }, identityPolicies: [ALLOW_ALL], resourcePolicy: trust });
+        const assume = (p: string) => decideAs({ principal: p, action: "sts:AssumeRole", resource: role.outputs.arn as string, resourceAccount: "222222222222", resourcePolicy: trust });
         assert.strictEqual(await assume(INVESTIGATOR), "Allowed");
         assert.strictEqual(await assume("arn:aws:iam::333333333333:role/Developer"), "ImplicitlyDenied");
         const perms = policyOf(byName(plan, "log-query-permissions"));
         const asRole = (action: string, resource: string, context: Record<string, string | string[]> = {}) =>
-            decide({ principal: role.outputs.arn as string, action, resource, resourceAccount: "222222222222", context: { "aws:PrincipalArn": role.outputs.arn as string, ...context }, identityPolicies: [perms] });
+            decideAs({ principal: role.outputs.arn as string, action, resource, resourceAccount: "222222222222", context, identityPolicies: [perms] });
         assert.strictEqual(await asRole("athena:StartQueryExecution", byName(plan, "log-query-workgroup").outputs.arn as string), "Allowed");
         const object = `${byName(plan, "archive-bucket").outputs.arn}/${keyOf(table(plan, "cloudtrail"), "444444444444", "us-east-1", "x.json.gz")}`;
         assert.strictEqual(await asRole("s3:GetObject", object, { ...TLS_IN_ORG, "aws:CalledVia": ["athena.amazonaws.com"] }), "Allowed");
@@ -491,7 +491,7 @@ describe("log-archive stack: cross-region replica", function () {
         const perms = policyOf(byName(replicated, "archive-replication-permissions"));
         const role = byName(replicated, "archive-replication-role").outputs.arn as string;
         const ask = (action: string, resource: string, context: Record<string, string> = {}) =>
-            decide({ principal: role, action, resource, resourceAccount: "222222222222", context: { "aws:PrincipalArn": role, ...context }, identityPolicies: [perms], resourcePolicy: resource.includes(":kms:") ? ALLOW_ALL_KEY : undefined });
+            decideAs({ principal: role, action, resource, resourceAccount: "222222222222", context, identityPolicies: [perms], resourcePolicy: resource.includes(":kms:") ? ALLOW_ALL_KEY : undefined });
         const archive = byName(replicated, "archive-bucket").outputs.arn as string;
         const replica = byName(replicated, "archive-replica-bucket").outputs.arn as string;
         assert.strictEqual(await ask("s3:GetObjectVersionForReplication", `${archive}/AWSLogs/x`), "Allowed");

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL, type Decision } from "../../support/iam";
+import { decideAs, itDecides, type DecisionCase } from "../../support/iam";
 import { archiveBucketPolicy, DEFAULT_ARCHIVE_PREFIXES } from "../../../infra/iam/archive-bucket-policy";
 
 const ORG = "o-exampleorg1";
@@ -41,18 +41,11 @@ const inOrg = { ...TLS, "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": 
 const service = { ...TLS, "aws:PrincipalIsAWSService": "true" };
 const object = (key: string) => `${BUCKET_ARN}/${key}`;
 
-interface Case {
-    readonly it: string;
+/** IAM principals have administrator rights in their account (`decideAs`): only the bucket policy refuses them. */
+interface Case extends DecisionCase {
     readonly principal: string;
-    readonly action: string;
-    readonly resource: string;
-    readonly context: Record<string, string>;
-    /** Identity side: an account principal with administrator rights, or a service (none). */
-    readonly admin?: boolean;
-    readonly expect: Decision;
 }
 
-const admin = true;
 const CASES: Case[] = [
     // CloudTrail: the organisation trail only, owned by the management account.
     { it: "lets this organisation's trail PutObject under the org prefix with bucket-owner-full-control", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/${SECURITY}/CloudTrail/us-east-1/2026/11/22/x.json.gz`), context: { ...service, ...ACL, "aws:SourceArn": TRAIL }, expect: "Allowed" },
@@ -65,32 +58,32 @@ const CASES: Case[] = [
     { it: "refuses another account's trail ACL check", principal: "cloudtrail.amazonaws.com", action: "s3:GetBucketAcl", resource: BUCKET_ARN, context: { ...service, "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/t" }, expect: "ImplicitlyDenied" },
     // TLS.
     { it: "denies a non-TLS request even from this organisation's trail", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: { "aws:SecureTransport": "false", "aws:PrincipalIsAWSService": "true", ...ACL, "aws:SourceArn": TRAIL }, expect: "ExplicitlyDenied" },
-    { it: "denies a non-TLS GetObject to the investigator", principal: INVESTIGATOR, action: "s3:GetObject", resource: object("AWSLogs/x"), context: { ...inOrg, "aws:SecureTransport": "false" }, admin, expect: "ExplicitlyDenied" },
+    { it: "denies a non-TLS GetObject to the investigator", principal: INVESTIGATOR, action: "s3:GetObject", resource: object("AWSLogs/x"), context: { ...inOrg, "aws:SecureTransport": "false" }, expect: "ExplicitlyDenied" },
     // Deletion: nobody.
-    { it: "denies DeleteObjectVersion to the account root", principal: ROOT, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies DeleteObjectVersion to an administrator of the log-archive account", principal: ADMIN, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies DeleteObject to an administrator of the log-archive account", principal: ADMIN, action: "s3:DeleteObject", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies DeleteObjectVersion to the deployment role too", principal: DEPLOY, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies DeleteObjectVersion to the break-glass role too", principal: BREAK_GLASS, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies BypassGovernanceRetention to the break-glass role", principal: BREAK_GLASS, action: "s3:BypassGovernanceRetention", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies shortening an object's retention to an administrator", principal: ADMIN, action: "s3:PutObjectRetention", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to the account root", principal: ROOT, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to an administrator of the log-archive account", principal: ADMIN, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObject to an administrator of the log-archive account", principal: ADMIN, action: "s3:DeleteObject", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to the deployment role too", principal: DEPLOY, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteObjectVersion to the break-glass role too", principal: BREAK_GLASS, action: "s3:DeleteObjectVersion", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies BypassGovernanceRetention to the break-glass role", principal: BREAK_GLASS, action: "s3:BypassGovernanceRetention", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies shortening an object's retention to an administrator", principal: ADMIN, action: "s3:PutObjectRetention", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
     // Configuration: the deployment and break-glass roles only.
-    { it: "denies PutBucketPolicy to the account root", principal: ROOT, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies PutBucketPolicy to an administrator of the log-archive account", principal: ADMIN, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies changing the Object Lock configuration to an administrator", principal: ADMIN, action: "s3:PutBucketObjectLockConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies suspending versioning to an administrator", principal: ADMIN, action: "s3:PutBucketVersioning", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies changing the lifecycle to an administrator", principal: ADMIN, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies changing encryption to an administrator", principal: ADMIN, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "denies DeleteBucketPolicy to the account root", principal: ROOT, action: "s3:DeleteBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "ExplicitlyDenied" },
-    { it: "lets the break-glass role change the bucket policy", principal: BREAK_GLASS, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
-    { it: "lets the deployment role change the bucket policy (the next deployment must succeed)", principal: DEPLOY, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
-    { it: "lets the deployment role change the lifecycle", principal: DEPLOY, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
-    { it: "lets the deployment role change encryption", principal: DEPLOY, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
+    { it: "denies PutBucketPolicy to the account root", principal: ROOT, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies PutBucketPolicy to an administrator of the log-archive account", principal: ADMIN, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies changing the Object Lock configuration to an administrator", principal: ADMIN, action: "s3:PutBucketObjectLockConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies suspending versioning to an administrator", principal: ADMIN, action: "s3:PutBucketVersioning", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies changing the lifecycle to an administrator", principal: ADMIN, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies changing encryption to an administrator", principal: ADMIN, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies DeleteBucketPolicy to the account root", principal: ROOT, action: "s3:DeleteBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "lets the break-glass role change the bucket policy", principal: BREAK_GLASS, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
+    { it: "lets the deployment role change the bucket policy (the next deployment must succeed)", principal: DEPLOY, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
+    { it: "lets the deployment role change the lifecycle", principal: DEPLOY, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
+    { it: "lets the deployment role change encryption", principal: DEPLOY, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
     // Investigator: read only.
-    { it: "lets the security investigator GetObject", principal: INVESTIGATOR, action: "s3:GetObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: inOrg, admin, expect: "Allowed" },
-    { it: "lets the security investigator list the bucket", principal: INVESTIGATOR, action: "s3:ListBucket", resource: BUCKET_ARN, context: inOrg, admin, expect: "Allowed" },
-    { it: "refuses the security investigator PutObject", principal: INVESTIGATOR, action: "s3:PutObject", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ImplicitlyDenied" },
-    { it: "refuses any other role of the security account GetObject", principal: OTHER_SECURITY_ROLE, action: "s3:GetObject", resource: object("AWSLogs/x"), context: inOrg, admin, expect: "ImplicitlyDenied" },
+    { it: "lets the security investigator GetObject", principal: INVESTIGATOR, action: "s3:GetObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: inOrg, expect: "Allowed" },
+    { it: "lets the security investigator list the bucket", principal: INVESTIGATOR, action: "s3:ListBucket", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
+    { it: "refuses the security investigator PutObject", principal: INVESTIGATOR, action: "s3:PutObject", resource: object("AWSLogs/x"), context: inOrg, expect: "ImplicitlyDenied" },
+    { it: "refuses any other role of the security account GetObject", principal: OTHER_SECURITY_ROLE, action: "s3:GetObject", resource: object("AWSLogs/x"), context: inOrg, expect: "ImplicitlyDenied" },
     // Flow logs: own prefix, this organisation.
     { it: "lets VPC flow logs of this organisation write under vpc-flow-logs/", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: object("vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/x.log.gz"), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "Allowed" },
     { it: "refuses VPC flow logs writing under the CloudTrail prefix", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: object(`AWSLogs/${ORG}/x`), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "ImplicitlyDenied" },
@@ -102,9 +95,9 @@ const CASES: Case[] = [
     // Config does not deliver here (staging bucket), so the archive gives it nothing.
     { it: "refuses AWS Config writing directly into the archive", principal: "config.amazonaws.com", action: "s3:PutObject", resource: object("AWSLogs/444444444444/Config/x"), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "ImplicitlyDenied" },
     // Outsiders.
-    { it: "denies GetObject to an administrator outside the organisation", principal: OUTSIDER, action: "s3:GetObject", resource: object("AWSLogs/x"), context: TLS, admin, expect: "ExplicitlyDenied" },
-    { it: "denies ListBucket to a principal of another organisation", principal: OUTSIDER, action: "s3:ListBucket", resource: BUCKET_ARN, context: { ...TLS, "aws:PrincipalOrgID": "o-otherorg99", "aws:PrincipalIsAWSService": "false" }, admin, expect: "ExplicitlyDenied" },
-    { it: "denies PutObject to an outsider even with bucket-owner-full-control", principal: OUTSIDER, action: "s3:PutObject", resource: object("AWSLogs/x"), context: { ...TLS, ...ACL }, admin, expect: "ExplicitlyDenied" },
+    { it: "denies GetObject to an administrator outside the organisation", principal: OUTSIDER, action: "s3:GetObject", resource: object("AWSLogs/x"), context: TLS, expect: "ExplicitlyDenied" },
+    { it: "denies ListBucket to a principal of another organisation", principal: OUTSIDER, action: "s3:ListBucket", resource: BUCKET_ARN, context: { ...TLS, "aws:PrincipalOrgID": "o-otherorg99", "aws:PrincipalIsAWSService": "false" }, expect: "ExplicitlyDenied" },
+    { it: "denies PutObject to an outsider even with bucket-owner-full-control", principal: OUTSIDER, action: "s3:PutObject", resource: object("AWSLogs/x"), context: { ...TLS, ...ACL }, expect: "ExplicitlyDenied" },
 ];
 
 describe("archive bucket policy (decision table)", () => {
@@ -112,22 +105,7 @@ describe("archive bucket policy (decision table)", () => {
         assert.ok(CASES.length >= 30, `${CASES.length} cases`);
         assert.ok(CASES.some((c) => c.expect === "Allowed") && CASES.some((c) => c.expect !== "Allowed"));
     });
-    for (const c of CASES) {
-        it(c.it, async () => {
-            const account = c.principal.includes(":iam::") ? c.principal.split(":")[4] : undefined;
-            const d = await decide({
-                principal: c.principal,
-                action: c.action,
-                resource: c.resource,
-                resourceAccount: ARCHIVE_ACCOUNT,
-                // AWS sets aws:PrincipalArn on every request by an IAM principal; the simulator needs it given.
-                context: account ? { "aws:PrincipalArn": c.principal, ...c.context } : c.context,
-                identityPolicies: c.admin && account ? [ALLOW_ALL] : [],
-                resourcePolicy: policy,
-            });
-            assert.strictEqual(d, c.expect);
-        });
-    }
+    itDecides(CASES, (c) => decideAs({ ...c, resourceAccount: ARCHIVE_ACCOUNT, resourcePolicy: policy }));
 });
 
 describe("archiveBucketPolicy", () => {

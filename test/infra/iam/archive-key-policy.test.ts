@@ -1,7 +1,6 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL } from "../../support/iam";
+import { decideAs, usesEncryptionContext } from "../../support/iam";
 import { archiveKeyPolicy } from "../../../infra/iam/archive-key-policy";
-import type { Statement } from "../../../infra/iam/types";
 
 const ORG = "o-exampleorg1";
 const ARCHIVE_ACCOUNT = "222222222222";
@@ -29,11 +28,9 @@ const doc = archiveKeyPolicy({
  * iam-simulate ignores kms:EncryptionContext:* keys (ARCHITECTURE §5), so the statements that use
  * them are checked structurally below and left out of the simulated document.
  */
-const usesContext = (s: Statement) => JSON.stringify(s.Condition ?? {}).includes("kms:EncryptionContext:");
-const simulated = JSON.parse(JSON.stringify({ ...doc, Statement: doc.Statement.filter((s) => !usesContext(s)) }));
+const simulated = JSON.parse(JSON.stringify({ ...doc, Statement: doc.Statement.filter((s) => !usesEncryptionContext(s)) }));
 
-const ask = (principal: string, action: string, context: Record<string, string>, identity = true) =>
-    decide({ principal, action, resource: KEY, resourceAccount: ARCHIVE_ACCOUNT, context: principal.includes(":iam::") ? { "aws:PrincipalArn": principal, ...context } : context, identityPolicies: identity && principal.includes(":iam::") ? [ALLOW_ALL] : [], resourcePolicy: simulated });
+const ask = (principal: string, action: string, context: Record<string, string>) => decideAs({ principal, action, resource: KEY, resourceAccount: ARCHIVE_ACCOUNT, context, resourcePolicy: simulated });
 
 describe("archive key policy", () => {
     it("denies ScheduleKeyDeletion to an administrator of the log-archive account", async () => {

@@ -2,13 +2,11 @@
  * Key of the pipeline's delivery-error log group (one per region). iam-simulate ignores
  * `kms:EncryptionContext:*` (ARCHITECTURE §5): a decision is iam-simulate on the statements without
  * an encryption context, and `test/support/policy-evaluator.ts` on the one bound to it (CloudWatch
- * Logs' grant). The deny statement is simulated; no context-bound statement denies.
+ * Logs' grant), through `decideKeyPolicy`. The deny statement is simulated; no context-bound statement denies.
  */
 import * as assert from "assert";
-import { ALLOW_ALL, decide } from "../../support/iam";
-import { evaluate } from "../../support/policy-evaluator";
+import { decideKeyPolicy } from "../../support/iam";
 import { pipelineLogKeyPolicy } from "../../../infra/iam/log-archive-pipeline-log-key-policy";
-import type { Statement } from "../../../infra/iam/types";
 
 const ACCOUNT = "222222222222";
 const KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -16,18 +14,8 @@ const GROUP = `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/acme-lz/central-logs
 const DEPLOY = `arn:aws:iam::${ACCOUNT}:role/LandingZoneDeployment`;
 const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/LandingZoneBreakGlass`;
 const doc = pipelineLogKeyPolicy({ accountRootArn: `arn:aws:iam::${ACCOUNT}:root`, exemptRoleArns: [DEPLOY, BREAK_GLASS], logsPrincipal: "logs.eu-west-1.amazonaws.com", logGroupArn: GROUP });
-const usesContext = (s: Statement) => JSON.stringify(s.Condition ?? {}).includes("kms:EncryptionContext:");
-const simulated = JSON.parse(JSON.stringify({ ...doc, Statement: doc.Statement.filter((s) => !usesContext(s)) }));
-const contextBound = { ...doc, Statement: doc.Statement.filter(usesContext) };
 
-async function ask(principal: string, action: string, context: Record<string, string> = {}): Promise<string> {
-    const iam = principal.startsWith("arn:");
-    const ec = Object.fromEntries(Object.entries(context).filter(([k]) => k.startsWith("kms:EncryptionContext:")));
-    const rest = Object.fromEntries(Object.entries(context).filter(([k]) => !k.startsWith("kms:EncryptionContext:")));
-    const sim = await decide({ principal, action, resource: KEY, resourceAccount: ACCOUNT, context: iam ? { "aws:PrincipalArn": principal, ...rest } : rest, identityPolicies: iam ? [ALLOW_ALL] : [], resourcePolicy: simulated });
-    if (sim !== "ImplicitlyDenied") return sim;
-    return evaluate(contextBound, { principal, action, resource: KEY, context: { ...rest, ...ec } });
-}
+const ask = (principal: string, action: string, context: Record<string, string> = {}) => decideKeyPolicy(doc, { principal, action, resource: KEY, resourceAccount: ACCOUNT, context });
 const logsOf = (group: string) => ({ "kms:EncryptionContext:aws:logs:arn": group });
 
 describe("pipeline log key policy", () => {

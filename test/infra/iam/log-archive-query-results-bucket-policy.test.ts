@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL, type Decision } from "../../support/iam";
+import { decideAs, itDecides, type DecisionCase } from "../../support/iam";
 import { queryResultsBucketPolicy } from "../../../infra/iam/log-archive-query-results-bucket-policy";
 
 const ORG = "o-exampleorg1";
@@ -18,7 +18,7 @@ const TLS = { "aws:SecureTransport": "true" };
 const inOrg = { ...TLS, "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": "false" };
 const result = `${BUCKET}/results/6b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e.csv`;
 
-const CASES: { it: string; principal: string; action: string; resource: string; context: Record<string, string>; expect: Decision }[] = [
+const CASES: (DecisionCase & { readonly principal: string })[] = [
     { it: "lets the security investigator read a query result", principal: INVESTIGATOR, action: "s3:GetObject", resource: result, context: inOrg, expect: "Allowed" },
     { it: "lets the security investigator list the results", principal: INVESTIGATOR, action: "s3:ListBucket", resource: BUCKET, context: inOrg, expect: "Allowed" },
     { it: "refuses the investigator writing a result", principal: INVESTIGATOR, action: "s3:PutObject", resource: result, context: inOrg, expect: "ImplicitlyDenied" },
@@ -33,12 +33,7 @@ const CASES: { it: string; principal: string; action: string; resource: string; 
 ];
 
 describe("query results bucket policy (decision table)", () => {
-    for (const c of CASES) {
-        it(c.it, async () => {
-            const d = await decide({ principal: c.principal, action: c.action, resource: c.resource, resourceAccount: ACCOUNT, context: { "aws:PrincipalArn": c.principal, ...c.context }, identityPolicies: [ALLOW_ALL], resourcePolicy: policy });
-            assert.strictEqual(d, c.expect);
-        });
-    }
+    itDecides(CASES, (c) => decideAs({ ...c, resourceAccount: ACCOUNT, resourcePolicy: policy }));
     it("refuses to build a policy without an exempt configuration role", () => {
         assert.throws(() => queryResultsBucketPolicy({ bucketArn: BUCKET, organizationId: ORG, configurationRoleArns: [], investigatorRoleArn: INVESTIGATOR }), /configurationRoleArns: at least the deployment role is required/);
     });

@@ -1,12 +1,12 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL, type Decision } from "../../support/iam";
+import { decideAs, itDecides, usesEncryptionContext, type DecisionCase } from "../../support/iam";
 import { queryRolePermissionsPolicy, queryRoleTrustPolicy } from "../../../infra/iam/log-archive-query-role";
 import { archiveBucketPolicy, DEFAULT_ARCHIVE_PREFIXES } from "../../../infra/iam/archive-bucket-policy";
 import { archiveKeyPolicy } from "../../../infra/iam/archive-key-policy";
 import { readerKeyPolicy } from "../../../infra/iam/log-archive-reader-key-policy";
 import { queryResultsBucketPolicy } from "../../../infra/iam/log-archive-query-results-bucket-policy";
 import { logTables, objectGlob } from "../../../infra/components/log-archive/log-tables";
-import type { PolicyDocument } from "../../../infra/iam/types";
+import type { PolicyDocument, Statement } from "../../../infra/iam/types";
 
 const ORG = "o-exampleorg1";
 const MGMT = "111111111111";
@@ -74,7 +74,7 @@ const archiveKey = json(
     }),
 );
 // iam-simulate ignores kms:EncryptionContext:* (ARCHITECTURE §5): those service statements are irrelevant to the role and left out.
-archiveKey.Statement = archiveKey.Statement.filter((s: { Condition?: unknown }) => !JSON.stringify(s.Condition ?? {}).includes("kms:EncryptionContext:"));
+archiveKey.Statement = archiveKey.Statement.filter((s: Statement) => !usesEncryptionContext(s));
 const resultsKey = json(readerKeyPolicy({ accountRootArn: `arn:aws:iam::${ACCOUNT}:root`, exemptRoleArns: [DEPLOY, BREAK_GLASS], securityAccountId: SECURITY, readerRoleArns: [INVESTIGATOR] }));
 
 const RESOURCE_POLICY: [string, unknown][] = [
@@ -87,16 +87,8 @@ const VIA_ATHENA = { "aws:CalledVia": ["athena.amazonaws.com"] };
 const VIA_S3 = { "kms:ViaService": "s3.us-east-1.amazonaws.com" };
 const IN_ORG = { "aws:SecureTransport": "true", "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": "false" };
 
-interface Case {
-    readonly it: string;
-    readonly action: string;
-    readonly resource: string;
-    readonly context?: Record<string, string | string[]>;
-    readonly expect: Decision;
-}
-
 const ct = (key: string) => `${ARCHIVE}/AWSLogs/${ORG}/${MEMBER}/CloudTrail/us-east-1/2026/11/22/${key}`;
-const CASES: Case[] = [
+const CASES: DecisionCase[] = [
     { it: "runs a query in the landing zone's workgroup", action: "athena:StartQueryExecution", resource: WORKGROUP, expect: "Allowed" },
     { it: "reads a saved query of the workgroup", action: "athena:GetNamedQuery", resource: WORKGROUP, expect: "Allowed" },
     { it: "does not run queries in another workgroup (whose settings are not enforced)", action: "athena:StartQueryExecution", resource: `arn:aws:athena:us-east-1:${ACCOUNT}:workgroup/primary`, expect: "ImplicitlyDenied" },
@@ -130,26 +122,12 @@ const CASES: Case[] = [
 ];
 
 describe("query role (decision table)", () => {
-    for (const c of CASES) {
-        it(c.it, async () => {
-            const resourcePolicy = RESOURCE_POLICY.find(([prefix]) => c.resource === prefix || c.resource.startsWith(`${prefix}/`))?.[1];
-            const d = await decide({
-                principal: QUERY_ROLE,
-                action: c.action,
-                resource: c.resource,
-                resourceAccount: ACCOUNT,
-                context: { "aws:PrincipalArn": QUERY_ROLE, ...(c.context ?? {}) },
-                identityPolicies: [permissions],
-                resourcePolicy,
-            });
-            assert.strictEqual(d, c.expect);
-        });
-    }
+    const resourcePolicy = (resource: string) => RESOURCE_POLICY.find(([prefix]) => resource === prefix || resource.startsWith(`${prefix}/`))?.[1];
+    itDecides(CASES, (c) => decideAs({ ...c, principal: QUERY_ROLE, resourceAccount: ACCOUNT, identityPolicies: [permissions], resourcePolicy: resourcePolicy(c.resource) }));
 });
 
 describe("query role trust", () => {
-    const assume = (principal: string) =>
-        decide({ principal, action: "sts:AssumeRole", resource: QUERY_ROLE, resourceAccount: ACCOUNT, context: { "aws:PrincipalArn": principal }, identityPolicies: [ALLOW_ALL], resourcePolicy: trust });
+    const assume = (principal: string) => decideAs({ principal, action: "sts:AssumeRole", resource: QUERY_ROLE, resourceAccount: ACCOUNT, resourcePolicy: trust });
     it("lets the security account's investigator assume the query role", async () => {
         assert.strictEqual(await assume(INVESTIGATOR), "Allowed");
     });

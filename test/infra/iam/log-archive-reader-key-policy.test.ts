@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL } from "../../support/iam";
+import { decideAs } from "../../support/iam";
 import { readerKeyPolicy } from "../../../infra/iam/log-archive-reader-key-policy";
 
 const ACCOUNT = "222222222222";
@@ -12,8 +12,7 @@ const ADMIN = `arn:aws:iam::${ACCOUNT}:role/Administrator`;
 const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
 
 const doc = JSON.parse(JSON.stringify(readerKeyPolicy({ accountRootArn: ROOT, exemptRoleArns: [DEPLOY, BREAK_GLASS], securityAccountId: SECURITY, readerRoleArns: [INVESTIGATOR] })));
-const ask = (principal: string, action: string, context: Record<string, string> = {}) =>
-    decide({ principal, action, resource: KEY, resourceAccount: ACCOUNT, context: { "aws:PrincipalArn": principal, ...context }, identityPolicies: [ALLOW_ALL], resourcePolicy: doc });
+const ask = (principal: string, action: string, context: Record<string, string> = {}) => decideAs({ principal, action, resource: KEY, resourceAccount: ACCOUNT, context, resourcePolicy: doc });
 
 describe("reader key policy (replica and query-results keys)", () => {
     it("lets the security investigator decrypt", async () => {

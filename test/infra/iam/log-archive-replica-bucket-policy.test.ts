@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL, type Decision } from "../../support/iam";
+import { decideAs, itDecides, type DecisionCase } from "../../support/iam";
 import { replicaBucketPolicy } from "../../../infra/iam/log-archive-replica-bucket-policy";
 import { replicationPermissionsPolicy } from "../../../infra/iam/log-archive-replication-role";
 
@@ -32,15 +32,10 @@ const TLS = { "aws:SecureTransport": "true" };
 const inOrg = { ...TLS, "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": "false" };
 const object = `${REPLICA}/AWSLogs/${ORG}/444444444444/CloudTrail/us-east-1/2026/11/22/x.json.gz`;
 
-interface Case {
-    readonly it: string;
+interface Case extends DecisionCase {
     readonly principal: string;
-    readonly action: string;
-    readonly resource: string;
-    readonly context: Record<string, string>;
-    /** Identity side: administrator rights (default), the replication role's own policy, or none (a service). */
-    readonly identity?: "admin" | "replication" | "none";
-    readonly expect: Decision;
+    /** Identity side: administrator rights for an IAM principal and none for a service (`decideAs`), or the replication role's own policy. */
+    readonly identity?: "replication";
 }
 
 const CASES: Case[] = [
@@ -49,7 +44,7 @@ const CASES: Case[] = [
     { it: "refuses to replicate a delete marker in, even for the replication role", principal: REPLICATION, action: "s3:ReplicateDelete", resource: object, context: inOrg, identity: "replication", expect: "ExplicitlyDenied" },
     { it: "denies PutObject to an administrator of the log-archive account (no way in but replication)", principal: ADMIN, action: "s3:PutObject", resource: object, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "denies PutObject to the deployment role too", principal: DEPLOY, action: "s3:PutObject", resource: object, context: inOrg, expect: "ExplicitlyDenied" },
-    { it: "denies PutObject to CloudTrail: services deliver to the archive, never to the replica", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object, context: { ...TLS, "aws:PrincipalIsAWSService": "true", "s3:x-amz-acl": "bucket-owner-full-control" }, identity: "none", expect: "ExplicitlyDenied" },
+    { it: "denies PutObject to CloudTrail: services deliver to the archive, never to the replica", principal: "cloudtrail.amazonaws.com", action: "s3:PutObject", resource: object, context: { ...TLS, "aws:PrincipalIsAWSService": "true", "s3:x-amz-acl": "bucket-owner-full-control" }, expect: "ExplicitlyDenied" },
     { it: "denies DeleteObjectVersion to the account root", principal: ROOT, action: "s3:DeleteObjectVersion", resource: object, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "denies DeleteObjectVersion to the break-glass role", principal: BREAK_GLASS, action: "s3:DeleteObjectVersion", resource: object, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "denies shortening an object's retention to an administrator", principal: ADMIN, action: "s3:PutObjectRetention", resource: object, context: inOrg, expect: "ExplicitlyDenied" },
@@ -66,22 +61,7 @@ const CASES: Case[] = [
 ];
 
 describe("replica bucket policy (decision table)", () => {
-    for (const c of CASES) {
-        it(c.it, async () => {
-            const identity = c.identity ?? "admin";
-            const isIam = c.principal.includes(":iam::");
-            const d = await decide({
-                principal: c.principal,
-                action: c.action,
-                resource: c.resource,
-                resourceAccount: ACCOUNT,
-                context: isIam ? { "aws:PrincipalArn": c.principal, ...c.context } : c.context,
-                identityPolicies: identity === "admin" ? [ALLOW_ALL] : identity === "replication" ? [replicationIdentity] : [],
-                resourcePolicy: policy,
-            });
-            assert.strictEqual(d, c.expect);
-        });
-    }
+    itDecides(CASES, (c) => decideAs({ ...c, resourceAccount: ACCOUNT, identityPolicies: c.identity === "replication" ? [replicationIdentity] : undefined, resourcePolicy: policy }));
     it("refuses to build a policy without an exempt configuration role", () => {
         assert.throws(() => replicaBucketPolicy({ bucketArn: REPLICA, organizationId: ORG, configurationRoleArns: [], investigatorRoleArn: INVESTIGATOR }), /configurationRoleArns: at least the deployment role is required/);
     });

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { decide, type Decision } from "../../support/iam";
+import { decide, decideAs, itDecides, type DecisionCase } from "../../support/iam";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../../infra/iam/log-archive-replication-role";
 import { readerKeyPolicy } from "../../../infra/iam/log-archive-reader-key-policy";
 
@@ -34,16 +34,9 @@ const stagingRole = json(
 /** Keys delegate to IAM in the account (as the archive's and the replica's key policies do). */
 const keyPolicy = json(readerKeyPolicy({ accountRootArn: `arn:aws:iam::${ACCOUNT}:root`, exemptRoleArns: [`arn:aws:iam::${ACCOUNT}:role/LandingZoneDeployment`], securityAccountId: SECURITY, readerRoleArns: [`arn:aws:iam::${SECURITY}:role/SecurityInvestigator`] }));
 
-interface Case {
-    readonly it: string;
-    readonly action: string;
-    readonly resource: string;
-    readonly context?: Record<string, string>;
-    readonly expect: Decision;
-}
 const obj = (bucket: string) => `${bucket}/AWSLogs/o-exampleorg1/444444444444/CloudTrail/us-east-1/2026/11/22/x.json.gz`;
 
-const ARCHIVE_CASES: Case[] = [
+const ARCHIVE_CASES: DecisionCase[] = [
     { it: "reads the archive's replication configuration", action: "s3:GetReplicationConfiguration", resource: ARCHIVE, expect: "Allowed" },
     { it: "reads archive object versions for replication", action: "s3:GetObjectVersionForReplication", resource: obj(ARCHIVE), expect: "Allowed" },
     { it: "reads an archived object's retention, so replicas keep their Object Lock", action: "s3:GetObjectRetention", resource: obj(ARCHIVE), expect: "Allowed" },
@@ -62,7 +55,7 @@ const ARCHIVE_CASES: Case[] = [
     { it: "does not encrypt with the archive key", action: "kms:Encrypt", resource: ARCHIVE_KEY, context: { "kms:ViaService": HOME_S3 }, expect: "ImplicitlyDenied" },
 ];
 
-const STAGING_CASES: Case[] = [
+const STAGING_CASES: DecisionCase[] = [
     { it: "writes staged objects into the archive", action: "s3:ReplicateObject", resource: obj(ARCHIVE), expect: "Allowed" },
     { it: "writes staged objects into the replica too (replicas are not replicated again)", action: "s3:ReplicateObject", resource: obj(REPLICA), expect: "Allowed" },
     { it: "encrypts under the archive key in the home region", action: "kms:Encrypt", resource: ARCHIVE_KEY, context: { "kms:ViaService": HOME_S3 }, expect: "Allowed" },
@@ -70,22 +63,8 @@ const STAGING_CASES: Case[] = [
     { it: "decrypts nothing: an SSE-S3 source needs no key", action: "kms:Decrypt", resource: ARCHIVE_KEY, context: { "kms:ViaService": HOME_S3 }, expect: "ImplicitlyDenied" },
 ];
 
-const run = (identity: unknown, cases: Case[]) => {
-    for (const c of cases) {
-        it(c.it, async () => {
-            const d = await decide({
-                principal: ROLE,
-                action: c.action,
-                resource: c.resource,
-                resourceAccount: ACCOUNT,
-                context: { "aws:PrincipalArn": ROLE, ...(c.context ?? {}) },
-                identityPolicies: [identity],
-                resourcePolicy: c.resource.includes(":kms:") ? keyPolicy : undefined,
-            });
-            assert.strictEqual(d, c.expect);
-        });
-    }
-};
+const run = (identity: unknown, cases: readonly DecisionCase[]) =>
+    itDecides(cases, (c) => decideAs({ ...c, principal: ROLE, resourceAccount: ACCOUNT, identityPolicies: [identity], resourcePolicy: c.resource.includes(":kms:") ? keyPolicy : undefined }));
 
 describe("archive replication role (decision table)", () => run(archiveRole, ARCHIVE_CASES));
 describe("staging replication role with a replica (decision table)", () => run(stagingRole, STAGING_CASES));

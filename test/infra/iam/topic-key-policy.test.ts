@@ -1,15 +1,13 @@
 /**
  * The key of the topics, SIEM queues and log group. iam-simulate ignores `kms:EncryptionContext:*`
  * (ARCHITECTURE §5), so a decision here is: iam-simulate on the statements without an encryption
- * context (failing on any ignored key), OR the small evaluator of
- * `test/infra/components/events/policy-evaluator.ts` (itself checked against iam-simulate) on the
- * statements bound to one. No statement of this policy denies, so the two halves never conflict.
+ * context (failing on any ignored key), OR the small evaluator of `test/support/policy-evaluator.ts`
+ * (itself checked against iam-simulate) on the statements bound to one (`decideKeyPolicy`). No
+ * statement of this policy denies, so the two halves never conflict.
  */
 import * as assert from "assert";
-import { ALLOW_ALL, decide } from "../../support/iam";
-import { evaluate } from "../../support/policy-evaluator";
+import { decideKeyPolicy, usesEncryptionContext } from "../../support/iam";
 import { topicKeyPolicy } from "../../../infra/iam/topic-key-policy";
-import type { Statement } from "../../../infra/iam/types";
 
 const SECURITY = "333333333333";
 const KEY = `arn:aws:kms:us-east-1:${SECURITY}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -27,26 +25,9 @@ const doc = topicKeyPolicy({
     siemConsumerArns: [CONSUMER],
     sqsViaService: "sqs.us-east-1.amazonaws.com",
 });
-const usesContext = (s: Statement) => JSON.stringify(s.Condition ?? {}).includes("kms:EncryptionContext:");
-const simulated = { ...doc, Statement: doc.Statement.filter((s) => !usesContext(s)) };
-const contextBound = { ...doc, Statement: doc.Statement.filter(usesContext) };
 
-async function ask(principal: string, action: string, context: Record<string, string>, identity = false): Promise<string> {
-    const isIam = principal.startsWith("arn:");
-    const ec = Object.fromEntries(Object.entries(context).filter(([k]) => k.startsWith("kms:EncryptionContext:")));
-    const rest = Object.fromEntries(Object.entries(context).filter(([k]) => !k.startsWith("kms:EncryptionContext:")));
-    const sim = await decide({
-        principal,
-        action,
-        resource: KEY,
-        resourceAccount: SECURITY,
-        context: isIam ? { "aws:PrincipalArn": principal, ...rest } : rest,
-        identityPolicies: identity ? [ALLOW_ALL] : [],
-        resourcePolicy: simulated,
-    });
-    if (sim !== "ImplicitlyDenied") return sim;
-    return evaluate(contextBound, { principal, action, resource: KEY, context: { ...rest, ...ec } });
-}
+const ask = (principal: string, action: string, context: Record<string, string>, identity = false) =>
+    decideKeyPolicy(doc, { principal, action, resource: KEY, resourceAccount: SECURITY, context, identityPolicies: identity ? undefined : [] });
 const sns = (topic: string) => ({ "kms:EncryptionContext:aws:sns:topicArn": topic });
 const sqs = (queue: string) => ({ "kms:EncryptionContext:aws:sqs:arn": queue });
 
@@ -87,7 +68,7 @@ describe("alerting key policy", () => {
         const events = doc.Statement.filter((s) => JSON.stringify(s.Principal).includes("events.amazonaws.com"));
         assert.strictEqual(events.length, 2);
         for (const s of events) {
-            assert.ok(usesContext(s), s.Sid);
+            assert.ok(usesEncryptionContext(s), s.Sid);
             assert.ok(!JSON.stringify(s.Condition).includes("aws:Source"), s.Sid);
         }
     });
