@@ -1,39 +1,26 @@
 import * as assert from "assert";
 import { decideAs, itDecides, type DecisionCase } from "../../support/iam";
-import { archiveBucketPolicy, DEFAULT_ARCHIVE_PREFIXES } from "../../../infra/iam/archive-bucket-policy";
+import { archiveBucketPolicy } from "../../../infra/iam/archive-bucket-policy";
+import {
+    ARCHIVE_BUCKET_ARN as BUCKET_ARN,
+    ARCHIVE_BUCKET_POLICY_ARGS,
+    BREAK_GLASS,
+    DEPLOY,
+    INVESTIGATOR,
+    LOG_ARCHIVE as ARCHIVE_ACCOUNT,
+    MGMT,
+    ORG,
+    SECURITY,
+    TRAIL,
+} from "../../support/archive-policies";
 
-const ORG = "o-exampleorg1";
-const MGMT = "111111111111";
-const ARCHIVE_ACCOUNT = "222222222222";
-const SECURITY = "333333333333";
-const BUCKET = "acme-lz-archive-222222222222-us-east-1";
-const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
-const TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/acme-lz-org-trail`;
-const DEPLOY = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/LandingZoneDeployment`;
-const BREAK_GLASS = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/LandingZoneBreakGlass`;
 const ADMIN = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/Administrator`;
 const ROOT = `arn:aws:iam::${ARCHIVE_ACCOUNT}:root`;
-const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
 const OTHER_SECURITY_ROLE = `arn:aws:iam::${SECURITY}:role/Developer`;
 const OUTSIDER = "arn:aws:iam::999999999999:role/Administrator";
 const DETECTOR = `arn:aws:guardduty:us-east-1:${SECURITY}:detector/12abc34d567e8fa901bc2d34e56789f0`;
 
-const policy = JSON.parse(
-    JSON.stringify(
-        archiveBucketPolicy({
-            bucketArn: BUCKET_ARN,
-            organizationId: ORG,
-            managementAccountId: MGMT,
-            securityAccountId: SECURITY,
-            trailArn: TRAIL,
-            configurationRoleArns: [DEPLOY, BREAK_GLASS],
-            investigatorRoleArn: INVESTIGATOR,
-            principals: { cloudTrail: "cloudtrail.amazonaws.com", logDelivery: "delivery.logs.amazonaws.com", guardDuty: "guardduty.amazonaws.com" },
-            guardDutyArnPrefix: "arn:aws:guardduty",
-            prefixes: DEFAULT_ARCHIVE_PREFIXES,
-        }),
-    ),
-);
+const policy = JSON.parse(JSON.stringify(archiveBucketPolicy(ARCHIVE_BUCKET_POLICY_ARGS)));
 
 const TLS = { "aws:SecureTransport": "true" };
 const ACL = { "s3:x-amz-acl": "bucket-owner-full-control" };

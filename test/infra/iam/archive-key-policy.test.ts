@@ -1,29 +1,11 @@
 import * as assert from "assert";
 import { decideAs, usesEncryptionContext } from "../../support/iam";
 import { archiveKeyPolicy } from "../../../infra/iam/archive-key-policy";
+import { ARCHIVE_KEY_ARN as KEY, ARCHIVE_KEY_POLICY_ARGS, BREAK_GLASS, DEPLOY, INVESTIGATOR, LOG_ARCHIVE as ARCHIVE_ACCOUNT, ORG, SECURITY, TRAIL } from "../../support/archive-policies";
 
-const ORG = "o-exampleorg1";
-const ARCHIVE_ACCOUNT = "222222222222";
-const SECURITY = "333333333333";
-const KEY = `arn:aws:kms:us-east-1:${ARCHIVE_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const TRAIL = "arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-lz-org-trail";
-const DEPLOY = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/LandingZoneDeployment`;
-const BREAK_GLASS = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/LandingZoneBreakGlass`;
 const ADMIN = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/Administrator`;
-const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
 
-const doc = archiveKeyPolicy({
-    accountRootArn: `arn:aws:iam::${ARCHIVE_ACCOUNT}:root`,
-    logArchiveAccountId: ARCHIVE_ACCOUNT,
-    organizationId: ORG,
-    securityAccountId: SECURITY,
-    trailArn: TRAIL,
-    exemptRoleArns: [DEPLOY, BREAK_GLASS],
-    readerRoleArns: [INVESTIGATOR],
-    principals: { cloudTrail: "cloudtrail.amazonaws.com", logDelivery: "delivery.logs.amazonaws.com", guardDuty: "guardduty.amazonaws.com", config: "config.amazonaws.com", logs: "logs.us-east-1.amazonaws.com" },
-    guardDutyArnPrefix: "arn:aws:guardduty",
-    logsArnPrefix: `arn:aws:logs:us-east-1:${ARCHIVE_ACCOUNT}`,
-});
+const doc = archiveKeyPolicy(ARCHIVE_KEY_POLICY_ARGS);
 /**
  * iam-simulate ignores kms:EncryptionContext:* keys (ARCHITECTURE §5), so the statements that use
  * them are checked structurally below and left out of the simulated document.

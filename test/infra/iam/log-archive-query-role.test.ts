@@ -1,5 +1,17 @@
 import * as assert from "assert";
 import { decideAs, itDecides, usesEncryptionContext, type DecisionCase } from "../../support/iam";
+import {
+    ARCHIVE_BUCKET_ARN as ARCHIVE,
+    ARCHIVE_BUCKET_POLICY_ARGS,
+    ARCHIVE_KEY_ARN as ARCHIVE_KEY,
+    ARCHIVE_KEY_POLICY_ARGS,
+    BREAK_GLASS,
+    DEPLOY,
+    INVESTIGATOR,
+    LOG_ARCHIVE as ACCOUNT,
+    ORG,
+    SECURITY,
+} from "../../support/archive-policies";
 import { queryRolePermissionsPolicy, queryRoleTrustPolicy } from "../../../infra/iam/log-archive-query-role";
 import { archiveBucketPolicy, DEFAULT_ARCHIVE_PREFIXES } from "../../../infra/iam/archive-bucket-policy";
 import { archiveKeyPolicy } from "../../../infra/iam/archive-key-policy";
@@ -8,22 +20,12 @@ import { queryResultsBucketPolicy } from "../../../infra/iam/log-archive-query-r
 import { logTables, objectGlob } from "../../../infra/components/log-archive/log-tables";
 import type { PolicyDocument, Statement } from "../../../infra/iam/types";
 
-const ORG = "o-exampleorg1";
-const MGMT = "111111111111";
-const ACCOUNT = "222222222222";
-const SECURITY = "333333333333";
 const MEMBER = "444444444444";
 const QUERY_ROLE = `arn:aws:iam::${ACCOUNT}:role/acme-lz-log-query`;
-const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
-const DEPLOY = `arn:aws:iam::${ACCOUNT}:role/LandingZoneDeployment`;
-const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/LandingZoneBreakGlass`;
-const ARCHIVE = `arn:aws:s3:::acme-lz-archive-${ACCOUNT}-us-east-1`;
 const RESULTS = `arn:aws:s3:::acme-lz-query-results-${ACCOUNT}-us-east-1`;
-const ARCHIVE_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const RESULTS_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/5678efgh-56ef-78gh-90ij-5678901234ef`;
 const WORKGROUP = `arn:aws:athena:us-east-1:${ACCOUNT}:workgroup/acme-lz-log-queries`;
 const GLUE = `arn:aws:glue:us-east-1:${ACCOUNT}`;
-const TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/acme-lz-org-trail`;
 
 const tables = logTables({ organizationId: ORG, prefixes: DEFAULT_ARCHIVE_PREFIXES, regions: ["us-east-1"], cloudTrailRegions: ["us-east-1"] });
 const json = (d: PolicyDocument) => JSON.parse(JSON.stringify(d));
@@ -44,35 +46,9 @@ const permissions = json(
 );
 const trust = json(queryRoleTrustPolicy({ trustedRoleArns: [INVESTIGATOR] }));
 /** The resource policies the role meets: the archive's, the results bucket's and both keys' (as deployed). */
-const archivePolicy = json(
-    archiveBucketPolicy({
-        bucketArn: ARCHIVE,
-        organizationId: ORG,
-        managementAccountId: MGMT,
-        securityAccountId: SECURITY,
-        trailArn: TRAIL,
-        configurationRoleArns: [DEPLOY, BREAK_GLASS],
-        investigatorRoleArn: INVESTIGATOR,
-        principals: { cloudTrail: "cloudtrail.amazonaws.com", logDelivery: "delivery.logs.amazonaws.com", guardDuty: "guardduty.amazonaws.com" },
-        guardDutyArnPrefix: "arn:aws:guardduty",
-        prefixes: DEFAULT_ARCHIVE_PREFIXES,
-    }),
-);
+const archivePolicy = json(archiveBucketPolicy(ARCHIVE_BUCKET_POLICY_ARGS));
 const resultsPolicy = json(queryResultsBucketPolicy({ bucketArn: RESULTS, organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], investigatorRoleArn: INVESTIGATOR }));
-const archiveKey = json(
-    archiveKeyPolicy({
-        accountRootArn: `arn:aws:iam::${ACCOUNT}:root`,
-        logArchiveAccountId: ACCOUNT,
-        organizationId: ORG,
-        securityAccountId: SECURITY,
-        trailArn: TRAIL,
-        exemptRoleArns: [DEPLOY, BREAK_GLASS],
-        readerRoleArns: [INVESTIGATOR],
-        principals: { cloudTrail: "cloudtrail.amazonaws.com", logDelivery: "delivery.logs.amazonaws.com", guardDuty: "guardduty.amazonaws.com", config: "config.amazonaws.com", logs: "logs.us-east-1.amazonaws.com" },
-        guardDutyArnPrefix: "arn:aws:guardduty",
-        logsArnPrefix: `arn:aws:logs:us-east-1:${ACCOUNT}`,
-    }),
-);
+const archiveKey = json(archiveKeyPolicy(ARCHIVE_KEY_POLICY_ARGS));
 // iam-simulate ignores kms:EncryptionContext:* (ARCHITECTURE §5): those service statements are irrelevant to the role and left out.
 archiveKey.Statement = archiveKey.Statement.filter((s: Statement) => !usesEncryptionContext(s));
 const resultsKey = json(readerKeyPolicy({ accountRootArn: `arn:aws:iam::${ACCOUNT}:root`, exemptRoleArns: [DEPLOY, BREAK_GLASS], securityAccountId: SECURITY, readerRoleArns: [INVESTIGATOR] }));
