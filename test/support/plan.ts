@@ -1,7 +1,8 @@
 /**
- * Shared harness for stack tests: plans stacks of the reference organisation (or of a generated
- * one) under the offline engine. Plans of the reference org are cached per process and mode, since
- * every stack test reads them.
+ * Shared harness for stack and component tests: plans stacks of the reference organisation (or of a
+ * generated one), or a program creating components, under the offline engine, and finds resources
+ * in a plan. Plans of the reference org are cached per process and mode, since every stack test
+ * reads them.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -9,7 +10,7 @@ import * as path from "path";
 import { stringify } from "yaml";
 import { discoverStacks, readProject, type ProjectSource } from "../../infra/engine/stacks";
 import { planStacks, withPredecessors } from "../../infra/engine/plan";
-import type { StackPlan } from "../../infra/engine/run";
+import { runStack, type StackPlan } from "../../infra/engine/run";
 import type { PlannedResource } from "../../infra/engine/monitor";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -61,6 +62,11 @@ export async function planGenerated(
     }
 }
 
+/** Runs a program creating components under the offline engine (update mode), as `account`. */
+export function planComponent(program: () => unknown, account: string): Promise<StackPlan> {
+    return runStack({ project: "lz", stack: "component-test", preview: false, config: {}, program, defaultAccount: account });
+}
+
 /** Resources of a plan with the given type token. */
 export function ofType(plan: StackPlan, type: string): PlannedResource[] {
     return plan.resources.filter((r) => r.type === type);
@@ -71,6 +77,16 @@ export function byName(plan: StackPlan, name: string): PlannedResource {
     const found = plan.resources.filter((r) => r.name === name);
     if (found.length !== 1) throw new Error(`expected one resource named ${name} in ${plan.stack}, found ${found.length}`);
     return found[0];
+}
+
+/** Regions resources are bound to (the v7 `region` input), sorted. */
+export function regionsOf(rs: readonly PlannedResource[]): string[] {
+    return rs.map((r) => String(r.inputs.region)).sort();
+}
+
+/** A policy-document input of a planned resource, parsed. */
+export function policyOf(r: PlannedResource, key = "policy"): any {
+    return JSON.parse(String(r.inputs[key]));
 }
 
 /** The reference org file as a plain object, for tests that mutate it. */

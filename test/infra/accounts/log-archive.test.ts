@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ofType, byName, planGenerated, referenceOrg, REPO_ROOT } from "../../support/plan";
+import { ofType, byName, planGenerated, policyOf, referenceOrg, REPO_ROOT } from "../../support/plan";
 import { decide, decideAs, ALLOW_ALL } from "../../support/iam";
 import { discoverStacks, readProject } from "../../../infra/engine/stacks";
 import { planStacks, withPredecessors } from "../../../infra/engine/plan";
@@ -227,7 +227,6 @@ const ACCOUNT_IDS = ["111111111111", "222222222222", "333333333333", "4444444444
 const ENABLED = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
 const INVESTIGATOR = "arn:aws:iam::333333333333:role/SecurityInvestigator";
 const TLS_IN_ORG = { "aws:SecureTransport": "true", "aws:PrincipalOrgID": ORG, "aws:PrincipalIsAWSService": "false" };
-const policyOf = (r: PlannedResource, key = "policy") => JSON.parse(r.inputs[key] as string);
 const tables = (plan: StackPlan) => ofType(plan, "aws:glue/catalogTable:CatalogTable");
 const table = (plan: StackPlan, name: string) => tables(plan).find((t) => t.inputs.name === name)!;
 /** A key of a projected table: its storage template with one account, region and day filled in. */

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { byName, ofType, planGenerated, REPO_ROOT, referenceOrg, referenceStack } from "../../support/plan";
+import { byName, generatedOrg, ofType, planGenerated, REPO_ROOT, referenceOrg, referenceStack } from "../../support/plan";
 import type { StackPlan } from "../../../infra/engine/run";
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { FORWARDING_RULES } from "../../../infra/components/baseline/forwarding-rules";
@@ -136,17 +136,6 @@ describe("member stack", () => {
 });
 
 describe("member stack size and settings", () => {
-    function org(regions: readonly string[], members = 2): Record<string, any> {
-        const o = referenceOrg();
-        o.regions = [...regions];
-        o.accounts.members = Array.from({ length: members }, (_, i) => ({
-            name: `workload-${i}`,
-            id: String(600000000000 + i),
-            email: `aws-workload-${i}@acme.example`,
-            ou: "Workloads/Prod",
-        }));
-        return o;
-    }
     const core = { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" }, security: { "lz:role": "security" } };
 
     async function member(o: Record<string, any>, settings: Record<string, unknown> = {}, account = "workload-0"): Promise<StackPlan> {
@@ -162,42 +151,42 @@ describe("member stack size and settings", () => {
     const regional = 6 + 7 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
 
     it("grows with enabled regions only: 17 regions cost exactly 13 more regions' worth than 4", async () => {
-        const four = await member(org(REGIONS));
-        const seventeen = await member(org(DEFAULT_ENABLED_REGIONS));
+        const four = await member(generatedOrg(REGIONS));
+        const seventeen = await member(generatedOrg(DEFAULT_ENABLED_REGIONS));
         assert.ok(DEFAULT_ENABLED_REGIONS.includes("us-east-1"));
         assert.strictEqual(seventeen.resources.length - four.resources.length, (DEFAULT_ENABLED_REGIONS.length - REGIONS.length) * regional);
         assert.strictEqual(ofType(seventeen, "aws:cfg/recorder:Recorder").length, DEFAULT_ENABLED_REGIONS.length);
     });
 
     it("does not grow with the number of accounts in the organisation", async () => {
-        const few = await member(org(REGIONS, 2));
-        const many = await member(org(REGIONS, 60));
+        const few = await member(generatedOrg(REGIONS, 2));
+        const many = await member(generatedOrg(REGIONS, 60));
         assert.strictEqual(many.resources.length, few.resources.length);
     });
 
     it("records high-churn types daily and leaves excluded types out when the settings say so", async () => {
-        const q = await member(org(REGIONS), { config: { dailyResourceTypes: ["AWS::EC2::NetworkInterface"], excludedResourceTypes: ["AWS::EC2::Volume"] } });
+        const q = await member(generatedOrg(REGIONS), { config: { dailyResourceTypes: ["AWS::EC2::NetworkInterface"], excludedResourceTypes: ["AWS::EC2::Volume"] } });
         const rec = byName(q, "config-recorder-us-west-2");
         assert.deepStrictEqual((rec.inputs.recordingMode as any).recordingModeOverride.resourceTypes, ["AWS::EC2::NetworkInterface"]);
         assert.ok((rec.inputs.recordingGroup as any).exclusionByResourceTypes[0].resourceTypes.includes("AWS::EC2::Volume"));
     });
 
     it("drops the log subscription policy when switched off, and adds extra exclusions when listed", async () => {
-        const off = await member(org(REGIONS), { logSubscription: { enabled: false } });
+        const off = await member(generatedOrg(REGIONS), { logSubscription: { enabled: false } });
         assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
         assert.strictEqual(off.outputs.logSubscriptionPolicyNames, undefined);
         assert.strictEqual(off.outputs.logSubscriptionRoleArn, undefined);
         assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name), ["forwarding-role"]);
-        const extra = await member(org(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
+        const extra = await member(generatedOrg(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
         assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
     });
 
     it("adopts the Config service-linked role when the account already has one", async () => {
-        const q = await member(org(REGIONS), { config: { adoptServiceLinkedRole: true } });
+        const q = await member(generatedOrg(REGIONS), { config: { adoptServiceLinkedRole: true } });
         assert.strictEqual(byName(q, "config-service-role").importId, "arn:aws:iam::600000000000:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
     });
 
     it("rejects a resource type that is not an AWS Config type, naming the file and key", async () => {
-        await assert.rejects(member(org(REGIONS), { config: { excludedResourceTypes: ["EC2 volumes"] } }), /lz:member\.config\.excludedResourceTypes\[0\].*AWS Config resource type/);
+        await assert.rejects(member(generatedOrg(REGIONS), { config: { excludedResourceTypes: ["EC2 volumes"] } }), /lz:member\.config\.excludedResourceTypes\[0\].*AWS Config resource type/);
     });
 });

@@ -5,7 +5,8 @@ import { accessLogBucketName } from "../../../../infra/naming";
 import { REGIONS as ALL_REGIONS } from "../../../../infra/config/regions";
 import type { OrgModel } from "../../../../infra/config/model";
 import { ALLOW_ALL, decide } from "../../../support/iam";
-import { MEMBER, named, ofType, planComponent, REGIONS, regionsOf } from "./harness";
+import { MEMBER, planComponent, REGIONS } from "./harness";
+import { byName, ofType, regionsOf } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 const bucketName = (region: string) => `acme-lz-s3-access-logs-${MEMBER}-${region}`;
@@ -57,7 +58,7 @@ describe("AccessLogBuckets", () => {
             assert.deepStrictEqual(l.inputs.rules, [
                 { id: "expire-access-logs", status: "Enabled", filter: { prefix: "" }, expiration: { days: 2557 }, noncurrentVersionExpiration: { noncurrentDays: 30 } },
             ]);
-            assert.ok(l.dependencies.includes(named(p, `access-logs-${l.inputs.region}-versioning`).urn), "lifecycle after versioning");
+            assert.ok(l.dependencies.includes(byName(p, `access-logs-${l.inputs.region}-versioning`).urn), "lifecycle after versioning");
         }
     });
 

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { AccountHardening, resolveAccountHardeningArgs } from "../../../../infra/components/baseline/account-hardening";
-import { MEMBER, ofType, planComponent } from "./harness";
+import { MEMBER, planComponent } from "./harness";
+import { ofType } from "../../../support/plan";
 
 describe("AccountHardening", () => {
     it("blocks public ACLs and policies on every bucket of the account, with all four switches", async () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { ConfigRecorder, GLOBAL_IAM_RESOURCE_TYPES, resolveConfigRecorderArgs, type ConfigRecorderArgs } from "../../../../infra/components/baseline/config-recorder";
-import { named, ofType, planComponent, REGIONS, regionsOf } from "./harness";
+import { planComponent, REGIONS } from "./harness";
+import { byName, ofType, regionsOf } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 const args: ConfigRecorderArgs = {
@@ -27,14 +28,14 @@ describe("ConfigRecorder", () => {
 
     it("records all supported types everywhere and the global IAM types in the home region only", () => {
         for (const region of REGIONS) {
-            const group = named(p, `config-recorder-${region}`).inputs.recordingGroup as any;
+            const group = byName(p, `config-recorder-${region}`).inputs.recordingGroup as any;
             assert.strictEqual(group.allSupported, true, region);
             assert.strictEqual(group.includeGlobalResourceTypes, region === "us-east-1", region);
         }
     });
 
     it("records continuously by default, without a daily override", () => {
-        const mode = named(p, "config-recorder-eu-west-1").inputs.recordingMode as any;
+        const mode = byName(p, "config-recorder-eu-west-1").inputs.recordingMode as any;
         assert.deepStrictEqual(mode, { recordingFrequency: "CONTINUOUS" });
     });
 
@@ -59,9 +60,9 @@ describe("ConfigRecorder", () => {
 
     it("starts each recorder only after its delivery channel exists, and creates the channel after the recorder", () => {
         for (const region of REGIONS) {
-            const recorder = named(p, `config-recorder-${region}`);
-            const channel = named(p, `config-delivery-${region}`);
-            const status = named(p, `config-status-${region}`);
+            const recorder = byName(p, `config-recorder-${region}`);
+            const channel = byName(p, `config-delivery-${region}`);
+            const status = byName(p, `config-status-${region}`);
             assert.ok(channel.dependencies.includes(recorder.urn), `${region}: channel after recorder`);
             assert.ok(status.dependencies.includes(channel.urn), `${region}: status after channel`);
         }
@@ -70,7 +71,7 @@ describe("ConfigRecorder", () => {
     it("adopts an existing service-linked role with import when asked", async () => {
         const arn = "arn:aws:iam::444444444444:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
         const q = await planComponent(() => new ConfigRecorder("config", { ...args, adoptServiceLinkedRoleArn: arn }));
-        assert.strictEqual(named(q, "config-service-role").importId, arn);
+        assert.strictEqual(byName(q, "config-service-role").importId, arn);
     });
 
     describe("cost controls", () => {
@@ -87,19 +88,19 @@ describe("ConfigRecorder", () => {
         });
 
         it("records the listed high-churn types daily through one recording-mode override", () => {
-            const mode = named(q, "config-recorder-us-west-2").inputs.recordingMode as any;
+            const mode = byName(q, "config-recorder-us-west-2").inputs.recordingMode as any;
             assert.strictEqual(mode.recordingFrequency, "CONTINUOUS");
             assert.deepStrictEqual(mode.recordingModeOverride.resourceTypes, ["AWS::EC2::NetworkInterface"]);
             assert.strictEqual(mode.recordingModeOverride.recordingFrequency, "DAILY");
         });
 
         it("switches to the exclusion strategy and still records global IAM types in the home region only", () => {
-            const home = named(q, "config-recorder-us-east-1").inputs.recordingGroup as any;
+            const home = byName(q, "config-recorder-us-east-1").inputs.recordingGroup as any;
             assert.strictEqual(home.allSupported, false);
             assert.strictEqual(home.includeGlobalResourceTypes, false);
             assert.deepStrictEqual(home.recordingStrategies, [{ useOnly: "EXCLUSION_BY_RESOURCE_TYPES" }]);
             assert.deepStrictEqual(home.exclusionByResourceTypes, [{ resourceTypes: ["AWS::EC2::Volume"] }]);
-            const other = named(q, "config-recorder-eu-central-1").inputs.recordingGroup as any;
+            const other = byName(q, "config-recorder-eu-central-1").inputs.recordingGroup as any;
             assert.deepStrictEqual(other.exclusionByResourceTypes, [{ resourceTypes: ["AWS::EC2::Volume", ...GLOBAL_IAM_RESOURCE_TYPES] }]);
         });
     });

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { EventForwarding, resolveEventForwardingArgs, type EventForwardingArgs } from "../../../../infra/components/baseline/event-forwarding";
 import { FORWARDING_RULES, type ForwardingRule } from "../../../../infra/components/baseline/forwarding-rules";
-import { CENTRAL_BUS, MEMBER, named, ofType, planComponent, REGIONS, regionsOf } from "./harness";
+import { CENTRAL_BUS, MEMBER, planComponent, REGIONS } from "./harness";
+import { byName, ofType, regionsOf } from "../../../support/plan";
 import { decide, outsiderAssumes } from "../../../support/iam";
 import type { StackPlan } from "../../../../infra/engine/run";
 
@@ -23,8 +24,8 @@ describe("EventForwarding", () => {
     let permissions: unknown;
     before(async () => {
         p = await planComponent(() => new EventForwarding("forwarding", args));
-        trust = JSON.parse(String(named(p, "forwarding-role").inputs.assumeRolePolicy));
-        permissions = JSON.parse(String(named(p, "forwarding-role-policy").inputs.policy));
+        trust = JSON.parse(String(byName(p, "forwarding-role").inputs.assumeRolePolicy));
+        permissions = JSON.parse(String(byName(p, "forwarding-role-policy").inputs.policy));
     });
 
     it("puts every rule on the default bus of each region its scope names", () => {
@@ -46,10 +47,10 @@ describe("EventForwarding", () => {
         for (const t of targets) {
             assert.strictEqual(t.inputs.arn, CENTRAL_BUS, t.name);
             assert.strictEqual(t.inputs.roleArn, ROLE, t.name);
-            const rule = named(p, t.name.replace(/-target$/, ""));
+            const rule = byName(p, t.name.replace(/-target$/, ""));
             assert.strictEqual(t.inputs.rule, rule.inputs.name, t.name);
             assert.strictEqual(t.inputs.region, rule.inputs.region, t.name);
-            assert.ok(t.dependencies.includes(named(p, "forwarding-role-policy").urn), `${t.name} waits for the role's permissions`);
+            assert.ok(t.dependencies.includes(byName(p, "forwarding-role-policy").urn), `${t.name} waits for the role's permissions`);
         }
     });
 
@@ -67,7 +68,7 @@ describe("EventForwarding", () => {
         const QUEUE = "arn:aws:sqs:eu-west-1:444444444444:acme-lz-fwd-dead-letter";
         let policy: unknown;
         before(() => {
-            policy = JSON.parse(String(named(p, "forwarding-dlq-eu-west-1-policy").inputs.policy));
+            policy = JSON.parse(String(byName(p, "forwarding-dlq-eu-west-1-policy").inputs.policy));
         });
         const send = (principal: string, context: Record<string, string>) =>
             decide({ principal, action: "sqs:SendMessage", resource: QUEUE, resourceAccount: MEMBER, resourcePolicy: policy, context });

@@ -6,7 +6,8 @@ import {
     selectionCriteria,
     type LogSubscriptionPolicyArgs,
 } from "../../../../infra/components/baseline/log-subscription-policy";
-import { MEMBER, named, ofType, planComponent, REGIONS, regionsOf } from "./harness";
+import { MEMBER, planComponent, REGIONS } from "./harness";
+import { byName, ofType, regionsOf } from "../../../support/plan";
 import { logSubscriptionTrustPolicy } from "../../../../infra/iam/log-subscription-trust";
 import { logSubscriptionPutLogEventsPolicy } from "../../../../infra/iam/log-subscription-put-log-events";
 import type { StackPlan } from "../../../../infra/engine/run";
@@ -42,7 +43,7 @@ describe("LogSubscriptionPolicy", () => {
 
     it("sends every event of a region's log groups to that region's central destination, as the subscription role", () => {
         for (const region of REGIONS) {
-            const doc = JSON.parse(String(named(p, `central-logs-${region}`).inputs.policyDocument));
+            const doc = JSON.parse(String(byName(p, `central-logs-${region}`).inputs.policyDocument));
             assert.deepStrictEqual(doc, { DestinationArn: destination(region), RoleArn: ROLE, FilterPattern: "", Distribution: "Random" });
         }
     });
@@ -56,27 +57,27 @@ describe("LogSubscriptionPolicy", () => {
     });
 
     it("lets only CloudWatch Logs of this account's log groups in the enabled regions assume the role", () => {
-        const trust = JSON.parse(String(named(p, "central-logs-role").inputs.assumeRolePolicy));
+        const trust = JSON.parse(String(byName(p, "central-logs-role").inputs.assumeRolePolicy));
         const expected = logSubscriptionTrustPolicy({ logsPrincipal: "logs.amazonaws.com", accountId: MEMBER, sourceArnPatterns: REGIONS.map((r) => `arn:aws:logs:${r}:${MEMBER}:*`) });
         assert.deepStrictEqual(trust, JSON.parse(JSON.stringify(expected)));
     });
 
     it("lets the role put log events on the enabled regions' central destinations only", () => {
-        const policy = JSON.parse(String(named(p, "central-logs-role-policy").inputs.policy));
+        const policy = JSON.parse(String(byName(p, "central-logs-role-policy").inputs.policy));
         assert.deepStrictEqual(policy, JSON.parse(JSON.stringify(logSubscriptionPutLogEventsPolicy({ destinationArns: REGIONS.map(destination) }))));
-        assert.strictEqual(named(p, "central-logs-role-policy").inputs.role, "acme-lz-log-subscription");
+        assert.strictEqual(byName(p, "central-logs-role-policy").inputs.role, "acme-lz-log-subscription");
     });
 
     it("puts each region's policy only after the role has its permissions", () => {
-        const permissions = named(p, "central-logs-role-policy").urn;
-        for (const region of REGIONS) assert.ok(named(p, `central-logs-${region}`).dependencies.includes(permissions), region);
+        const permissions = byName(p, "central-logs-role-policy").urn;
+        for (const region of REGIONS) assert.ok(byName(p, `central-logs-${region}`).dependencies.includes(permissions), region);
     });
 
     it("grants only the destinations of enabled regions, even when the log archive exports more", async () => {
         const q = await planComponent(
             () => new LogSubscriptionPolicy("central-logs", { ...args, regions: ["eu-west-1"], destinationArns: { ...(args.destinationArns as Record<string, string>), "ap-south-1": destination("ap-south-1") } }),
         );
-        const policy = JSON.parse(String(named(q, "central-logs-role-policy").inputs.policy));
+        const policy = JSON.parse(String(byName(q, "central-logs-role-policy").inputs.policy));
         assert.deepStrictEqual(policy.Statement[0].Resource, [destination("eu-west-1")]);
     });
 

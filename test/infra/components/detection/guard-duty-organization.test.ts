@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { GuardDutyOrganization, GUARDDUTY_FEATURES, resolveGuardDutyOrganizationArgs, type GuardDutyOrganizationArgs } from "../../../../infra/components/detection/guard-duty-organization";
-import { named, ofType, planComponent, REGIONS, regionsOf } from "./harness";
+import { planComponent, REGIONS } from "./harness";
+import { byName, ofType, regionsOf } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 const ADOPTED = "0123456789abcdef0123456789abcdef";
@@ -27,8 +28,8 @@ describe("GuardDutyOrganization", () => {
     });
 
     it("adopts the detector the delegated-admin designation created, and creates the others", () => {
-        assert.strictEqual(named(p, "guardduty-us-east-1-detector").importId, ADOPTED);
-        assert.strictEqual(named(p, "guardduty-eu-west-1-detector").importId, null);
+        assert.strictEqual(byName(p, "guardduty-us-east-1-detector").importId, ADOPTED);
+        assert.strictEqual(byName(p, "guardduty-eu-west-1-detector").importId, null);
     });
 
     it("auto-enables every existing and new account of the organisation in every region", () => {
@@ -45,7 +46,7 @@ describe("GuardDutyOrganization", () => {
             assert.deepStrictEqual(names, ["AI_PROTECTION", "EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"]);
         }
         for (const f of features) assert.strictEqual(f.inputs.autoEnable, "ALL");
-        const runtime = named(p, "guardduty-eu-central-1-org-runtime-monitoring");
+        const runtime = byName(p, "guardduty-eu-central-1-org-runtime-monitoring");
         assert.deepStrictEqual(runtime.inputs.additionalConfigurations, [
             { name: "EKS_ADDON_MANAGEMENT", autoEnable: "ALL" },
             { name: "ECS_FARGATE_AGENT_MANAGEMENT", autoEnable: "ALL" },

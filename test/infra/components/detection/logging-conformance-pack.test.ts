@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { parse } from "yaml";
 import { conformancePackTemplate, LOGGING_RULES, LoggingConformancePack, resolveLoggingConformancePackArgs } from "../../../../infra/components/detection/logging-conformance-pack";
-import { ofType, planComponent, REGIONS, regionsOf } from "./harness";
+import { planComponent, REGIONS } from "./harness";
+import { ofType, regionsOf } from "../../../support/plan";
 
 describe("LoggingConformancePack", () => {
     it("deploys one organisation conformance pack per enabled region", async () => {

@@ -4,7 +4,8 @@ import { MacieOrganization } from "../../../../infra/components/detection/macie-
 import { DetectiveOrganization, resolveDetectiveOrganizationArgs } from "../../../../infra/components/detection/detective-organization";
 import { AccessAnalyzerOrganization, resolveAccessAnalyzerOrganizationArgs } from "../../../../infra/components/detection/access-analyzer-organization";
 import { ConfigAggregator, resolveConfigAggregatorArgs } from "../../../../infra/components/detection/config-aggregator";
-import { named, ofType, planComponent, REGIONS, regionsOf, SECURITY } from "./harness";
+import { planComponent, REGIONS, SECURITY } from "./harness";
+import { byName, ofType, regionsOf } from "../../../support/plan";
 
 const GRAPH = "arn:aws:detective:us-east-1:333333333333:graph:0123456789abcdef0123456789abcdef";
 
@@ -40,12 +41,12 @@ describe("MacieOrganization", () => {
 describe("DetectiveOrganization", () => {
     it("adopts listed behavior graphs, creates the others, and auto-enables new accounts", async () => {
         const p = await planComponent(() => new DetectiveOrganization("detective", { regions: REGIONS, adoptGraphArns: { "us-east-1": GRAPH } }));
-        assert.strictEqual(named(p, "detective-us-east-1-graph").importId, GRAPH);
-        assert.strictEqual(named(p, "detective-us-west-2-graph").importId, null);
+        assert.strictEqual(byName(p, "detective-us-east-1-graph").importId, GRAPH);
+        assert.strictEqual(byName(p, "detective-us-west-2-graph").importId, null);
         const orgs = ofType(p, "aws:detective/organizationConfiguration:OrganizationConfiguration");
         assert.deepStrictEqual(regionsOf(orgs), [...REGIONS].sort());
         for (const o of orgs) assert.strictEqual(o.inputs.autoEnable, true);
-        assert.strictEqual(named(p, "detective-eu-west-1-organization").inputs.graphArn, named(p, "detective-eu-west-1-graph").outputs.graphArn);
+        assert.strictEqual(byName(p, "detective-eu-west-1-organization").inputs.graphArn, byName(p, "detective-eu-west-1-graph").outputs.graphArn);
     });
 
     it("rejects adopting a graph of another region", () => {
@@ -77,11 +78,11 @@ describe("AccessAnalyzerOrganization", () => {
 describe("ConfigAggregator", () => {
     it("aggregates all regions of the organisation through a role Config assumes", async () => {
         const p = await planComponent(() => new ConfigAggregator("config", { aggregatorName: "acme-lz-organization", accountId: SECURITY, configPrincipal: "config.amazonaws.com", managedPolicyArn: "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations" }));
-        const agg = named(p, "config-aggregator");
-        const role = named(p, "config-role");
+        const agg = byName(p, "config-aggregator");
+        const role = byName(p, "config-role");
         assert.deepStrictEqual(agg.inputs.organizationAggregationSource, { allRegions: true, roleArn: role.outputs.arn });
-        assert.strictEqual(named(p, "config-role-policy").inputs.policyArn, "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations");
-        assert.ok(agg.dependencies.includes(named(p, "config-role-policy").urn));
+        assert.strictEqual(byName(p, "config-role-policy").inputs.policyArn, "arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations");
+        assert.ok(agg.dependencies.includes(byName(p, "config-role-policy").urn));
     });
 
     it("rejects an aggregator name with spaces", () => {

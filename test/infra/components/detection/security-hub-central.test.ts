@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { resolveSecurityHubCentralArgs, SecurityHubCentral, type SecurityHubCentralArgs } from "../../../../infra/components/detection/security-hub-central";
-import { named, ofType, planComponent, SECURITY } from "./harness";
+import { planComponent, SECURITY } from "./harness";
+import { byName, ofType } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 const FSBP = "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
@@ -20,33 +21,33 @@ describe("SecurityHubCentral", () => {
     });
 
     it("adopts the hub designation enabled in the home region, by account id", () => {
-        const hub = named(p, "securityhub-hub");
+        const hub = byName(p, "securityhub-hub");
         assert.strictEqual(hub.importId, SECURITY);
         assert.strictEqual(hub.inputs.region, "us-east-1");
         assert.strictEqual(hub.inputs.enableDefaultStandards, false);
     });
 
     it("aggregates findings of the linked regions into the home region", () => {
-        const agg = named(p, "securityhub-aggregator");
+        const agg = byName(p, "securityhub-aggregator");
         assert.strictEqual(agg.inputs.region, "us-east-1");
         assert.strictEqual(agg.inputs.linkingMode, "SPECIFIED_REGIONS");
         assert.deepStrictEqual(agg.inputs.specifiedRegions, ["us-west-2", "eu-west-1", "eu-central-1"]);
     });
 
     it("switches the organisation to central configuration only once the aggregator exists", () => {
-        const org = named(p, "securityhub-organization");
+        const org = byName(p, "securityhub-organization");
         assert.deepStrictEqual(org.inputs.organizationConfiguration, { configurationType: "CENTRAL" });
         assert.strictEqual(org.inputs.autoEnable, false);
         assert.strictEqual(org.inputs.autoEnableStandards, "NONE");
-        assert.ok(org.dependencies.includes(named(p, "securityhub-aggregator").urn));
+        assert.ok(org.dependencies.includes(byName(p, "securityhub-aggregator").urn));
     });
 
     it("enables the chosen standards through a policy associated with the organisation root", () => {
-        const policy = named(p, "securityhub-policy");
+        const policy = byName(p, "securityhub-policy");
         const cp = policy.inputs.configurationPolicy as Record<string, unknown>;
         assert.strictEqual(cp.serviceEnabled, true);
         assert.deepStrictEqual(cp.enabledStandardArns, [FSBP, CIS]);
-        const assoc = named(p, "securityhub-root-association");
+        const assoc = byName(p, "securityhub-root-association");
         assert.strictEqual(assoc.inputs.targetId, "r-ab12");
         assert.strictEqual(assoc.inputs.policyId, policy.id);
         assert.strictEqual(ofType(p, "aws:securityhub/configurationPolicyAssociation:ConfigurationPolicyAssociation").length, 1);

@@ -3,29 +3,19 @@
  * `lz:security` settings, under the offline engine. Until the security stack is wired to it, this is
  * how the planned resources are obtained; `security-events-stack.test.ts` checks the real stack.
  */
-import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { parse } from "yaml";
 import { runStack, type StackPlan } from "../../../../infra/engine/run";
-import type { PlannedResource } from "../../../../infra/engine/monitor";
 import { parseOrg } from "../../../../infra/config/org";
 import { parseStack } from "../../../../infra/config/stack";
 import { accountProvider } from "../../../../infra/providers";
 import { buildSecurityEvents, type SecurityEventsOptions } from "../../../../infra/accounts/security-events";
 import type { StackModel } from "../../../../infra/config/model";
-import { REPO_ROOT } from "../../../support/plan";
+import { referenceOrg } from "../../../support/plan";
 
 export const SECURITY = "333333333333";
 export const ORG_ID = "o-exampleorg1";
 export const HOME = "us-east-1";
 export const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
 export const BUS_ARN = "arn:aws:events:us-east-1:333333333333:event-bus/acme-lz-security-events";
-
-/** The reference org file as a plain object. */
-export function referenceOrg(): Record<string, any> {
-    return parse(fs.readFileSync(path.join(REPO_ROOT, "stacks", "org.yaml"), "utf8"));
-}
 
 /** The security stack model of an org file and `lz:security` settings. */
 export function securityModel(org: unknown = referenceOrg(), settings: Record<string, unknown> = { orgRules: true }): Extract<StackModel, { role: "security" }> {
@@ -48,19 +38,4 @@ export function planSecurityEvents(model = securityModel(), options: SecurityEve
             return buildSecurityEvents({ model, provider }, options).outputs;
         },
     });
-}
-
-export function ofType(p: StackPlan, type: string): PlannedResource[] {
-    return p.resources.filter((r) => r.type === type);
-}
-
-export function named(p: StackPlan, name: string): PlannedResource {
-    const found = p.resources.filter((r) => r.name === name);
-    assert.strictEqual(found.length, 1, `expected one resource named ${name}, found ${found.length}`);
-    return found[0];
-}
-
-/** A policy-document input of a planned resource, parsed. */
-export function policyOf(r: PlannedResource, key = "policy"): any {
-    return JSON.parse(String(r.inputs[key]));
 }

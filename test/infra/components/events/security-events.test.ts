@@ -11,7 +11,8 @@ import type { StackPlan } from "../../../../infra/engine/run";
 import type { PlannedResource } from "../../../../infra/engine/monitor";
 import { matches } from "../../../support/event-pattern";
 import { ALLOW_ALL, decide } from "../../../support/iam";
-import { BUS_ARN, HOME, named, ofType, ORG_ID, planSecurityEvents, policyOf, referenceOrg, REGIONS, SECURITY, securityModel } from "./harness";
+import { BUS_ARN, HOME, ORG_ID, planSecurityEvents, REGIONS, SECURITY, securityModel } from "./harness";
+import { byName, ofType, policyOf, referenceOrg } from "../../../support/plan";
 
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -61,34 +62,34 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
         });
         it("admits PutEvents from the organisation only", () => {
-            assert.deepStrictEqual(policyOf(named(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(busPolicy({ busArn: BUS_ARN, organizationId: ORG_ID }))));
+            assert.deepStrictEqual(policyOf(byName(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(busPolicy({ busArn: BUS_ARN, organizationId: ORG_ID }))));
         });
         it("archives every event for the configured retention, protected and kept on delete", async () => {
-            const archive = named(p, "security-events-archive");
+            const archive = byName(p, "security-events-archive");
             assert.strictEqual(archive.inputs.retentionDays, 365);
             assert.strictEqual(archive.inputs.eventPattern, undefined);
             assert.strictEqual(archive.protect, true);
             assert.strictEqual(archive.retainOnDelete, true);
             const q = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { archiveRetentionDays: 90 } }));
-            assert.strictEqual(named(q, "security-events-archive").inputs.retentionDays, 90);
+            assert.strictEqual(byName(q, "security-events-archive").inputs.retentionDays, 90);
         });
         it("keeps a rotated customer managed key, protected, for topics, queues and log group", () => {
-            const key = named(p, "security-events-key");
+            const key = byName(p, "security-events-key");
             assert.strictEqual(key.inputs.enableKeyRotation, true);
             assert.strictEqual(key.inputs.deletionWindowInDays, 30);
             assert.strictEqual(key.protect, true);
-            assert.strictEqual(named(p, "security-events-key-alias").inputs.name, "alias/acme-lz-security-events");
+            assert.strictEqual(byName(p, "security-events-key-alias").inputs.name, "alias/acme-lz-security-events");
             const keyArn = p.outputs.securityEventsKeyArn;
-            for (const s of SEVERITIES) assert.strictEqual(named(p, `security-alerts-${s}`).inputs.kmsMasterKeyId, keyArn, s);
-            assert.strictEqual(named(p, "security-siem-queue").inputs.kmsMasterKeyId, keyArn);
-            assert.strictEqual(named(p, "security-siem-dlq").inputs.kmsMasterKeyId, keyArn);
-            assert.strictEqual(named(p, "security-event-log-group").inputs.kmsKeyId, keyArn);
+            for (const s of SEVERITIES) assert.strictEqual(byName(p, `security-alerts-${s}`).inputs.kmsMasterKeyId, keyArn, s);
+            assert.strictEqual(byName(p, "security-siem-queue").inputs.kmsMasterKeyId, keyArn);
+            assert.strictEqual(byName(p, "security-siem-dlq").inputs.kmsMasterKeyId, keyArn);
+            assert.strictEqual(byName(p, "security-event-log-group").inputs.kmsKeyId, keyArn);
         });
         it("reads the organisation id from the management stack when the org file says create", async () => {
             const org = referenceOrg();
             org.organization.id = "create";
             const q = await planSecurityEvents(securityModel(org), {}, { stackOutputs: (name) => (name === "acme/lz/management" ? { organizationId: "o-created0001" } : undefined) });
-            assert.deepStrictEqual(policyOf(named(q, "security-events-bus-policy")).Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-created0001" } });
+            assert.deepStrictEqual(policyOf(byName(q, "security-events-bus-policy")).Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-created0001" } });
         });
     });
 
@@ -104,7 +105,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
         });
         it("targets exactly the row's topic, SIEM queue and log group", () => {
             for (const r of ROUTES) {
-                const rule = named(p, `security-routing-${r.id}`);
+                const rule = byName(p, `security-routing-${r.id}`);
                 const expected = [
                     ...(r.targets.topic ? [TOPIC(r.targets.topic)] : []),
                     ...(r.targets.siem ? [SIEM] : []),
@@ -121,24 +122,24 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
         });
         it("creates targets only after the topic, queue and log policies that admit them", () => {
-            const policies = [...SEVERITIES.map((s) => `security-alerts-${s}-policy`), "security-siem-queue-policy", "security-siem-dlq-policy", "security-event-log-policy"].map((n) => named(p, n).urn);
+            const policies = [...SEVERITIES.map((s) => `security-alerts-${s}-policy`), "security-siem-queue-policy", "security-siem-dlq-policy", "security-event-log-policy"].map((n) => byName(p, n).urn);
             for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"))) {
                 for (const urn of policies) assert.ok(t.dependencies.includes(urn), `${t.name} waits for ${urn}`);
             }
         });
         it("admits exactly the planned rules that target each topic, queue and log group in their policies", () => {
             for (const s of SEVERITIES) {
-                const doc = policyOf(named(p, `security-alerts-${s}-policy`));
+                const doc = policyOf(byName(p, `security-alerts-${s}-policy`));
                 assert.deepStrictEqual([...doc.Statement[0].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, TOPIC(s)), s);
             }
-            assert.deepStrictEqual([...policyOf(named(p, "security-siem-queue-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, SIEM));
-            const log = policyOf(named(p, "security-event-log-policy"), "policyDocument");
+            assert.deepStrictEqual([...policyOf(byName(p, "security-siem-queue-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, SIEM));
+            const log = policyOf(byName(p, "security-event-log-policy"), "policyDocument");
             assert.deepStrictEqual(log.Statement[1].Condition.ArnEquals["aws:SourceArn"], plannedSources(p, LOG_GROUP));
             // Every routing rule may leave undeliverable events in the dead-letter queue.
-            assert.strictEqual(policyOf(named(p, "security-siem-dlq-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"].length, ROUTES.length);
+            assert.strictEqual(policyOf(byName(p, "security-siem-dlq-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"].length, ROUTES.length);
         });
         it("gives planned rules the ARNs the policies name", () => {
-            for (const r of ROUTES) assert.strictEqual(named(p, `security-routing-${r.id}`).outputs.arn, names.routeRuleArn(scope, r.id), r.id);
+            for (const r of ROUTES) assert.strictEqual(byName(p, `security-routing-${r.id}`).outputs.arn, names.routeRuleArn(scope, r.id), r.id);
         });
         it("creates the Security Hub custom actions in the home region, with the ARNs the table matches", () => {
             assert.deepStrictEqual(p.outputs.customActionArns, {
@@ -153,7 +154,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
 
     describe("targets", () => {
         it("names the topics by severity and subscribes the org's e-mails, filtering out the self-test", () => {
-            for (const s of SEVERITIES) assert.strictEqual(named(p, `security-alerts-${s}`).inputs.name, `acme-lz-security-${s}`);
+            for (const s of SEVERITIES) assert.strictEqual(byName(p, `security-alerts-${s}`).inputs.name, `acme-lz-security-${s}`);
             const subs = ofType(p, "aws:sns/topicSubscription:TopicSubscription");
             assert.deepStrictEqual(subs.map((x) => [x.inputs.topic, x.inputs.endpoint]).sort(), [
                 [TOPIC("high"), "secops-oncall@acme.example"],
@@ -169,25 +170,25 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
         });
         it("keeps the SIEM queue and its dead-letter queue encrypted, protected, for the configured retention", () => {
-            const queue = named(p, "security-siem-queue");
-            const dlq = named(p, "security-siem-dlq");
+            const queue = byName(p, "security-siem-queue");
+            const dlq = byName(p, "security-siem-dlq");
             assert.deepStrictEqual(JSON.parse(String(queue.inputs.redrivePolicy)), { deadLetterTargetArn: SIEM_DLQ, maxReceiveCount: 5 });
             for (const q of [queue, dlq]) {
                 assert.strictEqual(q.inputs.messageRetentionSeconds, 14 * 86400, q.name);
                 assert.strictEqual(q.protect, true, q.name);
             }
-            const alarm = named(p, "security-siem-dlq-alarm");
+            const alarm = byName(p, "security-siem-dlq-alarm");
             assert.deepStrictEqual(alarm.inputs.dimensions, { QueueName: "acme-lz-security-siem-dlq" });
             assert.deepStrictEqual(alarm.inputs.alarmActions, [TOPIC("high")]);
         });
         it("logs every event into an encrypted log group under the landing zone's prefix, kept for the organisation's retention", () => {
-            const group = named(p, "security-event-log-group");
+            const group = byName(p, "security-event-log-group");
             assert.ok(String(group.inputs.name).startsWith(logGroupPrefix(model.org)));
             assert.strictEqual(group.inputs.retentionInDays, model.org.retention.logGroupDays);
             assert.strictEqual(group.protect, true);
         });
         it("lets only the catch-all routing rule write into the log group", async () => {
-            const doc = policyOf(named(p, "security-event-log-policy"), "policyDocument");
+            const doc = policyOf(byName(p, "security-event-log-policy"), "policyDocument");
             const put = (sourceArn: string) =>
                 decide({ principal: "events.amazonaws.com", action: "logs:PutLogEvents", resource: `${LOG_GROUP}:log-stream:x`, resourceAccount: SECURITY, context: { "aws:SourceArn": sourceArn }, resourcePolicy: doc });
             assert.strictEqual(await put(names.routeRuleArn(scope, "all-events")), "Allowed");
@@ -211,7 +212,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
         });
         it("targets the central bus through the forwarding role, with a dead-letter queue in the rule's region", () => {
-            const role = named(p, "security-findings-forwarding-role");
+            const role = byName(p, "security-findings-forwarding-role");
             for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-findings-forwarding-"))) {
                 assert.strictEqual(t.inputs.arn, BUS_ARN, t.name);
                 assert.strictEqual(t.inputs.roleArn, `arn:aws:iam::${SECURITY}:role/${role.inputs.name}`, t.name);
@@ -219,8 +220,8 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
         });
         it("lets only EventBridge, for this account's findings rules, assume the role, which may only put events on the central bus", async () => {
-            const trust = policyOf(named(p, "security-findings-forwarding-role"), "assumeRolePolicy");
-            const permissions = policyOf(named(p, "security-findings-forwarding-role-policy"));
+            const trust = policyOf(byName(p, "security-findings-forwarding-role"), "assumeRolePolicy");
+            const permissions = policyOf(byName(p, "security-findings-forwarding-role-policy"));
             const role = `arn:aws:iam::${SECURITY}:role/acme-lz-findings-forwarding`;
             const assume = (account: string, sourceArn: string) =>
                 decide({ principal: "events.amazonaws.com", action: "sts:AssumeRole", resource: role, resourceAccount: SECURITY, context: { "aws:SourceAccount": account, "aws:SourceArn": sourceArn }, resourcePolicy: trust });
@@ -241,7 +242,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
 
     describe("alert self-test", () => {
         it("puts an event on the central bus on a schedule that the self-test row routes to the low topic and the log group", () => {
-            const schedule = named(p, "security-self-test-schedule");
+            const schedule = byName(p, "security-self-test-schedule");
             const target = schedule.inputs.target as any;
             assert.strictEqual(schedule.inputs.scheduleExpression, "rate(60 minutes)");
             assert.strictEqual(target.arn, BUS_ARN);
@@ -251,39 +252,39 @@ describe("buildSecurityEvents (security account alerting)", () => {
             assert.strictEqual(event["detail-type"], SELF_TEST_DETAIL_TYPE);
         });
         it("alarms on the high topic when the self-test rule matched nothing for three intervals, missing data counting as missing", () => {
-            const alarm = named(p, "security-self-test-missing");
+            const alarm = byName(p, "security-self-test-missing");
             assert.strictEqual(alarm.inputs.namespace, "AWS/Events");
             assert.strictEqual(alarm.inputs.metricName, "MatchedEvents");
-            assert.deepStrictEqual(alarm.inputs.dimensions, { EventBusName: "acme-lz-security-events", RuleName: named(p, "security-routing-self-test").inputs.name });
+            assert.deepStrictEqual(alarm.inputs.dimensions, { EventBusName: "acme-lz-security-events", RuleName: byName(p, "security-routing-self-test").inputs.name });
             assert.strictEqual(alarm.inputs.treatMissingData, "breaching");
             assert.strictEqual(alarm.inputs.comparisonOperator, "LessThanThreshold");
             assert.strictEqual(alarm.inputs.threshold, 1);
             assert.strictEqual(alarm.inputs.period, 3600);
             assert.strictEqual(alarm.inputs.evaluationPeriods, 3);
             assert.deepStrictEqual(alarm.inputs.alarmActions, [TOPIC("high")]);
-            const failed = named(p, "security-self-test-failed");
+            const failed = byName(p, "security-self-test-failed");
             assert.strictEqual(failed.inputs.metricName, "FailedInvocations");
             assert.deepStrictEqual(failed.inputs.alarmActions, [TOPIC("high")]);
         });
         it("lets only Scheduler, for the self-test's schedule group, assume its role, which may only put events on the central bus", async () => {
-            const trust = policyOf(named(p, "security-self-test-role"), "assumeRolePolicy");
+            const trust = policyOf(byName(p, "security-self-test-role"), "assumeRolePolicy");
             const role = `arn:aws:iam::${SECURITY}:role/acme-lz-security-selftest`;
             const assume = (account: string, group: string) =>
                 decide({ principal: "scheduler.amazonaws.com", action: "sts:AssumeRole", resource: role, resourceAccount: SECURITY, context: { "aws:SourceAccount": account, "aws:SourceArn": `arn:aws:scheduler:us-east-1:${account}:schedule-group/${group}` }, resourcePolicy: trust });
             assert.strictEqual(await assume(SECURITY, "acme-lz-security-selftest"), "Allowed");
             assert.strictEqual(await assume(SECURITY, "default"), "ImplicitlyDenied");
             assert.strictEqual(await assume("999999999999", "acme-lz-security-selftest"), "ImplicitlyDenied");
-            assert.strictEqual(named(p, "security-self-test-group").inputs.name, "acme-lz-security-selftest");
-            const permissions = policyOf(named(p, "security-self-test-role-policy"));
+            assert.strictEqual(byName(p, "security-self-test-group").inputs.name, "acme-lz-security-selftest");
+            const permissions = policyOf(byName(p, "security-self-test-role-policy"));
             const put = (resource: string) => decide({ principal: role, action: "events:PutEvents", resource, resourceAccount: SECURITY, context: { "aws:PrincipalArn": role }, identityPolicies: [permissions] });
             assert.strictEqual(await put(BUS_ARN), "Allowed");
             assert.strictEqual(await put(`arn:aws:events:us-east-1:${SECURITY}:event-bus/default`), "ImplicitlyDenied");
         });
         it("follows the configured interval, and can be switched off", async () => {
             const q = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { selfTest: { intervalMinutes: 30, missedIntervals: 4 } } }));
-            assert.strictEqual(named(q, "security-self-test-schedule").inputs.scheduleExpression, "rate(30 minutes)");
-            assert.strictEqual(named(q, "security-self-test-missing").inputs.period, 1800);
-            assert.strictEqual(named(q, "security-self-test-missing").inputs.evaluationPeriods, 4);
+            assert.strictEqual(byName(q, "security-self-test-schedule").inputs.scheduleExpression, "rate(30 minutes)");
+            assert.strictEqual(byName(q, "security-self-test-missing").inputs.period, 1800);
+            assert.strictEqual(byName(q, "security-self-test-missing").inputs.evaluationPeriods, 4);
             const off = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { selfTest: { enabled: false } } }));
             assert.deepStrictEqual(ofType(off, "aws:scheduler/schedule:Schedule"), []);
             assert.strictEqual(off.outputs.selfTestAlarmArns, undefined);
@@ -311,9 +312,9 @@ describe("buildSecurityEvents (security account alerting)", () => {
                 assert.strictEqual(c.inputs.region, "us-west-2");
                 assert.strictEqual(c.inputs.iamRoleArn, `arn:aws:iam::${SECURITY}:role/acme-lz-security-chatbot`);
             }
-            const trust = policyOf(named(q, "security-slack-role"), "assumeRolePolicy");
+            const trust = policyOf(byName(q, "security-slack-role"), "assumeRolePolicy");
             assert.deepStrictEqual(trust.Statement.map((s: any) => s.Principal), [{ Service: "chatbot.amazonaws.com" }]);
-            const permissions = policyOf(named(q, "security-slack-role-policy"));
+            const permissions = policyOf(byName(q, "security-slack-role-policy"));
             const role = `arn:aws:iam::${SECURITY}:role/acme-lz-security-chatbot`;
             const can = (action: string, resource = "*") => decide({ principal: role, action, resource, resourceAccount: SECURITY, context: { "aws:PrincipalArn": role }, identityPolicies: [permissions] });
             assert.strictEqual(await can("cloudwatch:DescribeAlarms"), "Allowed");
@@ -325,7 +326,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
 
     describe("dashboard", () => {
         it("shows findings by severity from the routing rules, the CIS and self-test alarms, bus throughput and the SIEM queues", () => {
-            const body = JSON.parse(String(named(p, "security-dashboard-dashboard").inputs.dashboardBody));
+            const body = JSON.parse(String(byName(p, "security-dashboard-dashboard").inputs.dashboardBody));
             const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
             for (const c of CIS_CONTROLS) assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-cis-${c.id}`), c.id);
             for (const a of ["acme-lz-security-selftest-missing", "acme-lz-security-selftest-failed", "acme-lz-security-dead-letters"]) {
@@ -340,7 +341,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
         });
         it("shows CIS alarms under the prefix the trail uses", async () => {
             const q = await planSecurityEvents(model, { cisAlarmNamePrefix: "acme-lz-trail" });
-            const body = JSON.parse(String(named(q, "security-dashboard-dashboard").inputs.dashboardBody));
+            const body = JSON.parse(String(byName(q, "security-dashboard-dashboard").inputs.dashboardBody));
             const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
             assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-trail-${CIS_CONTROLS[0].id}`));
         });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { checkSecurityEventsSettings } from "../../../../infra/accounts/security-events";
-import { referenceOrg, securityModel } from "./harness";
+import { securityModel } from "./harness";
+import { referenceOrg } from "../../../support/plan";
 
 const message = (f: () => unknown): string => {
     try {

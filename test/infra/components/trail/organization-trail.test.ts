@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { runStack, type StackPlan } from "../../../../infra/engine/run";
+import type { StackPlan } from "../../../../infra/engine/run";
+import { planComponent } from "../../../support/plan";
 import { OrganizationTrail, resolveOrganizationTrailArgs, type OrganizationTrailArgs } from "../../../../infra/components/trail/organization-trail";
 import { CisAlarms } from "../../../../infra/components/trail/cis-alarms";
 import { CIS_CONTROLS } from "../../../../infra/components/trail/cis-controls";
@@ -24,9 +25,7 @@ const args: OrganizationTrailArgs = {
     excludedBucketPrefixes: ["acme-lz-staging-"],
 };
 
-function plan(program: () => unknown): Promise<StackPlan> {
-    return runStack({ project: "lz", stack: "component-test", preview: false, config: {}, program, defaultAccount: SECURITY });
-}
+const plan = (program: () => unknown): Promise<StackPlan> => planComponent(program, SECURITY);
 function one(p: StackPlan, type: string) {
     const found = p.resources.filter((r) => r.type === type);
     assert.strictEqual(found.length, 1, `expected one ${type}, found ${found.length}`);
