@@ -1,13 +1,13 @@
 import * as assert from "assert";
 import { ofType, byName, planGenerated, policyOf, referenceOrg, REPO_ROOT } from "../../support/plan";
 import { decide, decideAs, ALLOW_ALL } from "../../support/iam";
+import { configProblems } from "../../support/errors";
 import { discoverStacks, readProject } from "../../../infra/engine/stacks";
 import { planStacks, withPredecessors } from "../../../infra/engine/plan";
 import type { StackPlan } from "../../../infra/engine/run";
 import type { PlannedResource } from "../../../infra/engine/monitor";
 import { parseOrg } from "../../../infra/config/org";
 import { parseStack } from "../../../infra/config/stack";
-import { ConfigError } from "../../../infra/config/errors";
 import { REGIONS } from "../../../infra/config/regions";
 import { SAVED_QUERIES } from "../../../infra/components/log-archive/saved-queries";
 import { PARTITION_KEYS } from "../../../infra/components/log-archive/log-tables";
@@ -558,15 +558,7 @@ const ALLOW_ALL_KEY = { Version: "2012-10-17", Statement: [{ Sid: "Account", Eff
 describe("log-archive settings", () => {
     const org = parseOrg(referenceOrg(), "stacks/org.yaml");
     const parse = (settings: unknown) => parseStack("log-archive", "stacks/Pulumi.log-archive.yaml", { "lz:role": "log-archive", "lz:logArchive": JSON.stringify(settings) }, org);
-    const problems = (settings: unknown): string[] => {
-        try {
-            parse(settings);
-            return [];
-        } catch (e) {
-            if (e instanceof ConfigError) return e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
-            throw e;
-        }
-    };
+    const problems = (settings: unknown): string[] => configProblems(() => parse(settings));
     it("defaults to no replica, protection on, a 10 GiB per-query limit and 30-day results", () => {
         const m = parse({});
         assert.ok(m.role === "log-archive");
@@ -584,13 +576,7 @@ describe("log-archive settings", () => {
         iso.homeRegion = "us-iso-east-1";
         iso.regions = ["us-iso-east-1"];
         const isoOrg = parseOrg(iso, "stacks/org.yaml");
-        let found: string[] = [];
-        try {
-            parseStack("log-archive", "stacks/Pulumi.log-archive.yaml", { "lz:role": "log-archive" }, isoOrg);
-        } catch (e) {
-            if (!(e instanceof ConfigError)) throw e;
-            found = e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
-        }
+        const found = configProblems(() => parseStack("log-archive", "stacks/Pulumi.log-archive.yaml", { "lz:role": "log-archive" }, isoOrg));
         assert.deepStrictEqual(found, [
             'stacks/org.yaml: regions: "us-iso-east-1" has no known Elastic Load Balancing log writer (neither a regional ELB account nor logdelivery.elasticloadbalancing); classify it in infra/iam/log-archive-elb-log-delivery.ts from AWS\'s "Enable access logs" page, or disable the region',
         ]);

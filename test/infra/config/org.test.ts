@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import { parseOrg } from "../../../infra/config/org";
-import { ConfigError } from "../../../infra/config/errors";
 import { REGIONS, DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
+import { ConfigError } from "../../../infra/config/errors";
 import { referenceOrg } from "../../support/plan";
+import { configProblems } from "../../support/errors";
 
 const FILE = "stacks/org.yaml";
 
@@ -11,13 +12,7 @@ const FILE = "stacks/org.yaml";
 function problemsOf(mutate: (org: Record<string, any>) => void): string[] {
     const org = referenceOrg();
     mutate(org);
-    try {
-        parseOrg(org, FILE);
-    } catch (e) {
-        if (e instanceof ConfigError) return e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
-        throw e;
-    }
-    return [];
+    return configProblems(() => parseOrg(org, FILE));
 }
 
 function assertProblem(mutate: (org: Record<string, any>) => void, expected: string | RegExp): void {

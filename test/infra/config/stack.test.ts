@@ -1,19 +1,13 @@
 import { strict as assert } from "assert";
 import { parseOrg } from "../../../infra/config/org";
 import { parseStack } from "../../../infra/config/stack";
-import { ConfigError } from "../../../infra/config/errors";
 import { referenceOrg } from "../../support/plan";
+import { configProblems } from "../../support/errors";
 
 const org = parseOrg(referenceOrg(), "stacks/org.yaml");
 
 function problems(stack: string, config: Record<string, string>): string[] {
-    try {
-        parseStack(stack, `stacks/Pulumi.${stack}.yaml`, config, org);
-        return [];
-    } catch (e) {
-        if (e instanceof ConfigError) return e.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`);
-        throw e;
-    }
+    return configProblems(() => parseStack(stack, `stacks/Pulumi.${stack}.yaml`, config, org));
 }
 
 describe("parseStack", () => {

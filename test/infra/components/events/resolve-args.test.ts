@@ -10,16 +10,9 @@ import { resolveAlertSelfTestArgs, type AlertSelfTestArgs } from "../../../../in
 import { resolveSlackAlertsArgs, type SlackAlertsArgs } from "../../../../infra/components/events/slack-alerts";
 import type { PolicyDocument } from "../../../../infra/iam/types";
 import { BUS_ARN } from "./harness";
+import { errorMessage as message } from "../../../support/errors";
 
 const DOC: PolicyDocument = { Version: "2012-10-17", Statement: [] };
-const message = (f: () => unknown): string => {
-    try {
-        f();
-    } catch (e) {
-        return (e as Error).message;
-    }
-    throw new Error("expected an error");
-};
 
 describe("events components: argument defaults and validation", () => {
     describe("SecurityEventBus", () => {

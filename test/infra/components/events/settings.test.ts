@@ -2,15 +2,7 @@ import * as assert from "assert";
 import { checkSecurityEventsSettings } from "../../../../infra/accounts/security-events";
 import { securityModel } from "./harness";
 import { referenceOrg } from "../../../support/plan";
-
-const message = (f: () => unknown): string => {
-    try {
-        f();
-    } catch (e) {
-        return (e as Error).message;
-    }
-    throw new Error("expected an error");
-};
+import { errorMessage as message } from "../../../support/errors";
 
 describe("lz:security.events settings", () => {
     it("defaults every key", () => {
