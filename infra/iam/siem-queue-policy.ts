@@ -1,4 +1,4 @@
-import { denyInsecureTransport } from "./statements";
+import { denyInsecureTransport, routingRulesDeliver } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 export const SIEM_SEND_ACTIONS = ["sqs:SendMessage"] as const;
@@ -23,16 +23,7 @@ export interface SiemQueuePolicyArgs {
  */
 export function siemQueuePolicy(a: SiemQueuePolicyArgs): PolicyDocument {
     const statements: Statement[] = [];
-    if (a.ruleArns.length > 0) {
-        statements.push({
-            Sid: "RoutingRulesSend",
-            Effect: "Allow",
-            Principal: { Service: a.eventsPrincipal },
-            Action: [...SIEM_SEND_ACTIONS],
-            Resource: a.queueArn,
-            Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "aws:SourceArn": [...a.ruleArns] } },
-        });
-    }
+    if (a.ruleArns.length > 0) statements.push(routingRulesDeliver("RoutingRulesSend", SIEM_SEND_ACTIONS, a.queueArn, a));
     if (a.consumerArns.length > 0) {
         statements.push({
             Sid: "ConsumersDrain",

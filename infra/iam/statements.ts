@@ -49,6 +49,21 @@ export function denyInsecureTransport(service: "s3" | "sqs" | "sns", resource: O
     return { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: `${service}:*`, Resource: resource, Condition: { Bool: { "aws:SecureTransport": "false" } } };
 }
 
+/**
+ * EventBridge may deliver to a target (topic, queue) only on behalf of the listed rules of this
+ * account: the rules that target it, so no other rule can reach it.
+ */
+export function routingRulesDeliver(sid: string, actions: readonly string[], resourceArn: string, a: { readonly eventsPrincipal: string; readonly accountId: string; readonly ruleArns: readonly string[] }): Statement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: a.eventsPrincipal },
+        Action: [...actions],
+        Resource: resourceArn,
+        Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "aws:SourceArn": [...a.ruleArns] } },
+    };
+}
+
 /** No principal, exempt or not, may delete or unlock an object of a log bucket. */
 export function denyObjectDeletion(objectsArn: string): Statement {
     return { Sid: "DenyObjectDeletion", Effect: "Deny", Principal: "*", Action: [...OBJECT_DELETION_ACTIONS], Resource: objectsArn };

@@ -1,4 +1,4 @@
-import { denyInsecureTransport } from "./statements";
+import { denyInsecureTransport, routingRulesDeliver } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
@@ -24,16 +24,7 @@ export interface TopicPolicyArgs {
  */
 export function topicPolicy(a: TopicPolicyArgs): PolicyDocument {
     const statements: Statement[] = [];
-    if (a.ruleArns.length > 0) {
-        statements.push({
-            Sid: "RoutingRulesPublish",
-            Effect: "Allow",
-            Principal: { Service: a.eventsPrincipal },
-            Action: [...TOPIC_PUBLISH_ACTIONS],
-            Resource: a.topicArn,
-            Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "aws:SourceArn": [...a.ruleArns] } },
-        });
-    }
+    if (a.ruleArns.length > 0) statements.push(routingRulesDeliver("RoutingRulesPublish", TOPIC_PUBLISH_ACTIONS, a.topicArn, a));
     statements.push(
         {
             Sid: "LandingZoneAlarmsPublish",
