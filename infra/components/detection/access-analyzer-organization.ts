@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { fail, regionProblems } from "./regions";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface AccessAnalyzerOrganizationArgs {
     /** Enabled regions: analyzers are regional. */
@@ -25,7 +25,7 @@ export function resolveAccessAnalyzerOrganizationArgs(name: string, args: Access
     if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
     const age = args.unusedAccessAgeDays ?? 90;
     if (!Number.isInteger(age) || age < 1 || age > 365) problems.push(`unusedAccessAgeDays: ${age} must be a whole number of days from 1 to 365`);
-    fail("AccessAnalyzerOrganization", name, problems);
+    failIfAny("AccessAnalyzerOrganization", name, problems);
     return { unusedAccess: false, unusedAccessAgeDays: 90, ...args };
 }
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { fail, regionProblems } from "./regions";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface DetectiveOrganizationArgs {
     /** Enabled regions: behavior graphs are regional. */
@@ -19,7 +19,7 @@ export function resolveDetectiveOrganizationArgs(name: string, args: DetectiveOr
     for (const [region, arn] of Object.entries(adoptGraphArns)) {
         if (!arn.includes(`:detective:${region}:`)) problems.push(`adoptGraphArns: ${region}: ${JSON.stringify(arn)} is a graph of another region`);
     }
-    fail("DetectiveOrganization", name, problems);
+    failIfAny("DetectiveOrganization", name, problems);
     return { ...args, adoptGraphArns };
 }
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { fail, regionProblems } from "./regions";
+import { failIfAny, regionProblems } from "../validate";
 
 /** A GuardDuty protection plan as the organisation configuration names it. */
 export interface GuardDutyFeature {
@@ -55,7 +55,7 @@ export function resolveGuardDutyOrganizationArgs(name: string, args: GuardDutyOr
         problems.push("features: EKS_RUNTIME_MONITORING and RUNTIME_MONITORING cannot both be configured; keep RUNTIME_MONITORING");
     }
     if (new Set(names).size !== names.length) problems.push(`features: ${names.join(", ")} lists a feature twice`);
-    fail("GuardDutyOrganization", name, problems);
+    failIfAny("GuardDutyOrganization", name, problems);
     return { ...args, adoptDetectorIds, features };
 }
 

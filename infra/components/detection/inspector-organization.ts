@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { fail, regionProblems } from "./regions";
+import { failIfAny, regionProblems } from "../validate";
 
 /** Resource types Inspector scans, as `Enabler` names them. */
 export const INSPECTOR_RESOURCE_TYPES = ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE"] as const;
@@ -13,7 +13,7 @@ export interface InspectorOrganizationArgs {
 }
 
 export function resolveInspectorOrganizationArgs(name: string, args: InspectorOrganizationArgs): InspectorOrganizationArgs {
-    fail("InspectorOrganization", name, regionProblems(args.regions, {}, "regions"));
+    failIfAny("InspectorOrganization", name, regionProblems(args.regions, {}, "regions"));
     return args;
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { stringify } from "yaml";
-import { fail, regionProblems } from "./regions";
+import { failIfAny, regionProblems } from "../validate";
 
 /** An AWS managed Config rule checked in every account of the organisation. */
 export interface LoggingRule {
@@ -75,7 +75,7 @@ export function resolveLoggingConformancePackArgs(name: string, args: LoggingCon
     const problems = regionProblems(args.regions, {}, "regions");
     if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
     if (!/^[A-Za-z][A-Za-z0-9-]{0,50}$/.test(args.packName)) problems.push(`packName: ${JSON.stringify(args.packName)} must start with a letter and contain only letters, digits and - (at most 51)`);
-    fail("LoggingConformancePack", name, problems);
+    failIfAny("LoggingConformancePack", name, problems);
     return { rules: LOGGING_RULES, ...args };
 }
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { fail, regionProblems } from "./regions";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface MacieOrganizationArgs {
     /** Enabled regions: Macie is regional. */
@@ -17,7 +17,7 @@ export interface MacieOrganizationArgs {
 }
 
 export function resolveMacieOrganizationArgs(name: string, args: MacieOrganizationArgs): Required<MacieOrganizationArgs> {
-    fail("MacieOrganization", name, regionProblems(args.regions, {}, "regions"));
+    failIfAny("MacieOrganization", name, regionProblems(args.regions, {}, "regions"));
     return { adoptAccount: true, ...args };
 }
 

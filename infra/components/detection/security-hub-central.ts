@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { fail } from "./regions";
+import { failIfAny } from "../validate";
 
 export interface SecurityHubCentralArgs {
     /** Home region: the aggregation region where central configuration is managed. */
@@ -34,7 +34,7 @@ export function resolveSecurityHubCentralArgs(name: string, args: SecurityHubCen
     for (const s of args.standardArns) {
         if (!/^arn:[a-z-]+:securityhub:[a-z0-9-]*::(standards|ruleset)\//.test(s)) problems.push(`standardArns: ${JSON.stringify(s)} is not a Security Hub standard ARN`);
     }
-    fail("SecurityHubCentral", name, problems);
+    failIfAny("SecurityHubCentral", name, problems);
     return { policyName: "landing-zone", adoptHub: true, ...args };
 }
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { anyOccurrenceAlarm } from "./any-occurrence-alarm";
-import { failIfAny } from "./validate";
+import { failIfAny } from "../validate";
 
 export interface AlertSelfTestArgs {
     /** Name of the schedule, its group, the role and the prefix of the alarms. */

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SEVERITIES, type Severity } from "../../config/model";
 import { policyJson, type PolicyDocument } from "../../iam/types";
-import { failIfAny } from "./validate";
+import { failIfAny } from "../validate";
 
 export interface AlertTopicsArgs {
     /** Physical topic name per severity; each contains its severity (`high`, `medium`, `low`). */

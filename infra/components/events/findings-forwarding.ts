@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyDocument } from "../../iam/types";
 import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus } from "../baseline/central-bus-forwarding";
 import { FINDINGS_FORWARDING_RULES, findingsRuleRegions, type FindingsForwardingRule } from "./findings-forwarding-rules";
-import { failIfAny } from "./validate";
+import { failIfAny } from "../validate";
 
 export interface FindingsForwardingArgs {
     /** Enabled regions, home region first. */

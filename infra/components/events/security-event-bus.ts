@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
-import { failIfAny } from "./validate";
+import { failIfAny } from "../validate";
 
 export interface SecurityEventBusArgs {
     /** Physical name of the central bus (`naming.centralBusName`). */

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SEVERITIES, type Severity } from "../../config/model";
 import type { SecurityRoute } from "./routing-table";
-import { failIfAny } from "./validate";
+import { failIfAny } from "../validate";
 
 export interface CustomAction {
     /** Security Hub custom action id (≤ 20 letters and digits): the end of its ARN. */

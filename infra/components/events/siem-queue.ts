@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { anyOccurrenceAlarm } from "./any-occurrence-alarm";
-import { failIfAny } from "./validate";
+import { failIfAny } from "../validate";
 
 export interface SiemQueueArgs {
     readonly queueName: string;

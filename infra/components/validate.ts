@@ -1,4 +1,9 @@
-/** Checks shared by the detection components: a region list and per-region adoption ids. */
+/** Throws one error listing every problem of a component's arguments, before any child exists. */
+export function failIfAny(component: string, name: string, problems: readonly string[]): void {
+    if (problems.length > 0) throw new Error(`${component} ${name}:\n  ${problems.join("\n  ")}`);
+}
+
+/** Problems of a per-region component's region list and of its per-region adoption ids (`what` names that argument). */
 export function regionProblems(regions: readonly string[], adopt: Readonly<Record<string, string>>, what: string): string[] {
     const problems: string[] = [];
     if (regions.length === 0) problems.push("regions: at least one region is required");
@@ -7,8 +12,4 @@ export function regionProblems(regions: readonly string[], adopt: Readonly<Recor
         if (!regions.includes(r)) problems.push(`${what}: ${r} is not one of the enabled regions ${regions.join(", ")}`);
     }
     return problems;
-}
-
-export function fail(component: string, name: string, problems: readonly string[]): void {
-    if (problems.length > 0) throw new Error(`${component} ${name}:\n  ${problems.join("\n  ")}`);
 }
