@@ -22,6 +22,8 @@ export const PROTECTED_CONFIGURATION_ACTIONS = [
     "s3:PutBucketOwnershipControls",
     "s3:PutBucketPublicAccessBlock",
     "s3:PutBucketLogging",
+    // Event notifications feed the SIEM's new-object queue: silencing them hides what lands.
+    "s3:PutBucketNotification",
 ] as const;
 
 /** What the security account's investigator may do on the archive and its replica. */

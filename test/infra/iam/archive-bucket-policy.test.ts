@@ -60,6 +60,8 @@ const CASES: Case[] = [
     { it: "denies changing the Object Lock configuration to an administrator", principal: ADMIN, action: "s3:PutBucketObjectLockConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "denies suspending versioning to an administrator", principal: ADMIN, action: "s3:PutBucketVersioning", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "denies changing the lifecycle to an administrator", principal: ADMIN, action: "s3:PutLifecycleConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "denies changing event notifications (the SIEM's new-object feed) to an administrator", principal: ADMIN, action: "s3:PutBucketNotification", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
+    { it: "lets the deployment role change event notifications", principal: DEPLOY, action: "s3:PutBucketNotification", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
     { it: "denies changing encryption to an administrator", principal: ADMIN, action: "s3:PutEncryptionConfiguration", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "denies DeleteBucketPolicy to the account root", principal: ROOT, action: "s3:DeleteBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "ExplicitlyDenied" },
     { it: "lets the break-glass role change the bucket policy", principal: BREAK_GLASS, action: "s3:PutBucketPolicy", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
