@@ -6,24 +6,11 @@
 import type { OrgModel } from "../config/model";
 import { arn, stagingBucketPrefix } from "../naming";
 import { LANDING_ZONE_TAG, unlessExempt } from "./scp-common";
-import { OBJECT_DELETION_ACTIONS } from "./statements";
+import { OBJECT_DELETION_ACTIONS, PROTECTED_CONFIGURATION_ACTIONS } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
-export const BUCKET_TAMPER_ACTIONS = [
-    "s3:PutBucketPolicy",
-    "s3:DeleteBucketPolicy",
-    "s3:PutBucketObjectLockConfiguration",
-    "s3:PutBucketVersioning",
-    "s3:PutLifecycleConfiguration",
-    "s3:PutEncryptionConfiguration",
-    "s3:PutReplicationConfiguration",
-    "s3:PutBucketPublicAccessBlock",
-    "s3:PutBucketOwnershipControls",
-    "s3:PutBucketLogging",
-    // PutBucketNotificationConfiguration's IAM action: the archive's events to EventBridge feed the new-object queue.
-    "s3:PutBucketNotification",
-    "s3:DeleteBucket",
-];
+/** The same configuration changes the log buckets' own policies deny: one list, so the two layers agree. */
+export const BUCKET_TAMPER_ACTIONS = PROTECTED_CONFIGURATION_ACTIONS;
 
 export const KEY_TAMPER_ACTIONS = [
     "kms:ScheduleKeyDeletion",
@@ -57,7 +44,7 @@ export function protectArchiveScp(org: OrgModel): PolicyDocument {
         {
             Sid: "ProtectArchiveBucketConfiguration",
             Effect: "Deny",
-            Action: BUCKET_TAMPER_ACTIONS,
+            Action: [...BUCKET_TAMPER_ACTIONS],
             Resource: [arn(org, "s3", "", "", `${org.namePrefix}-*`)],
             Condition: unlessExempt(org),
         },
