@@ -49,6 +49,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
     const { org, account, settings } = ctx.model;
     const opts = { provider: ctx.provider };
     const home = org.homeRegion;
+    const s3Prefix = `arn:${org.partition}:s3:::`;
     const archive = new pulumi.StackReference("security-archive-outputs", { name: stackReferenceName(org, "log-archive") });
     const management = new pulumi.StackReference("security-management-outputs", { name: stackReferenceName(org, "management") });
     const archiveBucket = archive.requireOutput("archiveBucketName") as pulumi.Output<string>;
@@ -76,7 +77,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             accountRootArn: arn(org, "iam", "", account.id, "root"),
             cloudTrailPrincipal: servicePrincipal(org, "cloudtrail"),
             logsPrincipal: servicePrincipal(org, `logs.${home}`),
-            s3ArnPrefix: `arn:${org.partition}:s3:::`,
+            s3ArnPrefix: s3Prefix,
             excludedBuckets: [archiveBucketName(org)],
             // Every staging bucket, and the archive's replica in whichever region it is (the replica's
             // name is the archive's with another region: the prefix below is what they share).
@@ -161,7 +162,6 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
           )
         : undefined;
 
-    const s3 = `arn:${org.partition}:s3:::`;
     const investigator = new InvestigatorRole(
         "investigator",
         {
@@ -169,7 +169,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             accountRootArn: arn(org, "iam", "", account.id, "root"),
             archiveBucketArn,
             archiveKeyArn,
-            resultsBucketArn: pulumi.interpolate`${s3}${archive.requireOutput("queryResultsBucketName")}`,
+            resultsBucketArn: pulumi.interpolate`${s3Prefix}${archive.requireOutput("queryResultsBucketName")}`,
             resultsKeyArn: archive.requireOutput("queryResultsKeyArn") as pulumi.Output<string>,
             queryRoleArn: archive.requireOutput("queryRoleArn") as pulumi.Output<string>,
             s3ViaService: servicePrincipal(org, `s3.${home}`),
