@@ -110,7 +110,9 @@ describe("member stack", () => {
 
     it("expires access logs after the organisation's archive retention", () => {
         const o = referenceOrg();
-        for (const l of ofType(p, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")) {
+        const lifecycles = ofType(p, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration");
+        assert.strictEqual(lifecycles.length, REGIONS.length, "one per access-log bucket");
+        for (const l of lifecycles) {
             const [rule] = l.inputs.rules as any[];
             assert.deepStrictEqual(rule.expiration, { days: o.retention.archiveDays });
             assert.deepStrictEqual(rule.noncurrentVersionExpiration, { noncurrentDays: o.tiering.noncurrentVersionExpiryDays });

@@ -75,7 +75,9 @@ describe("security stack", () => {
 
     it("exports GuardDuty findings of every region where the archive's bucket policy lets GuardDuty write", async () => {
         const archivePolicy = JSON.parse(String(ofType(archive, "aws:s3/bucketPolicy:BucketPolicy").find((b) => b.inputs.bucket === archive.outputs.archiveBucketName)!.inputs.policy));
-        for (const d of ofType(p, "aws:guardduty/publishingDestination:PublishingDestination")) {
+        const destinations = ofType(p, "aws:guardduty/publishingDestination:PublishingDestination");
+        assert.deepStrictEqual(regionsOf(destinations), sorted(REGIONS));
+        for (const d of destinations) {
             assert.strictEqual(d.inputs.kmsKeyArn, archive.outputs.archiveKeyArn);
             const region = String(d.inputs.region);
             const decision = await decide({

@@ -31,7 +31,8 @@ const targetsOf = (p: StackPlan, rule: PlannedResource) => ofType(p, TARGET).fil
 function plannedSources(p: StackPlan, arn: string): string[] {
     return routingRules(p)
         .filter((r) => targetsOf(p, r).some((t) => t.inputs.arn === arn))
-        .map((r) => names.routeRuleArn(scope, String(r.inputs.name).replace(`${scope.namePrefix}-route-`, "")))
+        // The ARN the engine gave the planned rule, not one rebuilt with the code's own naming function.
+        .map((r) => String(r.outputs.arn))
         .sort();
 }
 
@@ -115,7 +116,10 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
         });
         it("retries every target for a day, then keeps the event in the dead-letter queue, with no role", () => {
-            for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"))) {
+            const targets = ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"));
+            assert.strictEqual(targets.length, routingRules(p).reduce((n, r) => n + targetsOf(p, r).length, 0), "every routing target is checked");
+            assert.ok(targets.length >= ROUTES.length);
+            for (const t of targets) {
                 assert.deepStrictEqual(t.inputs.deadLetterConfig, { arn: SIEM_DLQ }, t.name);
                 assert.deepStrictEqual(t.inputs.retryPolicy, { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 }, t.name);
                 assert.strictEqual(t.inputs.roleArn, undefined, `${t.name}: resource-policy targets take no role`);
@@ -123,7 +127,9 @@ describe("buildSecurityEvents (security account alerting)", () => {
         });
         it("creates targets only after the topic, queue and log policies that admit them", () => {
             const policies = [...SEVERITIES.map((s) => `security-alerts-${s}-policy`), "security-siem-queue-policy", "security-siem-dlq-policy", "security-event-log-policy"].map((n) => byName(p, n).urn);
-            for (const t of ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"))) {
+            const targets = ofType(p, TARGET).filter((x) => x.name.startsWith("security-routing-"));
+            assert.ok(targets.length >= ROUTES.length, "every routing target is checked");
+            for (const t of targets) {
                 for (const urn of policies) assert.ok(t.dependencies.includes(urn), `${t.name} waits for ${urn}`);
             }
         });
