@@ -1,4 +1,4 @@
-import { denyConfigurationChanges, denyInsecureTransport } from "./statements";
+import { denyConfigurationChanges, denyInsecureTransport, PROTECTED_CONFIGURATION_ACTIONS } from "./statements";
 import { policyDocument, policyJson, type PolicyDocument, type Statement } from "./types";
 import type { ElbLogWriter } from "./log-archive-elb-log-delivery";
 
@@ -47,8 +47,6 @@ function delivered(bucketArn: string, source: StagingSource): string {
     return prefix === "" ? `${bucketArn}/*` : `${bucketArn}/${prefix}/*`;
 }
 
-export const STAGING_CONFIGURATION_ACTIONS = ["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:PutReplicationConfiguration"] as const;
-
 /**
  * Policy of a staging bucket: TLS only, configuration changes by the exempt roles only, the one
  * delivering service writes for this organisation only (access logs: for this account's buckets).
@@ -58,7 +56,7 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
     const objects = `${bucket}/*`;
     const base: Statement[] = [
         denyInsecureTransport("s3", [bucket, objects]),
-        denyConfigurationChanges(bucket, STAGING_CONFIGURATION_ACTIONS, a.configurationRoleArns),
+        denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
     ];
     const org = { "aws:SourceOrgID": a.organizationId };
     const service = { Service: a.servicePrincipal };

@@ -66,6 +66,13 @@ describe("staging bucket policies", () => {
         assert.strictEqual(await ask(`arn:aws:iam::${ACCOUNT}:role/Administrator`), "ExplicitlyDenied");
         assert.strictEqual(await ask(DEPLOY), "Allowed");
     });
+    it("denies an administrator every configuration change the archive's policy denies, notifications and logging included", async () => {
+        for (const action of ["s3:PutBucketNotification", "s3:PutBucketLogging", "s3:PutBucketPublicAccessBlock", "s3:PutBucketOwnershipControls", "s3:PutReplicationConfiguration"]) {
+            const admin = `arn:aws:iam::${ACCOUNT}:role/Administrator`;
+            const d = await decide({ principal: admin, action, resource: bucketArn("access-logs"), resourceAccount: ACCOUNT, context: { ...TLS, "aws:PrincipalArn": admin }, identityPolicies: [ALLOW_ALL], resourcePolicy: policy("access-logs") });
+            assert.strictEqual(d, "ExplicitlyDenied", action);
+        }
+    });
 });
 
 /** A load-balancer log key of `account` in `region`, as ELB names it. */
