@@ -13,3 +13,13 @@ export function regionProblems(regions: readonly string[], adopt: Readonly<Recor
     }
     return problems;
 }
+
+/** IAM role names: 1-64 characters of letters, digits and + = , . @ _ - (the configuration schema uses the same rule). */
+export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+/** What {@link ROLE_NAME_PATTERN} admits, for messages: `is not <ROLE_NAME_DESCRIPTION>`. */
+export const ROLE_NAME_DESCRIPTION = "an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)";
+
+/** The problem of an IAM role name argument (`field` names it in the message), or undefined when it is valid. */
+export function roleNameProblem(field: string, value: string): string | undefined {
+    return ROLE_NAME_PATTERN.test(value) ? undefined : `${field}: ${JSON.stringify(value)} is not ${ROLE_NAME_DESCRIPTION}`;
+}

@@ -2,6 +2,7 @@ import { ProblemList } from "./errors";
 import type { Account, AccountKind, DeployedAccount, OrgModel, Severity } from "./model";
 import { REGIONS } from "./regions";
 import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
+import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "../components/validate";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
@@ -21,7 +22,7 @@ const OU_PATH: StringSchema = {
     describe: "an OU path below the root such as Workloads/Prod (at most 5 levels), or Root",
 };
 const REGION: StringSchema = { kind: "string", pattern: /^[a-z0-9-]+$/, describe: "an AWS region name" };
-const ROLE_NAME: StringSchema = { kind: "string", pattern: /^[\w+=,.@-]{1,64}$/, describe: "an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)" };
+const ROLE_NAME: StringSchema = { kind: "string", pattern: ROLE_NAME_PATTERN, describe: ROLE_NAME_DESCRIPTION };
 
 /** CloudWatch Logs accepts only these retention values (0 here means never expire). */
 export const LOG_RETENTION_DAYS: readonly number[] = [

@@ -4,6 +4,7 @@ import { policyJson } from "../../iam/types";
 import { hardenBucket } from "../log-archive/bucket-hardening";
 import { logBucketTags } from "../log-archive/log-bucket-tag";
 import { accessLogBucketPolicy } from "./access-log-bucket-policy";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface AccessLogBucketsArgs {
     /** Enabled regions: one access-log bucket in each (S3 delivers access logs only within a region). */
@@ -31,8 +32,7 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 export function resolveAccessLogBucketsArgs(name: string, args: AccessLogBucketsArgs): Resolved {
     const a: Resolved = { noncurrentExpireAfterDays: 30, ...args };
     const problems: string[] = [];
-    if (a.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(a.regions).size !== a.regions.length) problems.push(`regions: ${JSON.stringify(a.regions)} lists a region twice`);
+    problems.push(...regionProblems(a.regions, {}, "regions"));
     if (!/^\d{12}$/.test(a.accountId)) problems.push(`accountId: ${JSON.stringify(a.accountId)} is not a 12-digit AWS account id`);
     for (const region of new Set(a.regions)) {
         const bucket = a.bucketNames[region];
@@ -43,7 +43,7 @@ export function resolveAccessLogBucketsArgs(name: string, args: AccessLogBuckets
     if (extra.length > 0) problems.push(`bucketNames: ${extra.join(", ")} not among the enabled regions`);
     if (!Number.isInteger(a.expireAfterDays) || a.expireAfterDays < 1) problems.push(`expireAfterDays: ${a.expireAfterDays} must be a whole number of days ≥ 1`);
     if (!Number.isInteger(a.noncurrentExpireAfterDays) || a.noncurrentExpireAfterDays < 1) problems.push(`noncurrentExpireAfterDays: ${a.noncurrentExpireAfterDays} must be a whole number of days ≥ 1`);
-    if (problems.length > 0) throw new Error(`AccessLogBuckets ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("AccessLogBuckets", name, problems);
     return a;
 }
 

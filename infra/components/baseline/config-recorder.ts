@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { failIfAny, regionProblems } from "../validate";
 
 /** The global IAM resource types that `includeGlobalResourceTypes` records. */
 export const GLOBAL_IAM_RESOURCE_TYPES = ["AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Role", "AWS::IAM::Policy"] as const;
@@ -48,8 +49,7 @@ export function resolveConfigRecorderArgs(name: string, args: ConfigRecorderArgs
         ...args,
     };
     const problems: string[] = [];
-    if (a.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(a.regions).size !== a.regions.length) problems.push(`regions: ${JSON.stringify(a.regions)} lists a region twice`);
+    problems.push(...regionProblems(a.regions, {}, "regions"));
     if (!a.regions.includes(a.homeRegion)) problems.push(`homeRegion: ${a.homeRegion} is not one of the enabled regions ${a.regions.join(", ")}`);
     const both = a.dailyResourceTypes.filter((t) => a.excludedResourceTypes.includes(t));
     if (both.length > 0) problems.push(`dailyResourceTypes: ${both.join(", ")} also excluded; a type is either recorded daily or not recorded`);
@@ -58,7 +58,7 @@ export function resolveConfigRecorderArgs(name: string, args: ConfigRecorderArgs
     }
     const globals = a.excludedResourceTypes.filter((t) => (GLOBAL_IAM_RESOURCE_TYPES as readonly string[]).includes(t));
     if (globals.length > 0) problems.push(`excludedResourceTypes: ${globals.join(", ")} are the global IAM types; they are always recorded in the home region`);
-    if (problems.length > 0) throw new Error(`ConfigRecorder ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("ConfigRecorder", name, problems);
     return a;
 }
 

@@ -5,6 +5,7 @@ import { forwardingPutEventsPolicy } from "../../iam/forwarding-put-events";
 import { forwardingDeadLetterQueuePolicy } from "../../iam/forwarding-dead-letter";
 import { FORWARDING_RULES, ruleRegions, type ForwardingRule } from "./forwarding-rules";
 import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus } from "./central-bus-forwarding";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface EventForwardingArgs {
     /** Enabled regions; every rule of scope `enabled`/`enabled+global` runs in each. */
@@ -42,12 +43,11 @@ export function resolveEventForwardingArgs(name: string, args: EventForwardingAr
     if (!Number.isInteger(deadLetterRetentionDays) || deadLetterRetentionDays < 1 || deadLetterRetentionDays > 14) {
         problems.push(`deadLetterRetentionDays: ${deadLetterRetentionDays} must be a whole number of days from 1 to 14 (SQS limits)`);
     }
-    if (args.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    problems.push(...regionProblems(args.regions, {}, "regions"));
     if (!/^[\w+=,.@-]{1,35}$/.test(args.namePrefix)) problems.push(`namePrefix: ${JSON.stringify(args.namePrefix)} must be 1-35 characters of letters, digits and +=,.@_-`);
     if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
     problems.push(...forwardingRuleProblems(rules));
-    if (problems.length > 0) throw new Error(`EventForwarding ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("EventForwarding", name, problems);
     return { ...args, rules, deadLetterRetentionDays };
 }
 

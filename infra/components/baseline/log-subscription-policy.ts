@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { logSubscriptionTrustPolicy } from "../../iam/log-subscription-trust";
 import { logSubscriptionPutLogEventsPolicy } from "../../iam/log-subscription-put-log-events";
+import { failIfAny, regionProblems } from "../validate";
 
 /** Most log groups one `LogGroupName NOT IN [...]` selection is allowed to list here. */
 export const MAX_EXCLUDED_LOG_GROUPS = 50;
@@ -41,8 +42,7 @@ export interface LogSubscriptionPolicyArgs {
 
 export function resolveLogSubscriptionPolicyArgs(name: string, args: LogSubscriptionPolicyArgs): Required<LogSubscriptionPolicyArgs> {
     const problems: string[] = [];
-    if (args.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    problems.push(...regionProblems(args.regions, {}, "regions"));
     if (!/^[\w\-./#]{1,256}$/.test(args.policyName)) problems.push(`policyName: ${JSON.stringify(args.policyName)} may contain only letters, digits and _-./#`);
     if (!/^\d{12}$/.test(args.accountId)) problems.push(`accountId: ${JSON.stringify(args.accountId)} is not a 12-digit AWS account id`);
     if (!/^arn:aws[a-z-]*:logs$/.test(args.logsArnPrefix)) problems.push(`logsArnPrefix: ${JSON.stringify(args.logsArnPrefix)} must be arn:<partition>:logs`);
@@ -51,7 +51,7 @@ export function resolveLogSubscriptionPolicyArgs(name: string, args: LogSubscrip
         const missing = args.regions.filter((r) => !(args.destinationArns as Record<string, string>)[r]);
         if (missing.length > 0) problems.push(`destinationArns: no central log destination for enabled region(s) ${missing.join(", ")}`);
     }
-    if (problems.length > 0) throw new Error(`LogSubscriptionPolicy ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("LogSubscriptionPolicy", name, problems);
     return { excludedLogGroups: [], filterPattern: "", ...args };
 }
 

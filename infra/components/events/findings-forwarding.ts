@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyDocument } from "../../iam/types";
 import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus } from "../baseline/central-bus-forwarding";
 import { FINDINGS_FORWARDING_RULES, findingsRuleRegions, type FindingsForwardingRule } from "./findings-forwarding-rules";
-import { failIfAny } from "../validate";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface FindingsForwardingArgs {
     /** Enabled regions, home region first. */
@@ -35,8 +35,7 @@ export type ResolvedFindingsForwardingArgs = Required<FindingsForwardingArgs>;
 export function resolveFindingsForwardingArgs(name: string, args: FindingsForwardingArgs): ResolvedFindingsForwardingArgs {
     const rules = args.rules ?? FINDINGS_FORWARDING_RULES;
     const problems: string[] = [];
-    if (args.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    problems.push(...regionProblems(args.regions, {}, "regions"));
     if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
     if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.-]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
     problems.push(...forwardingRuleProblems(rules));

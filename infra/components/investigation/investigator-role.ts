@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { investigatorPermissionsPolicy, investigatorTrustPolicy } from "../../iam/investigator";
 import { policyJson } from "../../iam/types";
+import { failIfAny, roleNameProblem } from "../validate";
 
 export interface InvestigatorRoleArgs {
     /** Physical role name: the log-archive stack's bucket, key and query-role policies name exactly this role. */
@@ -24,13 +25,14 @@ export interface InvestigatorRoleArgs {
 
 export function resolveInvestigatorRoleArgs(name: string, a: InvestigatorRoleArgs): Required<InvestigatorRoleArgs> {
     const problems: string[] = [];
-    if (!/^[\w+=,.@-]{1,64}$/.test(a.roleName)) problems.push(`roleName: ${JSON.stringify(a.roleName)} is not an IAM role name (1-64 of letters, digits and +=,.@_-)`);
+    const roleName = roleNameProblem("roleName", a.roleName);
+    if (roleName) problems.push(roleName);
     if (!/^arn:[a-z-]+:iam::\d{12}:root$/.test(a.accountRootArn)) problems.push(`accountRootArn: ${JSON.stringify(a.accountRootArn)} is not an account root ARN`);
     const maxSessionDuration = a.maxSessionDuration ?? 3600;
     if (!Number.isInteger(maxSessionDuration) || maxSessionDuration < 3600 || maxSessionDuration > 43200) {
         problems.push(`maxSessionDuration: ${maxSessionDuration} must be a whole number of seconds from 3600 to 43200`);
     }
-    if (problems.length > 0) throw new Error(`InvestigatorRole ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("InvestigatorRole", name, problems);
     return { ...a, maxSessionDuration };
 }
 

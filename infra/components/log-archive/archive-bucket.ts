@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags } from "./log-bucket-tag";
+import { failIfAny } from "../validate";
 
 export interface ArchiveBucketArgs {
     /** Physical bucket name (from naming.ts). */
@@ -53,7 +54,7 @@ export function resolveArchiveBucketArgs(name: string, args: ArchiveBucketArgs):
     if (args.expireAfterDays <= args.deepArchiveAfterDays) problems.push(`expireAfterDays: ${args.expireAfterDays} must come after deepArchiveAfterDays (${args.deepArchiveAfterDays})`);
     const resources = JSON.stringify(args.bucketPolicy.Statement.map((s) => s.Resource));
     if (!resources.includes(`:::${args.bucketName}`)) problems.push(`bucketPolicy: no statement names the bucket ${JSON.stringify(args.bucketName)}`);
-    if (problems.length > 0) throw new Error(`ArchiveBucket ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("ArchiveBucket", name, problems);
     return { eventBridgeNotifications: true, protect: true, ...args };
 }
 

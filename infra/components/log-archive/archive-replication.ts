@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
+import { failIfAny, roleNameProblem } from "../validate";
 
 export interface ArchiveReplicationArgs {
     /** The archive (source): its bucket name and ARN and its key. */
@@ -26,8 +27,9 @@ export interface ArchiveReplicationArgs {
 export function resolveArchiveReplicationArgs(name: string, args: ArchiveReplicationArgs): ArchiveReplicationArgs {
     const problems: string[] = [];
     if (args.sourceViaService === args.destinationViaService) problems.push(`destinationViaService: ${JSON.stringify(args.destinationViaService)} is the source's; the replica must be in another region`);
-    if (!/^[\w+=,.@-]{1,64}$/.test(args.roleName)) problems.push(`roleName: ${JSON.stringify(args.roleName)} is not an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)`);
-    if (problems.length > 0) throw new Error(`ArchiveReplication ${name}:\n  ${problems.join("\n  ")}`);
+    const roleName = roleNameProblem("roleName", args.roleName);
+    if (roleName) problems.push(roleName);
+    failIfAny("ArchiveReplication", name, problems);
     return args;
 }
 

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { failIfAny, regionProblems } from "../validate";
 
 /** CloudWatch Logs' retention values (days); 0 here means "never expire". */
 const RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -31,13 +32,12 @@ export type ResolvedDeliveryErrorLogsArgs = DeliveryErrorLogsArgs & { readonly l
 export function resolveDeliveryErrorLogsArgs(name: string, args: DeliveryErrorLogsArgs): ResolvedDeliveryErrorLogsArgs {
     const r = { logStreamName: "S3Delivery", protect: true, ...args };
     const problems: string[] = [];
-    if (r.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(r.regions).size !== r.regions.length) problems.push(`regions: ${JSON.stringify(r.regions)} lists a region twice`);
+    problems.push(...regionProblems(r.regions, {}, "regions"));
     if (!/^[\w\-./#]{1,512}$/.test(r.logGroupName)) problems.push(`logGroupName: ${JSON.stringify(r.logGroupName)} may contain only letters, digits and _-./# (1-512)`);
     if (!RETENTION_DAYS.includes(r.retentionDays)) problems.push(`retentionDays: ${r.retentionDays} is not a CloudWatch Logs retention value (${RETENTION_DAYS.join(", ")}; 0 = never expire)`);
     const missing = r.regions.filter((x) => r.keyPolicies[x] === undefined);
     if (missing.length > 0) problems.push(`keyPolicies: no key policy for ${missing.join(", ")}`);
-    if (problems.length > 0) throw new Error(`DeliveryErrorLogs ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("DeliveryErrorLogs", name, problems);
     return r;
 }
 

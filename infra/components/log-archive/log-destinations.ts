@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { firehoseDeliveryPolicy, firehoseTrustPolicy, logDestinationPolicy, logsToFirehosePermissions, logsToFirehoseTrustPolicy } from "../../iam/log-archive-destinations";
+import { failIfAny, regionProblems, roleNameProblem } from "../validate";
 
 export interface LogDestinationsArgs {
     /** Enabled regions: one destination and one delivery stream in each. */
@@ -34,16 +35,14 @@ export interface LogDestinationsArgs {
     readonly prefix?: string;
 }
 
-const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-
 export function resolveLogDestinationsArgs(name: string, args: LogDestinationsArgs): LogDestinationsArgs & { readonly prefix: string } {
     const problems: string[] = [];
-    if (args.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    problems.push(...regionProblems(args.regions, {}, "regions"));
     for (const [k, v] of Object.entries(args.roleNames)) {
-        if (!IAM_ROLE_NAME.test(v)) problems.push(`roleNames.${k}: ${JSON.stringify(v)} is not an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)`);
+        const problem = roleNameProblem(`roleNames.${k}`, v);
+        if (problem) problems.push(problem);
     }
-    if (problems.length > 0) throw new Error(`LogDestinations ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("LogDestinations", name, problems);
     return { prefix: "cloudwatch-logs", ...args };
 }
 

@@ -4,6 +4,7 @@ import { policyJson } from "../../iam/types";
 import { queryRolePermissionsPolicy, queryRoleTrustPolicy } from "../../iam/log-archive-query-role";
 import { objectGlob, projectionProperties, PARTITION_KEYS, type LogTable } from "./log-tables";
 import type { QueryTable, SavedQuery } from "./saved-queries";
+import { failIfAny } from "../validate";
 
 /** Athena's minimum per-query data usage limit (10 MB). */
 export const MIN_BYTES_SCANNED_CUTOFF = 10 * 1024 * 1024;
@@ -68,7 +69,7 @@ export function resolveLogQueryArgs(name: string, args: LogQueryArgs): ResolvedL
         if (!(q.table in r.tables)) problems.push(`queries: ${q.id} reads table ${JSON.stringify(q.table)}, which is not defined`);
         if (!Number.isInteger(q.lookbackDays) || q.lookbackDays < 1) problems.push(`queries: ${q.id} looks back ${q.lookbackDays} days; use a whole number ≥ 1`);
     }
-    if (problems.length > 0) throw new Error(`LogQuery ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("LogQuery", name, problems);
     return r;
 }
 

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags } from "./log-bucket-tag";
+import { failIfAny } from "../validate";
 
 export interface QueryResultsArgs {
     /** Physical bucket name. */
@@ -35,7 +36,7 @@ export function resolveQueryResultsArgs(name: string, args: QueryResultsArgs): R
     const problems: string[] = [];
     if (!Number.isInteger(r.expireAfterDays) || r.expireAfterDays < 1) problems.push(`expireAfterDays: ${r.expireAfterDays} must be a whole number of days ≥ 1`);
     if (!JSON.stringify(r.bucketPolicy.Statement.map((s) => s.Resource)).includes(`:::${r.bucketName}`)) problems.push(`bucketPolicy: no statement names the bucket ${JSON.stringify(r.bucketName)}`);
-    if (problems.length > 0) throw new Error(`QueryResults ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("QueryResults", name, problems);
     return r;
 }
 

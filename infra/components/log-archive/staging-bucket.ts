@@ -4,6 +4,7 @@ import { policyJson, type PolicyDocument } from "../../iam/types";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
 import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags, type LogBucketKind } from "./log-bucket-tag";
+import { failIfAny, roleNameProblem } from "../validate";
 
 /** A bucket replicated into. */
 export interface ReplicationTarget {
@@ -55,7 +56,8 @@ export interface StagingBucketArgs {
      */
     readonly accessLogBucket?: pulumi.Input<string>;
     /**
-     * Region of the bucket when it is not the provider's (the replica region's access-log bucket).
+     * Region of the bucket when it is not the provider's: every access-log and ELB staging bucket
+     * outside the home region.
      * @default undefined (the provider's region)
      */
     readonly region?: string;
@@ -66,8 +68,6 @@ export interface StagingBucketArgs {
     readonly protect?: boolean;
 }
 
-const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-
 export function resolveStagingBucketArgs(name: string, args: StagingBucketArgs): StagingBucketArgs & { readonly expireAfterDays: number; readonly protect: boolean } {
     const r = { expireAfterDays: 30, protect: true, ...args };
     const problems: string[] = [];
@@ -75,8 +75,9 @@ export function resolveStagingBucketArgs(name: string, args: StagingBucketArgs):
     if (r.destinations.length === 0) problems.push("destinations: at least the archive is required");
     const names = r.destinations.map((d) => d.name);
     if (new Set(names).size !== names.length) problems.push(`destinations: ${JSON.stringify(names)} names a destination twice`);
-    if (!IAM_ROLE_NAME.test(r.replicationRoleName)) problems.push(`replicationRoleName: ${JSON.stringify(r.replicationRoleName)} is not an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)`);
-    if (problems.length > 0) throw new Error(`StagingBucket ${name}:\n  ${problems.join("\n  ")}`);
+    const roleName = roleNameProblem("replicationRoleName", r.replicationRoleName);
+    if (roleName) problems.push(roleName);
+    failIfAny("StagingBucket", name, problems);
     return r;
 }
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { failIfAny, regionProblems } from "../validate";
 
 export interface DelegatedAdministratorsArgs {
     /** The security (tooling) account that administers every detection service. */
@@ -18,10 +19,9 @@ export interface DelegatedAdministratorsArgs {
 export function resolveDelegatedAdministratorsArgs(name: string, args: DelegatedAdministratorsArgs): DelegatedAdministratorsArgs {
     const problems: string[] = [];
     if (!/^\d{12}$/.test(args.accountId)) problems.push(`accountId: ${JSON.stringify(args.accountId)} is not a 12-digit account id`);
-    if (args.regions.length === 0) problems.push("regions: at least one region is required");
-    if (new Set(args.regions).size !== args.regions.length) problems.push(`regions: ${JSON.stringify(args.regions)} lists a region twice`);
+    problems.push(...regionProblems(args.regions, {}, "regions"));
     if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
-    if (problems.length > 0) throw new Error(`DelegatedAdministrators ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("DelegatedAdministrators", name, problems);
     return args;
 }
 

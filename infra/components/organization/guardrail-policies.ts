@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { failIfAny } from "../validate";
 
 /** One SCP: its content is the JSON string built by an `infra/iam/scp-*.ts` function. */
 export interface GuardrailPolicy {
@@ -43,7 +44,7 @@ export function resolveGuardrailPoliciesArgs(name: string, args: GuardrailPolici
         problems.push(`policies: ${args.policies.length} guardrails + ${reserved} reserved slots exceed the ${SCPS_PER_TARGET} SCPs AWS allows per target; merge guardrails`);
     }
     if (args.targetIds.length === 0) problems.push("targetIds: at least one root or OU id is required");
-    if (problems.length > 0) throw new Error(`GuardrailPolicies ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("GuardrailPolicies", name, problems);
     return { reservedSlots: reserved, ...args };
 }
 

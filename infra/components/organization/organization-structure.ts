@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { failIfAny } from "../validate";
 
 /** One account the structure places in an OU: created, or adopted by id. */
 export interface StructureAccount {
@@ -51,7 +52,7 @@ export function resolveOrganizationStructureArgs(name: string, args: Organizatio
         if (a.ou !== "Root" && !OU_PATH.test(a.ou)) problems.push(`accounts.${a.name}.ou: ${JSON.stringify(a.ou)} is not an OU path such as Workloads/Prod`);
         if (a.adoptId !== undefined && !/^\d{12}$/.test(a.adoptId)) problems.push(`accounts.${a.name}.adoptId: ${JSON.stringify(a.adoptId)} is not a 12-digit account id`);
     }
-    if (problems.length > 0) throw new Error(`OrganizationStructure ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("OrganizationStructure", name, problems);
     return { policyTypes: ["SERVICE_CONTROL_POLICY"], closeOnDeletion: false, ...args };
 }
 

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { anyOccurrenceAlarm } from "../events/any-occurrence-alarm";
 import { CIS_CONTROLS, type AlarmSeverity, type CisControl } from "./cis-controls";
+import { failIfAny } from "../validate";
 
 export interface CisAlarmsArgs {
     /** Log group of the organisation trail. */
@@ -34,7 +35,7 @@ export function resolveCisAlarmsArgs(name: string, args: CisAlarmsArgs): Resolve
         if (!/^\{.*\}$/s.test(c.pattern.trim())) problems.push(`controls: ${c.id}: pattern must be a JSON filter in braces`);
         seen.add(c.id);
     }
-    if (problems.length > 0) throw new Error(`CisAlarms ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("CisAlarms", name, problems);
     return { namespace: "LandingZone/CIS", ...args, controls };
 }
 

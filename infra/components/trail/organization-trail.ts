@@ -5,6 +5,7 @@ import { trailLogGroupKeyPolicy } from "../../iam/trail-log-group-key";
 import { trailLogsTrustPolicy } from "../../iam/trail-logs-trust";
 import { trailLogsDeliveryPolicy } from "../../iam/trail-logs-delivery";
 import { INSIGHT_TYPES, organizationTrailSelectors } from "./event-selectors";
+import { failIfAny } from "../validate";
 
 export interface OrganizationTrailArgs {
     /** Physical name of the trail. */
@@ -84,7 +85,7 @@ export function resolveOrganizationTrailArgs(name: string, args: OrganizationTra
     if (!args.logGroupArn.endsWith(`:log-group:${args.logGroupName}`)) {
         problems.push(`logGroupArn: ${JSON.stringify(args.logGroupArn)} does not name the log group ${JSON.stringify(args.logGroupName)}`);
     }
-    if (problems.length > 0) throw new Error(`OrganizationTrail ${name}:\n  ${problems.join("\n  ")}`);
+    failIfAny("OrganizationTrail", name, problems);
     return { dataEvents: true, insights: true, protect: true, excludedBucketPrefixes: [], ...args };
 }
 
