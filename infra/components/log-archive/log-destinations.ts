@@ -3,6 +3,9 @@ import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { firehoseDeliveryPolicy, firehoseTrustPolicy, logDestinationPolicy, logsToFirehosePermissions, logsToFirehoseTrustPolicy } from "../../iam/log-archive-destinations";
 import { failIfAny, regionProblems, roleNameProblem } from "../validate";
+import { ACCOUNT_PARTITION_KEY, CENTRAL_LOGS_PREFIX, centralLogsDayFolder, FIREHOSE_DAY } from "./central-logs-keys";
+
+export { ACCOUNT_PARTITION_KEY } from "./central-logs-keys";
 
 export interface LogDestinationsArgs {
     /** Enabled regions: one destination and one delivery stream in each. */
@@ -30,7 +33,7 @@ export interface LogDestinationsArgs {
     };
     /**
      * Key prefix in the archive.
-     * @default "cloudwatch-logs"
+     * @default "cloudwatch-logs" (`CENTRAL_LOGS_PREFIX`, where the `cloudwatch_logs` table reads)
      */
     readonly prefix?: string;
 }
@@ -43,11 +46,8 @@ export function resolveLogDestinationsArgs(name: string, args: LogDestinationsAr
         if (problem) problems.push(problem);
     }
     failIfAny("LogDestinations", name, problems);
-    return { prefix: "cloudwatch-logs", ...args };
+    return { prefix: CENTRAL_LOGS_PREFIX, ...args };
 }
-
-/** Firehose's partition key holding the sending account (the `owner` of a CloudWatch Logs record). */
-export const ACCOUNT_PARTITION_KEY = "account";
 
 /**
  * Processing of every stream: CloudWatch Logs sends gzip-compressed records (one JSON envelope of
@@ -69,9 +69,9 @@ export const CLOUDWATCH_LOGS_PROCESSORS = [
     { type: "AppendDelimiterToRecord", parameters: [{ parameterName: "Delimiter", parameterValue: "\\n" }] },
 ] as const;
 
-/** `<prefix>/account=<id>/region=<region>/<yyyy>/<MM>/<dd>/`: the key layout of the central logs. */
+/** `<prefix>/account=<id>/region=<region>/<yyyy>/<MM>/<dd>/`: the key layout of the central logs (`centralLogsDayFolder`, which the table reads too). */
 export function centralLogsKeyPrefix(prefix: string, region: string): string {
-    return `${prefix}/${ACCOUNT_PARTITION_KEY}=!{partitionKeyFromQuery:${ACCOUNT_PARTITION_KEY}}/region=${region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`;
+    return `${prefix}/${centralLogsDayFolder(`!{partitionKeyFromQuery:${ACCOUNT_PARTITION_KEY}}`, region, FIREHOSE_DAY)}/`;
 }
 
 /**
