@@ -39,6 +39,7 @@ import { ArchiveReplication } from "../components/log-archive/archive-replicatio
 import { QueryResults } from "../components/log-archive/query-results";
 import { LogQuery } from "../components/log-archive/log-query";
 import { logTables } from "../components/log-archive/log-tables";
+import { CENTRAL_LOGS_PREFIX } from "../components/log-archive/central-logs-keys";
 import { SAVED_QUERIES } from "../components/log-archive/saved-queries";
 import type { RoleContext, RoleOutputs } from "./context";
 
@@ -254,6 +255,7 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
             logsArnPrefix: `arn:${org.partition}:logs`,
             roleNames: { subscription: centralLogsSubscriptionRoleName(org), delivery: centralLogsDeliveryRoleName(org) },
             errorLogging: { logGroupName: errorLogs.logGroupName, logStreamName: errorLogs.logStreamName, logGroupArns: errorLogs.logGroupArns, createdBy: errorLogs },
+            prefix: CENTRAL_LOGS_PREFIX,
         },
         { provider: ctx.provider },
     );
@@ -285,7 +287,8 @@ export function runLogArchiveStack(ctx: RoleContext<Model>): RoleOutputs {
             databaseName: queryDatabaseName(org),
             roleName: queryRoleName(org),
             trustedRoleArns: [investigator],
-            tables: logTables({ organizationId: org.organizationId, prefixes: DEFAULT_ARCHIVE_PREFIXES, regions: org.regions, cloudTrailRegions: cloudTrailRegions(org) }),
+            // The central-logs table reads where the destinations' streams write: the same prefix.
+            tables: logTables({ organizationId: org.organizationId, prefixes: DEFAULT_ARCHIVE_PREFIXES, regions: org.regions, cloudTrailRegions: cloudTrailRegions(org), centralLogsPrefix: CENTRAL_LOGS_PREFIX }),
             queries: SAVED_QUERIES,
             archive: { bucketName, bucketArn: `${s3Prefix}${bucketName}`, keyArn: archive.keyArn },
             results: { bucketName: results.bucketName, bucketArn: results.bucketArn, keyArn: results.keyArn },

@@ -7,6 +7,7 @@
 import type { ArchivePrefixes } from "../../iam/archive-bucket-policy";
 import { STAGING_DELIVERY_PREFIXES } from "../../iam/log-archive-staging-bucket-policy";
 import { ALB_LOG_COLUMNS, albLogRegex } from "./alb-log-format";
+import { CENTRAL_LOGS_PREFIX, centralLogsDayFolder } from "./central-logs-keys";
 import { renderType, strings, type Column, type HiveType } from "./hive-types";
 
 /** Partition columns of every table, projected (never crawled). */
@@ -44,6 +45,11 @@ export interface LogTablesArgs {
      * because calls there (denied by the region guardrail) are still logged, in that region's folder.
      */
     readonly cloudTrailRegions: readonly string[];
+    /**
+     * Key prefix the central CloudWatch Logs streams write under (`LogDestinations`' `prefix`).
+     * @default "cloudwatch-logs" (`CENTRAL_LOGS_PREFIX`)
+     */
+    readonly centralLogsPrefix?: string;
 }
 
 function under(prefix: string, rest: string): string {
@@ -102,6 +108,19 @@ export const FLOW_LOG_COLUMNS: readonly Column[] = [
     ...strings("action", "log_status"),
 ];
 
+/**
+ * A CloudWatch Logs subscription record as Firehose stores it (decompressed, one JSON envelope a
+ * line): `messageType` (`DATA_MESSAGE`, or `CONTROL_MESSAGE` for CloudWatch Logs' reachability
+ * checks), the sending account (`owner`), log group and stream, the subscription filters that
+ * matched, and the events. Column names are the fields lowercased (the JSON SerDe matches them
+ * case-insensitively).
+ */
+export const CLOUDWATCH_LOGS_COLUMNS: readonly Column[] = [
+    ...strings("messagetype", "owner", "loggroup", "logstream"),
+    { name: "subscriptionfilters", type: { array: "string" } },
+    { name: "logevents", type: { array: { struct: { id: "string", timestamp: "bigint", message: "string" } } } },
+];
+
 const render = (cols: readonly Column[]) => cols.map((c) => ({ name: c.name, type: renderType(c.type) }));
 
 function table(
@@ -116,8 +135,8 @@ function table(
     return { name, description, columns: render(columns), keyPrefix, keyTemplate: `${keyPrefix}${aws}`, ...rest };
 }
 
-/** The three tables: organisation CloudTrail, VPC flow logs, ALB access logs. */
-export function logTables(a: LogTablesArgs): { readonly cloudTrail: LogTable; readonly flowLogs: LogTable; readonly albAccessLogs: LogTable } {
+/** The four tables: organisation CloudTrail, VPC flow logs, ALB access logs, central CloudWatch Logs. */
+export function logTables(a: LogTablesArgs): { readonly cloudTrail: LogTable; readonly flowLogs: LogTable; readonly albAccessLogs: LogTable; readonly cloudWatchLogs: LogTable } {
     const [account, region, day] = PARTITION_KEYS.map(PLACEHOLDER);
     return {
         cloudTrail: table(
@@ -160,6 +179,22 @@ export function logTables(a: LogTablesArgs): { readonly cloudTrail: LogTable; re
                 outputFormat: TEXT_OUTPUT,
                 serde: { library: "org.apache.hadoop.hive.serde2.RegexSerDe", parameters: { "serialization.format": "1", "input.regex": albLogRegex() } },
                 properties: {},
+                regions: a.regions,
+            },
+        ),
+        cloudWatchLogs: table(
+            "cloudwatch_logs",
+            "Central CloudWatch Logs: subscription records (one JSON envelope a line) the organisation's accounts send to the log destinations",
+            a.centralLogsPrefix ?? CENTRAL_LOGS_PREFIX,
+            // `account=` and `region=` are literal text of the key: projection fills only the placeholders.
+            centralLogsDayFolder(account, region, day),
+            CLOUDWATCH_LOGS_COLUMNS,
+            {
+                inputFormat: TEXT_INPUT,
+                outputFormat: TEXT_OUTPUT,
+                serde: { library: "org.openx.data.jsonserde.JsonSerDe", parameters: { "case.insensitive": "true" } },
+                properties: { classification: "json" },
+                // Firehose streams exist in the enabled regions only, each writing its own region's folder.
                 regions: a.regions,
             },
         ),

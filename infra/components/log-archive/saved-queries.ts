@@ -5,7 +5,7 @@
  */
 
 /** Tables a query can read. */
-export type QueryTable = "cloudTrail" | "flowLogs" | "albAccessLogs";
+export type QueryTable = "cloudTrail" | "flowLogs" | "albAccessLogs" | "cloudWatchLogs";
 
 export interface SavedQuery {
     /** Stable id: resource names derive from it. */
@@ -16,7 +16,7 @@ export interface SavedQuery {
     readonly table: QueryTable;
     /** Days (today included) the query reads. */
     readonly lookbackDays: number;
-    /** SQL, given the table's quoted, database-qualified name (`"db"."table"`). */
+    /** SQL, given the table's quoted, database-qualified name (`"db"."table"`); a `?` is an execution parameter Athena asks for. */
     readonly sql: (table: string, lookbackDays: number) => string;
 }
 
@@ -140,5 +140,21 @@ WHERE ${sinceDay(n)}
 GROUP BY account, srcaddr, dstaddr, dstport, protocol
 ORDER BY flows DESC
 LIMIT 100`,
+    },
+    {
+        id: "recent-log-group-events",
+        title: "Recent events of a log group",
+        description: "The newest events of one CloudWatch Logs log group (the parameter, e.g. /aws/lambda/checkout) across every account and enabled region, one row per event; CloudWatch Logs' control messages skipped.",
+        table: "cloudWatchLogs",
+        lookbackDays: 1,
+        // UNNEST of an array of structs yields one column per struct field, in declaration order.
+        sql: (t, n) => `SELECT from_unixtime(event_ms / 1000) AS event_time, account, region, logstream, message, event_id, event_ms
+FROM ${t}
+CROSS JOIN UNNEST(logevents) AS e (event_id, event_ms, message)
+WHERE ${sinceDay(n)}
+  AND messagetype = 'DATA_MESSAGE'
+  AND loggroup = ?
+ORDER BY event_ms DESC
+LIMIT 1000`,
     },
 ];

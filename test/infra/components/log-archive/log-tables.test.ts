@@ -2,11 +2,14 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ALB_LOG_COLUMNS, albLogRegex } from "../../../../infra/components/log-archive/alb-log-format";
-import { CLOUDTRAIL_COLUMNS, FLOW_LOG_COLUMNS, logTables, objectGlob, projectionProperties } from "../../../../infra/components/log-archive/log-tables";
+import { CLOUDTRAIL_COLUMNS, CLOUDWATCH_LOGS_COLUMNS, FLOW_LOG_COLUMNS, logTables, objectGlob, PARTITION_KEYS, projectionProperties } from "../../../../infra/components/log-archive/log-tables";
+import { CENTRAL_LOGS_PREFIX } from "../../../../infra/components/log-archive/central-logs-keys";
+import { centralLogsKeyPrefix } from "../../../../infra/components/log-archive/log-destinations";
 import { renderType } from "../../../../infra/components/log-archive/hive-types";
 import { DEFAULT_ARCHIVE_PREFIXES } from "../../../../infra/iam/archive-bucket-policy";
 import { REPO_ROOT } from "../../../support/plan";
 import { parseHiveType, type HiveNode } from "./sql-columns";
+import { firehoseKey, partitionsOf } from "./key-partitions";
 
 const fixture = (name: string) => fs.readFileSync(path.join(REPO_ROOT, "test", "fixtures", name), "utf8");
 const ALB_LINES = fixture("queries/alb-access.log").trim().split("\n");
@@ -90,6 +93,58 @@ describe("CloudTrail table format", () => {
     });
 });
 
+describe("CloudWatch Logs table format", () => {
+    const records = fixture("queries/cloudwatch-logs.jsonl").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const declared = new Map(CLOUDWATCH_LOGS_COLUMNS.map((c) => [c.name, parseHiveType(renderType(c.type))]));
+    it("declares every field of a subscription record, lowercased, data and control messages alike", () => {
+        assert.ok(records.some((r) => r.messageType === "CONTROL_MESSAGE") && records.some((r) => r.messageType === "DATA_MESSAGE"));
+        for (const r of records) assert.deepStrictEqual(Object.keys(r).map((k) => k.toLowerCase()).sort(), [...declared.keys()].sort());
+    });
+    it("types logevents as an array of {id, timestamp, message} structs, the timestamp as bigint milliseconds", () => {
+        assert.strictEqual(tables.cloudWatchLogs.columns.find((c) => c.name === "logevents")?.type, "array<struct<id:string,timestamp:bigint,message:string>>");
+        for (const r of records) {
+            for (const e of r.logEvents as Record<string, unknown>[]) {
+                assert.deepStrictEqual(Object.keys(e), ["id", "timestamp", "message"]);
+                assert.ok(Number.isSafeInteger(e.timestamp) && typeof e.id === "string" && typeof e.message === "string");
+            }
+        }
+    });
+    it("reads the JSON lines with a case-insensitive JSON SerDe (logGroup → loggroup) over gzip text files", () => {
+        assert.strictEqual(tables.cloudWatchLogs.serde.library, "org.openx.data.jsonserde.JsonSerDe");
+        assert.strictEqual(tables.cloudWatchLogs.serde.parameters["case.insensitive"], "true");
+        assert.strictEqual(tables.cloudWatchLogs.inputFormat, "org.apache.hadoop.mapred.TextInputFormat");
+    });
+});
+
+describe("CloudWatch Logs table location", () => {
+    const t = tables.cloudWatchLogs;
+    it("lies under the prefix the Firehose streams default to, with Hive-style account= and region= folders and the day", () => {
+        assert.strictEqual(t.keyPrefix, `${CENTRAL_LOGS_PREFIX}/`);
+        assert.strictEqual(t.keyTemplate, "cloudwatch-logs/account=${account}/region=${region}/${day}");
+        assert.strictEqual(projectionProperties(t, { bucketName: "b", accountIds: ["111111111111"], days: 30 })["storage.location.template"], "s3://b/cloudwatch-logs/account=${account}/region=${region}/${day}");
+        assert.strictEqual(objectGlob(t), "cloudwatch-logs/account=*/region=*/*/*");
+    });
+    it("reads an object key a region's stream writes as that account, region and (UTC arrival) day", () => {
+        const key = firehoseKey(centralLogsKeyPrefix(CENTRAL_LOGS_PREFIX, "eu-west-1"), "444444444444", "2026", "11", "22");
+        assert.strictEqual(key.split("/").slice(0, 6).join("/"), "cloudwatch-logs/account=444444444444/region=eu-west-1/2026/11/22");
+        assert.deepStrictEqual(partitionsOf(t, key), { account: "444444444444", region: "eu-west-1", day: "2026/11/22" });
+    });
+    it("follows a non-default stream prefix, and does not read keys of another prefix or the error output", () => {
+        const moved = logTables({ organizationId: "o-x", prefixes: DEFAULT_ARCHIVE_PREFIXES, regions: ["us-east-1"], cloudTrailRegions: ["us-east-1"], centralLogsPrefix: "central" }).cloudWatchLogs;
+        assert.deepStrictEqual(partitionsOf(moved, firehoseKey(centralLogsKeyPrefix("central", "us-east-1"), "111111111111", "2027", "01", "05")), { account: "111111111111", region: "us-east-1", day: "2027/01/05" });
+        assert.strictEqual(partitionsOf(t, firehoseKey(centralLogsKeyPrefix("central", "us-east-1"), "111111111111", "2027", "01", "05")), undefined);
+        assert.strictEqual(partitionsOf(t, "cloudwatch-logs-errors/region=us-east-1/processing-failed/2026/11/22/x"), undefined);
+    });
+    it("projects the account over every account given and the region over every enabled region", () => {
+        const ids = ["111111111111", "222222222222", "444444444444"];
+        const p = projectionProperties(t, { bucketName: "b", accountIds: ids, days: 2557 });
+        assert.deepStrictEqual(p["projection.account.values"].split(","), ids);
+        assert.deepStrictEqual(p["projection.region.values"].split(","), ["us-east-1", "eu-west-1"]);
+        assert.strictEqual(p["projection.day.range"], "NOW-2557DAYS,NOW");
+        for (const k of PARTITION_KEYS) assert.ok(p["storage.location.template"].includes(`\${${k}}`), k);
+    });
+});
+
 describe("logTables", () => {
     it("lays the CloudTrail table out as an organisation trail writes: AWSLogs/<org-id>/<account>/CloudTrail/<region>/<yyyy/MM/dd>", () => {
         assert.strictEqual(tables.cloudTrail.keyTemplate, "AWSLogs/o-exampleorg1/${account}/CloudTrail/${region}/${day}");
@@ -103,6 +158,7 @@ describe("logTables", () => {
         assert.deepStrictEqual(tables.cloudTrail.regions, ["us-east-1", "eu-west-1", "us-east-2"]);
         assert.deepStrictEqual(tables.flowLogs.regions, ["us-east-1", "eu-west-1"]);
         assert.deepStrictEqual(tables.albAccessLogs.regions, ["us-east-1", "eu-west-1"]);
+        assert.deepStrictEqual(tables.cloudWatchLogs.regions, ["us-east-1", "eu-west-1"]);
     });
     it("turns a key template into a wildcard of its day folders' objects (placeholders and file name as *)", () => {
         assert.strictEqual(objectGlob(tables.albAccessLogs), "AWSLogs/*/elasticloadbalancing/*/*/*");

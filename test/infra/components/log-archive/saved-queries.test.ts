@@ -7,16 +7,17 @@ import { columnProblems, parseHiveType, tokenize, type TableSchema } from "./sql
 const tables = logTables({ organizationId: "o-exampleorg1", prefixes: DEFAULT_ARCHIVE_PREFIXES, regions: ["us-east-1"], cloudTrailRegions: ["us-east-1"] });
 const schema = (t: LogTable): TableSchema => ({ qualifiedName: `"db"."${t.name}"`, columns: t.columns, partitionKeys: PARTITION_KEYS.map((name) => ({ name, type: "string" })) });
 const cloudTrail = schema(tables.cloudTrail);
+const cloudWatchLogs = schema(tables.cloudWatchLogs);
 const sqlOf = (id: string) => {
     const q = SAVED_QUERIES.find((x) => x.id === id)!;
     return q.sql(`"db"."${tables[q.table].name}"`, q.lookbackDays);
 };
 
 describe("saved queries", () => {
-    it("cover failed console logins, root usage, logins without MFA, unauthorised calls, logging changes and rejected flows", () => {
+    it("cover failed console logins, root usage, logins without MFA, unauthorised calls, logging changes, rejected flows and a log group's recent events", () => {
         assert.deepStrictEqual(
             SAVED_QUERIES.map((q) => q.id),
-            ["failed-console-logins", "root-account-usage", "console-logins-without-mfa", "unauthorized-api-calls", "logging-configuration-changes", "top-rejected-flows"],
+            ["failed-console-logins", "root-account-usage", "console-logins-without-mfa", "unauthorized-api-calls", "logging-configuration-changes", "top-rejected-flows", "recent-log-group-events"],
         );
     });
     for (const q of SAVED_QUERIES) {
@@ -45,6 +46,13 @@ describe("saved queries", () => {
     it("counts only rejected flows", () => {
         assert.match(sqlOf("top-rejected-flows"), /action = 'REJECT'/);
     });
+    it("lists a log group's events one row per event, newest first, skipping control messages, the log group asked for as a parameter", () => {
+        const sql = sqlOf("recent-log-group-events");
+        assert.match(sql, /FROM "db"."cloudwatch_logs"\nCROSS JOIN UNNEST\(logevents\) AS e \(event_id, event_ms, message\)/);
+        assert.match(sql, /messagetype = 'DATA_MESSAGE'/);
+        assert.match(sql, /loggroup = \?/);
+        assert.match(sql, /ORDER BY event_ms DESC/);
+    });
 });
 
 describe("columnProblems (the SQL check)", () => {
@@ -65,6 +73,19 @@ describe("columnProblems (the SQL check)", () => {
     });
     it("refuses a second FROM (a subquery or join the check does not follow)", () => {
         assert.deepStrictEqual(columnProblems(`SELECT eventname FROM "db"."cloudtrail" WHERE eventname IN (SELECT x FROM "db"."cloudtrail")`, cloudTrail)[0], "expected one FROM, found 2");
+    });
+    it("follows CROSS JOIN UNNEST of an array of structs: one name per field, in order, typed like the field", () => {
+        const sql = (names: string, select = "message") => `SELECT ${select} FROM "db"."cloudwatch_logs" CROSS JOIN UNNEST(logevents) AS e (${names}) WHERE day >= '2026/01/01'`;
+        assert.deepStrictEqual(columnProblems(sql("event_id, event_ms, message", "event_id, event_ms, message, loggroup"), cloudWatchLogs), []);
+        assert.deepStrictEqual(columnProblems(sql("event_id, message"), cloudWatchLogs), ["UNNEST(logevents): 2 column name(s) for 3 struct field(s) (id, timestamp, message)"]);
+        assert.deepStrictEqual(columnProblems(sql("event_id, event_ms, msg"), cloudWatchLogs), ["column message is not declared by \"db\".\"cloudwatch_logs\""]);
+        assert.deepStrictEqual(columnProblems(sql("event_id, owner, message"), cloudWatchLogs), ["UNNEST(logevents): column name owner hides a column of \"db\".\"cloudwatch_logs\""]);
+    });
+    it("refuses UNNEST of a column that is not an array, or is not declared, and joins other than CROSS JOIN UNNEST", () => {
+        assert.deepStrictEqual(columnProblems(`SELECT m FROM "db"."cloudwatch_logs" CROSS JOIN UNNEST(loggroup) AS e (m)`, cloudWatchLogs), ["UNNEST(loggroup): not an array"]);
+        assert.deepStrictEqual(columnProblems(`SELECT m FROM "db"."cloudwatch_logs" CROSS JOIN UNNEST(events) AS e (m)`, cloudWatchLogs)[0], `UNNEST(events): events is not declared by "db"."cloudwatch_logs"`);
+        assert.deepStrictEqual(columnProblems(`SELECT f FROM "db"."cloudwatch_logs" CROSS JOIN UNNEST(subscriptionfilters) AS e (f)`, cloudWatchLogs), []);
+        assert.ok(columnProblems(`SELECT loggroup FROM "db"."cloudwatch_logs" JOIN UNNEST(logevents) AS e (a, b, c)`, cloudWatchLogs).includes("only CROSS JOIN UNNEST(…) is checked, not other joins"));
     });
     it("parses nested Hive types and rejects malformed ones", () => {
         const t = parseHiveType("struct<a:string,b:array<struct<c:int>>,m:map<string,string>>");
