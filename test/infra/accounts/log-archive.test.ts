@@ -12,6 +12,7 @@ import { REGIONS } from "../../../infra/config/regions";
 import { SAVED_QUERIES } from "../../../infra/components/log-archive/saved-queries";
 import { PARTITION_KEYS } from "../../../infra/components/log-archive/log-tables";
 import { columnProblems } from "../components/log-archive/sql-columns";
+import { firehoseKey, partitionsOf } from "../components/log-archive/key-partitions";
 import { evaluatePack } from "../../../policy-pack/harness/evaluate";
 import { fromPlan } from "../../policy-pack/support";
 
@@ -286,7 +287,7 @@ describe("log-archive stack: query layer", function () {
 
     it("projects every table over every account of the organisation, every enabled region and the archive's retention in days", async () => {
         const plan = await referenceStack("log-archive");
-        assert.deepStrictEqual(tables(plan).map((t) => t.inputs.name).sort(), ["alb_access_logs", "cloudtrail", "vpc_flow_logs"]);
+        assert.deepStrictEqual(tables(plan).map((t) => t.inputs.name).sort(), ["alb_access_logs", "cloudtrail", "cloudwatch_logs", "vpc_flow_logs"]);
         for (const t of tables(plan)) {
             const p = t.inputs.parameters as Record<string, string>;
             assert.strictEqual(p["projection.enabled"], "true", t.name);
@@ -366,6 +367,34 @@ describe("log-archive stack: query layer", function () {
         assert.deepStrictEqual(rule.filter, { prefix: "" });
         assert.strictEqual(rule.destination.bucket, byName(plan, "archive-bucket").outputs.arn);
         assert.strictEqual((table(plan, "alb_access_logs").inputs.storageDescriptor as any).location, "s3://acme-lz-archive-222222222222-us-east-1/AWSLogs/");
+    });
+
+    it("locates the CloudWatch Logs table where every region's stream writes: a written key reads back as its account, region and day, all projected", async () => {
+        const plan = await referenceStack("log-archive");
+        const t = table(plan, "cloudwatch_logs");
+        const p = t.inputs.parameters as Record<string, string>;
+        const bucket = "acme-lz-archive-222222222222-us-east-1";
+        assert.strictEqual(p["storage.location.template"], `s3://${bucket}/cloudwatch-logs/account=\${account}/region=\${region}/\${day}`);
+        assert.strictEqual((t.inputs.storageDescriptor as any).location, `s3://${bucket}/cloudwatch-logs/`);
+        assert.deepStrictEqual(p["projection.region.values"].split(","), ENABLED);
+        const template = { keyTemplate: p["storage.location.template"].replace(`s3://${bucket}/`, "") };
+        const streams = ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream");
+        assert.strictEqual(streams.length, ENABLED.length);
+        for (const s of streams) {
+            const c = s.inputs.extendedS3Configuration as any;
+            assert.strictEqual(c.bucketArn, `arn:aws:s3:::${bucket}`);
+            for (const account of ACCOUNT_IDS) {
+                const region = s.inputs.region as string;
+                assert.deepStrictEqual(partitionsOf(template, firehoseKey(c.prefix, account, "2026", "11", "22")), { account, region, day: "2026/11/22" }, s.name);
+                assert.ok(p["projection.account.values"].split(",").includes(account) && p["projection.region.values"].split(",").includes(region), `${account} ${region} not projected`);
+            }
+        }
+        // The query role reads those objects through Athena.
+        const perms = policyOf(byName(plan, "log-query-permissions"));
+        const role = byName(plan, "log-query-role").outputs.arn as string;
+        const object = `arn:aws:s3:::${bucket}/${firehoseKey((streams[0].inputs.extendedS3Configuration as any).prefix, "444444444444", "2026", "11", "22")}`;
+        const d = await decideAs({ principal: role, action: "s3:GetObject", resource: object, resourceAccount: "222222222222", context: { ...TLS_IN_ORG, "aws:CalledVia": ["athena.amazonaws.com"] }, identityPolicies: [perms] });
+        assert.strictEqual(d, "Allowed", object);
     });
 
     it("saves every query in the workgroup against the log database, referencing only columns its table declares", async () => {
