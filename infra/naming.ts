@@ -51,6 +51,15 @@ export function stagingReplicationRoleName(org: OrgModel, kind: string, region: 
     return `${org.namePrefix}-staging-${kind}-${region}-replication`;
 }
 
+/**
+ * ARN pattern of every staging replication role (`stagingReplicationRoleName`, any kind and region) of
+ * the log-archive account: the archive admits replicas from these roles only. The role guardrail
+ * keeps anyone but the exempt roles from creating a role under the prefix.
+ */
+export function stagingReplicationRolePattern(org: OrgModel): string {
+    return roleArn(org, org.logArchive.id, `${org.namePrefix}-staging-*-replication`);
+}
+
 /** Cross-region replica of the archive (log-archive account, `replicaRegion`): the trail's S3 data events must exclude it. */
 export function archiveReplicaBucketName(org: OrgModel, replicaRegion: string): string {
     return `${org.namePrefix}-archive-${org.logArchive.id}-${replicaRegion}`;

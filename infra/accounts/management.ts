@@ -53,8 +53,9 @@ export function runManagementStack(ctx: RoleContext<Model>): RoleOutputs {
                 policyName: `${org.namePrefix}-${g.id}`,
                 description: g.description,
                 content: policyJson(g.document),
+                attachTo: [g.target],
             })),
-            targetIds: [structure.rootId],
+            targets: { root: structure.rootId, "security-account": org.security.id },
         },
         { provider: ctx.provider, dependsOn: [structure.organization] },
     );

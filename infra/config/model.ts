@@ -55,6 +55,14 @@ export interface OrgModel {
         /** Read-only role of the security account that may read the archive. */
         readonly investigator: string;
     };
+    /** Holders of the break-glass role (principals of the management account; at least one). */
+    readonly breakGlass: {
+        /** IAM users of the management account (MFA required). */
+        readonly users: readonly string[];
+        /** IAM Identity Center permission sets whose roles in the management account may assume the role. */
+        readonly identityCenterPermissionSets: readonly string[];
+        readonly maxSessionMinutes: number;
+    };
     readonly management: DeployedAccount;
     readonly logArchive: DeployedAccount;
     readonly security: DeployedAccount;
@@ -73,6 +81,7 @@ export interface OrgModel {
     readonly tiering: {
         readonly glacierInstantRetrievalAfterDays: number;
         readonly deepArchiveAfterDays: number;
+        /** Days a replaced version is kept; at least `retention.archiveDays`. */
         readonly noncurrentVersionExpiryDays: number;
     };
     readonly alerts: {

@@ -23,6 +23,9 @@ const OU_PATH: StringSchema = {
 };
 const REGION: StringSchema = { kind: "string", pattern: /^[a-z0-9-]+$/, describe: "an AWS region name" };
 const ROLE_NAME: StringSchema = { kind: "string", pattern: ROLE_NAME_PATTERN, describe: ROLE_NAME_DESCRIPTION };
+const IAM_USER_NAME: StringSchema = { kind: "string", pattern: /^[\w+=,.@-]{1,64}$/, describe: "an IAM user name (1-64 of A-Z a-z 0-9 + = , . @ _ -)" };
+/** IAM Identity Center permission set names: 1-32 characters (CreatePermissionSet). */
+const PERMISSION_SET_NAME: StringSchema = { kind: "string", pattern: /^[\w+=,.@-]{1,32}$/, describe: "an IAM Identity Center permission set name (1-32 of A-Z a-z 0-9 + = , . @ _ -)" };
 
 /** CloudWatch Logs accepts only these retention values (0 here means never expire). */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -98,6 +101,21 @@ export const orgSchema: ObjectSchema = {
                 investigator: { ...ROLE_NAME, default: "SecurityInvestigator", doc: "Security-account role allowed to read the archive." },
             },
         },
+        breakGlass: {
+            kind: "object",
+            default: {},
+            doc: "Who may assume the break-glass role the member baseline creates in every account: principals of the management account only (an administrator of any other account could mint credentials for a principal of its own).",
+            fields: {
+                users: { kind: "array", items: IAM_USER_NAME, default: [], doc: "IAM users of the management account; each must sign in with MFA within the hour before assuming the role." },
+                identityCenterPermissionSets: {
+                    kind: "array",
+                    items: PERMISSION_SET_NAME,
+                    default: [],
+                    doc: "IAM Identity Center permission sets whose roles in the management account may assume it (Identity Center enforces MFA at sign-in).",
+                },
+                maxSessionMinutes: { kind: "integer", min: 60, max: 720, default: 60, doc: "Longest break-glass session (IAM allows 60 to 720 minutes)." },
+            },
+        },
         accounts: {
             kind: "object",
             doc: "Every account: the three core accounts and the members. Each has name, id, email, ou and create.",
@@ -138,7 +156,12 @@ export const orgSchema: ObjectSchema = {
             fields: {
                 glacierInstantRetrievalAfterDays: { kind: "integer", min: 1, default: 90, doc: "Age at which archived logs move to Glacier Instant Retrieval." },
                 deepArchiveAfterDays: { kind: "integer", min: 1, default: 365, doc: "Age at which archived logs move to Glacier Deep Archive." },
-                noncurrentVersionExpiryDays: { kind: "integer", min: 1, default: 30, doc: "Days a noncurrent version is kept once its lock has ended." },
+                noncurrentVersionExpiryDays: {
+                    kind: "integer",
+                    min: 1,
+                    optional: true,
+                    doc: "Days an overwritten (noncurrent) version of an archived log is kept after it was replaced; at least retention.archiveDays, its default, so an original always outlives a forgery written over it.",
+                },
             },
         },
         alerts: {
@@ -188,9 +211,10 @@ interface RawOrg {
     homeRegion: string;
     regions: (string | undefined)[];
     roles: OrgModel["roles"];
+    breakGlass: OrgModel["breakGlass"];
     accounts: { management: RawAccount; logArchive: RawAccount; security: RawAccount; members: (RawAccount | undefined)[] };
     retention: { objectLockDays: number; archiveDays: number; logGroupDays: number; belowMinimumReason?: string };
-    tiering: OrgModel["tiering"];
+    tiering: { glacierInstantRetrievalAfterDays: number; deepArchiveAfterDays: number; noncurrentVersionExpiryDays?: number };
     alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
 }
 
@@ -317,6 +341,24 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         if (t.deepArchiveAfterDays !== undefined && ret.archiveDays !== undefined && t.deepArchiveAfterDays >= ret.archiveDays) {
             problems.add(file, "tiering.deepArchiveAfterDays", `${t.deepArchiveAfterDays} must be earlier than retention.archiveDays (${ret.archiveDays})`);
         }
+        if (t.noncurrentVersionExpiryDays !== undefined && ret.archiveDays !== undefined && t.noncurrentVersionExpiryDays < ret.archiveDays) {
+            problems.add(
+                file,
+                "tiering.noncurrentVersionExpiryDays",
+                `${t.noncurrentVersionExpiryDays} is shorter than retention.archiveDays (${ret.archiveDays}): the original of an overwritten log would expire while the version written over it stays; use at least ${ret.archiveDays} or leave the key out`,
+            );
+        }
+    }
+    const bg = v.breakGlass;
+    if (bg && (bg.users ?? []).length === 0 && (bg.identityCenterPermissionSets ?? []).length === 0) {
+        problems.add(
+            file,
+            "breakGlass",
+            "names nobody who may assume the break-glass role; list IAM users of the management account under breakGlass.users (MFA required) or Identity Center permission sets under breakGlass.identityCenterPermissionSets",
+        );
+    }
+    for (const key of ["users", "identityCenterPermissionSets"] as const) {
+        for (const [name, idx] of duplicates(bg?.[key] ?? [], (x) => x)) problems.add(file, `breakGlass.${key}[${idx[1]}]`, `${show(name)} is listed more than once`);
     }
     const slack = v.alerts?.slack;
     if (slack && Object.keys(slack.channels ?? {}).length === 0) {
@@ -336,12 +378,13 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         homeRegion: home,
         regions: [home, ...regions.filter((r) => r !== home)],
         roles: full.roles,
+        breakGlass: full.breakGlass,
         management: byKind("management"),
         logArchive: byKind("log-archive"),
         security: byKind("security"),
         accounts,
         retention: { ...full.retention, belowMinimumReason: full.retention.belowMinimumReason },
-        tiering: full.tiering,
+        tiering: { ...full.tiering, noncurrentVersionExpiryDays: full.tiering.noncurrentVersionExpiryDays ?? full.retention.archiveDays },
         alerts: { emails: full.alerts.emails, slack: full.alerts.slack },
     };
 }

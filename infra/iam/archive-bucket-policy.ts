@@ -1,4 +1,14 @@
-import { denyConfigurationChanges, denyInsecureTransport, denyObjectDeletion, denyOutsideOrganization, investigatorReads, PROTECTED_CONFIGURATION_ACTIONS, requireExemptRoles } from "./statements";
+import {
+    denyConfigurationChanges,
+    denyInsecureTransport,
+    denyObjectDeletion,
+    denyOutsideOrganization,
+    denyReplicationButFrom,
+    denyWritesButDelivery,
+    investigatorReads,
+    PROTECTED_CONFIGURATION_ACTIONS,
+    requireExemptRoles,
+} from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 /** Key prefixes (no leading or trailing slash) of the archive, one per log class. */
@@ -25,6 +35,10 @@ export interface ArchiveBucketPolicyArgs {
     readonly configurationRoleArns: readonly string[];
     /** Security account's investigator role, the one cross-account reader. */
     readonly investigatorRoleArn: string;
+    /** Roles of the pipeline that put objects (the central logs' Firehose delivery role). */
+    readonly deliveryRoleArns: readonly string[];
+    /** ARN patterns of the roles that replicate staged logs in (the staging buckets' replication roles). */
+    readonly replicationRoleArnPatterns: readonly string[];
     /** Service principals of the partition. */
     readonly principals: { readonly cloudTrail: string; readonly logDelivery: string; readonly guardDuty: string };
     /** `arn:<partition>:guardduty` — GuardDuty detector ARNs of the security account are built from it. */
@@ -38,8 +52,11 @@ function under(prefix: string, rest: string): string {
 
 /**
  * Policy of the Object Lock archive. Denies come first in intent: TLS only, no object deletion by
- * anyone, configuration changes by the two exempt roles only, nobody outside the organisation. Each
- * service may write only its own prefix, for this organisation only.
+ * anyone, append-only (objects written only by the delivering services, the Firehose role and the
+ * staging replication roles: an administrator of the account cannot overwrite a log, and Object
+ * Lock keeps the original of anything written over), configuration changes by the two exempt roles
+ * only, nobody outside the organisation. Each service may write only its own prefix, for this
+ * organisation only.
  */
 export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument {
     requireExemptRoles("configurationRoleArns", a.configurationRoleArns, "bucket");
@@ -49,6 +66,8 @@ export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument 
     const statements: Statement[] = [
         denyInsecureTransport("s3", [bucket, objects]),
         denyObjectDeletion(objects),
+        denyWritesButDelivery(objects, { roleArns: a.deliveryRoleArns }),
+        denyReplicationButFrom(objects, a.replicationRoleArnPatterns),
         denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
         denyOutsideOrganization([bucket, objects], a.organizationId),
         {

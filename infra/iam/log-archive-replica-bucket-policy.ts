@@ -1,8 +1,15 @@
-import { denyConfigurationChanges, denyInsecureTransport, denyObjectDeletion, denyOutsideOrganization, investigatorReads, PROTECTED_CONFIGURATION_ACTIONS, requireExemptRoles } from "./statements";
+import {
+    denyConfigurationChanges,
+    denyInsecureTransport,
+    denyObjectDeletion,
+    denyOutsideOrganization,
+    denyReplicationButFrom,
+    investigatorReads,
+    OBJECT_WRITE_ACTIONS,
+    PROTECTED_CONFIGURATION_ACTIONS,
+    requireExemptRoles,
+} from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
-
-/** Writes that would put into the replica anything but a replica of the archive. */
-export const DIRECT_WRITE_ACTIONS = ["s3:PutObject", "s3:ReplicateDelete"] as const;
 
 export interface ReplicaBucketPolicyArgs {
     /** `arn:<partition>:s3:::<replica bucket>`. */
@@ -12,14 +19,16 @@ export interface ReplicaBucketPolicyArgs {
     readonly configurationRoleArns: readonly string[];
     /** Security account's investigator role, the one cross-account reader. */
     readonly investigatorRoleArn: string;
+    /** ARN patterns of the roles that replicate into the replica: the archive's and the staging buckets' replication roles. */
+    readonly replicationRoleArnPatterns: readonly string[];
 }
 
 /**
  * Policy of the cross-region replica: the archive's protections (TLS only, no object deletion by
  * anyone, configuration by the exempt roles only, nobody outside the organisation, investigator
- * reads), and no way in but replication: no principal may `PutObject`, and no delete marker may
- * be replicated in. Replication writes with `s3:ReplicateObject`, which the replication role's
- * identity policy grants (same account).
+ * reads), and no way in but the landing zone's replication: no principal may `PutObject`, no delete
+ * marker may be replicated in, and only the archive's and the staging buckets' replication roles may
+ * `s3:ReplicateObject` (their identity policies grant it: same account).
  */
 export function replicaBucketPolicy(a: ReplicaBucketPolicyArgs): PolicyDocument {
     requireExemptRoles("configurationRoleArns", a.configurationRoleArns, "bucket");
@@ -28,7 +37,8 @@ export function replicaBucketPolicy(a: ReplicaBucketPolicyArgs): PolicyDocument 
     return policyDocument([
         denyInsecureTransport("s3", [bucket, objects]),
         denyObjectDeletion(objects),
-        { Sid: "DenyWritesOtherThanReplication", Effect: "Deny", Principal: "*", Action: [...DIRECT_WRITE_ACTIONS], Resource: objects },
+        { Sid: "DenyWritesOtherThanReplication", Effect: "Deny", Principal: "*", Action: [...OBJECT_WRITE_ACTIONS], Resource: objects },
+        denyReplicationButFrom(objects, a.replicationRoleArnPatterns),
         denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
         denyOutsideOrganization([bucket, objects], a.organizationId),
         investigatorReads(a.investigatorRoleArn, [bucket, objects]),

@@ -1,4 +1,4 @@
-import { denyConfigurationChanges, denyInsecureTransport, PROTECTED_CONFIGURATION_ACTIONS } from "./statements";
+import { denyConfigurationChanges, denyInsecureTransport, denyObjectDeletion, denyReplicationButFrom, denyWritesButDelivery, PROTECTED_CONFIGURATION_ACTIONS } from "./statements";
 import { policyDocument, policyJson, type PolicyDocument, type Statement } from "./types";
 import type { ElbLogWriter } from "./log-archive-elb-log-delivery";
 
@@ -48,14 +48,21 @@ function delivered(bucketArn: string, source: StagingSource): string {
 }
 
 /**
- * Policy of a staging bucket: TLS only, configuration changes by the exempt roles only, the one
- * delivering service writes for this organisation only (access logs: for this account's buckets).
+ * Policy of a staging bucket: TLS only, append-only (only the delivering service writes — what is
+ * staged is replicated into the archive as it is, so a staged forgery would be archived —, nothing
+ * replicates in, no object deletion: staged objects leave only through the lifecycle), configuration
+ * changes by the exempt roles only, the one delivering service writes for this organisation only
+ * (access logs: for this account's buckets).
  */
 export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument {
     const bucket = a.bucketArn;
     const objects = `${bucket}/*`;
+    const elbAccount = a.source === "elb" && a.elb?.writer.kind === "account" ? [a.elb.writer.accountId] : [];
     const base: Statement[] = [
         denyInsecureTransport("s3", [bucket, objects]),
+        denyObjectDeletion(objects),
+        denyWritesButDelivery(objects, { accounts: elbAccount }),
+        denyReplicationButFrom(objects, []),
         denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
     ];
     const org = { "aws:SourceOrgID": a.organizationId };

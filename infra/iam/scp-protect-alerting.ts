@@ -1,71 +1,35 @@
 /**
- * Guardrail: the routing that carries security events to the central bus and from there to people
- * and the SIEM — forwarding rules in every account, the central bus, its policy, rules, targets and
- * archive, the severity topics and the landing-zone queues (SIEM, dead letters) — cannot be
- * stopped, changed or deleted from member accounts.
+ * Guardrail (every account): the landing zone's event rules (the forwarding rules of every account,
+ * the routing rules of the central bus), its queues (SIEM, dead letters) and its alarms cannot be
+ * stopped, changed, opened to other accounts, purged or muted. What exists only in the security
+ * account (the central bus, its policy and archive, the severity topics, schedules, log resource
+ * policies) is in `scp-protect-security-tooling.ts`.
  */
 import type { OrgModel } from "../config/model";
 import { arn } from "../naming";
 import { unlessExempt } from "./scp-common";
 import { policyDocument, type PolicyDocument } from "./types";
 
-export const EVENT_ROUTING_TAMPER_ACTIONS = [
-    "events:DeleteRule",
-    "events:DisableRule",
-    "events:PutRule",
-    "events:PutTargets",
-    "events:RemoveTargets",
-    "events:DeleteEventBus",
-    "events:UpdateEventBus",
-    "events:UntagResource",
-    "events:DeleteArchive",
-    "events:UpdateArchive",
-    // The bus policy as an EventBridge v2 named resource policy (`event-busv2/<bus>/<id>`).
-    "events:PutResourcePolicy",
-    "events:DeleteResourcePolicy",
-];
+export const EVENT_RULE_TAMPER_ACTIONS = ["events:DeleteRule", "events:DisableRule", "events:PutRule", "events:PutTargets", "events:RemoveTargets"];
 
 /**
- * The bus policy through the v1 API. IAM authorises these on `*` only (no resource type, no
- * condition key naming the bus), so a statement scoped to the bus ARN would never match: they are
- * denied to every principal of the security account, where the central bus lives, instead.
+ * `AddPermission` would let another account read or send; `PurgeQueue` deletes every message the
+ * SIEM has not read yet, or every event the dead-letter queue holds.
  */
-export const BUS_PERMISSION_ACTIONS = ["events:PutPermission", "events:RemovePermission"];
+export const ALERT_QUEUE_TAMPER_ACTIONS = ["sqs:DeleteQueue", "sqs:SetQueueAttributes", "sqs:AddPermission", "sqs:RemovePermission", "sqs:PurgeQueue"];
 
-/** `SetSubscriptionAttributes` too: a filter policy on the on-call subscription would silence it as surely as `Unsubscribe`. */
-export const ALERT_TOPIC_TAMPER_ACTIONS = ["sns:DeleteTopic", "sns:SetTopicAttributes", "sns:RemovePermission", "sns:Unsubscribe", "sns:SetSubscriptionAttributes"];
+/** Alarms deleted, muted (actions disabled), forced back to OK, or replaced with a threshold that never fires. */
+export const ALARM_TAMPER_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:SetAlarmState", "cloudwatch:PutMetricAlarm"];
 
-export const ALERT_QUEUE_TAMPER_ACTIONS = ["sqs:DeleteQueue", "sqs:SetQueueAttributes", "sqs:RemovePermission"];
-
-/** Rules, buses, archives, topics and queues whose names start with the landing-zone prefix. */
+/** Rules, queues and alarms whose names start with the landing-zone prefix. */
 export function protectAlertingScp(org: OrgModel): PolicyDocument {
     const p = org.namePrefix;
     return policyDocument([
         {
-            Sid: "ProtectLandingZoneEventRouting",
-            Effect: "Deny",
-            Action: EVENT_ROUTING_TAMPER_ACTIONS,
-            Resource: [
-                arn(org, "events", "*", "*", `rule/${p}-*`),
-                arn(org, "events", "*", "*", `rule/*/${p}-*`),
-                arn(org, "events", "*", "*", `event-bus/${p}-*`),
-                arn(org, "events", "*", "*", `event-busv2/${p}-*`),
-                arn(org, "events", "*", "*", `archive/${p}-*`),
-            ],
-            Condition: unlessExempt(org),
-        },
-        {
-            Sid: "ProtectCentralBusPolicy",
-            Effect: "Deny",
-            Action: BUS_PERMISSION_ACTIONS,
-            Resource: "*",
-            Condition: { ...unlessExempt(org), StringEquals: { "aws:PrincipalAccount": org.security.id } },
-        },
-        {
             Sid: "ProtectLandingZoneAlerting",
             Effect: "Deny",
-            Action: [...ALERT_TOPIC_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS],
-            Resource: [arn(org, "sns", "*", "*", `${p}-*`), arn(org, "sqs", "*", "*", `${p}-*`)],
+            Action: [...EVENT_RULE_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS, ...ALARM_TAMPER_ACTIONS],
+            Resource: [arn(org, "events", "*", "*", `rule/${p}-*`), arn(org, "events", "*", "*", `rule/*/${p}-*`), arn(org, "sqs", "*", "*", `${p}-*`), arn(org, "cloudwatch", "*", "*", `alarm:${p}-*`)],
             Condition: unlessExempt(org),
         },
     ]);

@@ -44,7 +44,8 @@ export function protectArchiveScp(org: OrgModel): PolicyDocument {
         {
             Sid: "ProtectArchiveBucketConfiguration",
             Effect: "Deny",
-            Action: [...BUCKET_TAMPER_ACTIONS],
+            // CreateBucket: a landing-zone name taken by another account's bucket (S3 names are global) would hide it or block the stack.
+            Action: ["s3:CreateBucket", ...BUCKET_TAMPER_ACTIONS],
             Resource: [arn(org, "s3", "", "", `${org.namePrefix}-*`)],
             Condition: unlessExempt(org),
         },

@@ -5,8 +5,8 @@
  * streams behind it that write into the archive.
  */
 import type { OrgModel } from "../config/model";
-import { arn, logGroupPrefix } from "../naming";
-import { unlessExempt } from "./scp-common";
+import { arn, centralLogsSubscriptionRoleName, logGroupPrefix, roleArn } from "../naming";
+import { exemptPrincipalPatterns, unlessExempt } from "./scp-common";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export const TRAIL_TAMPER_ACTIONS = [
@@ -16,9 +16,12 @@ export const TRAIL_TAMPER_ACTIONS = [
     "cloudtrail:PutEventSelectors",
     "cloudtrail:PutInsightSelectors",
     "cloudtrail:RemoveTags",
+    "cloudtrail:PutEventConfiguration",
 ];
 
 export const LOG_GROUP_TAMPER_ACTIONS = [
+    // A group named like a landing-zone group in another account is excluded from that account's subscription: hiding by name.
+    "logs:CreateLogGroup",
     "logs:DeleteLogGroup",
     "logs:DeleteLogStream",
     "logs:PutRetentionPolicy",
@@ -29,6 +32,12 @@ export const LOG_GROUP_TAMPER_ACTIONS = [
     "logs:AssociateKmsKey",
     "logs:DisassociateKmsKey",
     "logs:DeleteDataProtectionPolicy",
+    // Blinding without deleting: the CIS alarms' metric filters, a transformer or a masking policy rewriting what the trail delivers.
+    "logs:PutDataProtectionPolicy",
+    "logs:DeleteMetricFilter",
+    "logs:PutMetricFilter",
+    "logs:PutTransformer",
+    "logs:DeleteTransformer",
     "logs:UntagResource",
 ];
 
@@ -54,6 +63,12 @@ export const DELIVERY_STREAM_TAMPER_ACTIONS = [
     "firehose:StartDeliveryStreamEncryption",
     "firehose:StopDeliveryStreamEncryption",
 ];
+
+/**
+ * Records put straight into a landing-zone stream land in the archive as if CloudWatch Logs had
+ * sent them: only the role CloudWatch Logs delivers as (`centralLogsSubscriptionRoleName`) may.
+ */
+export const DELIVERY_STREAM_PUT_ACTIONS = ["firehose:PutRecord", "firehose:PutRecordBatch"];
 
 /** Trails, log groups, log destinations and delivery streams whose names start with the landing-zone prefix. */
 export function protectLoggingScp(org: OrgModel): PolicyDocument {
@@ -86,6 +101,13 @@ export function protectLoggingScp(org: OrgModel): PolicyDocument {
             Action: [...LOG_DESTINATION_TAMPER_ACTIONS, ...DELIVERY_STREAM_TAMPER_ACTIONS],
             Resource: [arn(org, "logs", "*", "*", `destination:${p}-*`), arn(org, "firehose", "*", "*", `deliverystream/${p}-*`)],
             Condition: unlessExempt(org),
+        },
+        {
+            Sid: "OnlyLogsDeliversIntoStreams",
+            Effect: "Deny",
+            Action: DELIVERY_STREAM_PUT_ACTIONS,
+            Resource: arn(org, "firehose", "*", "*", `deliverystream/${p}-*`),
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...exemptPrincipalPatterns(org), roleArn(org, org.logArchive.id, centralLogsSubscriptionRoleName(org))] } },
         },
     ]);
 }

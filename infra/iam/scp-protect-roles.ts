@@ -2,14 +2,24 @@
  * Guardrail: the roles the landing zone depends on (deployment, break-glass, investigator, every
  * `<namePrefix>-*` role the stacks create — event forwarding, log delivery, replication, trail
  * delivery, query — and AWS Config's service-linked role the member baseline creates) cannot be
- * deleted or have their trust or permissions changed from a member account: otherwise an
- * administrator could lock the landing zone out, or silently break forwarding and delivery.
+ * created, deleted, passed to a service, or have their trust, permissions, boundary or tags changed
+ * by anyone but the two exempt roles: otherwise an administrator could lock the landing zone out,
+ * silently break forwarding and delivery, or mint an exemption.
+ *
+ * The guardrails exempt the deployment and break-glass roles by name, so creating a role of either
+ * name is minting an exemption: `iam:CreateRole` is denied on those names in every account (the
+ * member baseline creates the break-glass role through the deployment role). `iam:PassRole` keeps
+ * the pipeline's roles out of resources of an administrator's making: a Firehose stream of their
+ * own writing into the archive as the delivery role, a replication rule into the archive, a rule
+ * forwarding their events to the central bus, or a schedule sending the self-test's event.
  */
 import type { OrgModel } from "../config/model";
 import { unlessExempt } from "./scp-common";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export const ROLE_TAMPER_ACTIONS = [
+    "iam:CreateRole",
+    "iam:PassRole",
     "iam:DeleteRole",
     "iam:UpdateRole",
     "iam:UpdateAssumeRolePolicy",

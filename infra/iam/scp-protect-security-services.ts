@@ -1,8 +1,15 @@
 /**
- * Guardrail: the detection services the landing zone turns on in every account (GuardDuty,
- * Security Hub, Config, Access Analyzer, Macie, Inspector, Detective) cannot be disabled, deleted
- * or detached from their delegated administrator from inside a member account. The actions act on
- * account-level singletons, so the statement covers every resource.
+ * Guardrail (every account): the detection services the landing zone turns on in every account
+ * (GuardDuty, Security Hub, Config, Access Analyzer, Macie, Inspector, Detective) cannot be disabled,
+ * detached from their delegated administrator, or blinded without touching the detector: no
+ * suppression filter, trusted-IP list, narrower recording, paused session or silenced findings
+ * export. The actions act on account-level singletons or on resources of any name, so the statement
+ * covers every resource. What only the delegated administrator can change (organisation
+ * configuration, members, configuration policies, aggregators, automation and archive rules) is in
+ * `scp-protect-security-tooling.ts`, attached to the security account alone.
+ *
+ * Per-finding triage stays allowed (GuardDuty ArchiveFindings, Security Hub BatchUpdateFindings):
+ * analysts need it, and each change is recorded on the finding itself.
  */
 import type { OrgModel } from "../config/model";
 import { unlessExempt } from "./scp-common";
@@ -15,27 +22,44 @@ export const GUARDDUTY_TAMPER_ACTIONS = [
     "guardduty:UpdatePublishingDestination",
     "guardduty:DisassociateFromAdministratorAccount",
     "guardduty:DisassociateFromMasterAccount",
-    "guardduty:DisassociateMembers",
-    "guardduty:StopMonitoringMembers",
-    "guardduty:DeleteMembers",
+    // Filters with action ARCHIVE (suppression rules): matching findings never reach EventBridge or the export.
+    "guardduty:CreateFilter",
+    "guardduty:UpdateFilter",
+    // Trusted IP and entity lists: GuardDuty raises no finding for traffic they name.
+    "guardduty:CreateIPSet",
+    "guardduty:UpdateIPSet",
+    "guardduty:CreateTrustedEntitySet",
+    "guardduty:UpdateTrustedEntitySet",
+    // Malware scan exclusions.
+    "guardduty:UpdateMalwareScanSettings",
 ];
 
 export const SECURITY_HUB_TAMPER_ACTIONS = [
     "securityhub:DisableSecurityHub",
+    "securityhub:DisableSecurityHubV2",
     "securityhub:BatchDisableStandards",
     "securityhub:DisassociateFromAdministratorAccount",
     "securityhub:DisassociateFromMasterAccount",
-    "securityhub:DisassociateMembers",
-    "securityhub:DeleteMembers",
+    // Stops a product's findings (GuardDuty, Inspector…) from reaching Security Hub.
+    "securityhub:DisableImportFindingsForProduct",
+    // Controls switched off one by one, or control findings regrouped.
+    "securityhub:UpdateStandardsControl",
+    "securityhub:BatchUpdateStandardsControlAssociations",
+    "securityhub:UpdateSecurityHubConfiguration",
 ];
 
 export const CONFIG_TAMPER_ACTIONS = [
     "config:StopConfigurationRecorder",
     "config:DeleteConfigurationRecorder",
+    "config:DeleteServiceLinkedConfigurationRecorder",
     "config:PutConfigurationRecorder",
+    // Narrows what the recorder records without replacing it.
+    "config:DisassociateResourceTypes",
     "config:DeleteDeliveryChannel",
     "config:PutDeliveryChannel",
     "config:DeleteRetentionConfiguration",
+    "config:PutRetentionConfiguration",
+    "config:DeleteEvaluationResults",
     "config:DeleteConfigurationAggregator",
     "config:DeleteAggregationAuthorization",
 ];
@@ -45,17 +69,25 @@ export const OTHER_DETECTION_TAMPER_ACTIONS = [
     "macie2:DisableMacie",
     "macie2:DisassociateFromAdministratorAccount",
     "macie2:DisassociateFromMasterAccount",
+    // Status PAUSED stops every job and automated discovery.
+    "macie2:UpdateMacieSession",
+    // Findings filters with action ARCHIVE (suppression rules).
+    "macie2:CreateFindingsFilter",
+    "macie2:UpdateFindingsFilter",
+    // Stops findings from reaching Security Hub.
+    "macie2:PutFindingsPublicationConfiguration",
     "inspector2:Disable",
     "inspector2:DisassociateMember",
+    // Filters with action SUPPRESS (suppression rules).
+    "inspector2:CreateFilter",
+    "inspector2:UpdateFilter",
     "detective:DisassociateMembership",
     "detective:DeleteGraph",
 ];
 
+/** Every detection-tampering action denied in every account (the delegated administrator's are in the security-tooling guardrail). */
+export const DETECTION_TAMPER_ACTIONS = [...GUARDDUTY_TAMPER_ACTIONS, ...SECURITY_HUB_TAMPER_ACTIONS, ...CONFIG_TAMPER_ACTIONS, ...OTHER_DETECTION_TAMPER_ACTIONS];
+
 export function protectSecurityServicesScp(org: OrgModel): PolicyDocument {
-    return policyDocument([
-        { Sid: "ProtectGuardDuty", Effect: "Deny", Action: GUARDDUTY_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) },
-        { Sid: "ProtectSecurityHub", Effect: "Deny", Action: SECURITY_HUB_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) },
-        { Sid: "ProtectConfig", Effect: "Deny", Action: CONFIG_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) },
-        { Sid: "ProtectOtherDetection", Effect: "Deny", Action: OTHER_DETECTION_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) },
-    ]);
+    return policyDocument([{ Sid: "ProtectDetection", Effect: "Deny", Action: DETECTION_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) }]);
 }

@@ -6,8 +6,17 @@
  */
 import type { OneOrMany, Statement } from "./types";
 
-/** Object deletion: denied to every principal, exempt or not (Object Lock compliance mode enforces it too). */
-export const OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold"] as const;
+/**
+ * Object deletion: denied to every principal, exempt or not (Object Lock compliance mode enforces it
+ * too). A replicated delete marker hides an object's current version as surely as a delete.
+ */
+export const OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:ReplicateDelete"] as const;
+
+/** Writing an object: PutObject covers PUT, POST, copies and every multipart-upload step (S3 authorises them all as `s3:PutObject`). */
+export const OBJECT_WRITE_ACTIONS = ["s3:PutObject"] as const;
+
+/** Writing a replica: what S3 replication does as the replication role. */
+export const OBJECT_REPLICATION_ACTIONS = ["s3:ReplicateObject", "s3:ReplicateTags"] as const;
 
 /** Bucket configuration that protects the logs: only the deployment and break-glass roles may change it. */
 export const PROTECTED_CONFIGURATION_ACTIONS = [
@@ -69,6 +78,45 @@ export function routingRulesDeliver(sid: string, actions: readonly string[], res
 /** No principal, exempt or not, may delete or unlock an object of a log bucket. */
 export function denyObjectDeletion(objectsArn: string): Statement {
     return { Sid: "DenyObjectDeletion", Effect: "Deny", Principal: "*", Action: [...OBJECT_DELETION_ACTIONS], Resource: objectsArn };
+}
+
+/**
+ * Append-only log bucket: nobody writes an object but the AWS services that deliver into the bucket
+ * (requests signed by a service principal, `aws:PrincipalIsAWSService`, which the bucket's Allow
+ * statements bind to this organisation) and the pipeline's own roles (`roleArns`: Firehose) or, for
+ * ELB in regions older than August 2022, the region's ELB account (`accounts`). An administrator of
+ * the bucket's account, its root and the exempt roles included, can neither plant nor overwrite a
+ * log: S3 Batch copies and in-place copies are `s3:PutObject` too.
+ */
+export function denyWritesButDelivery(objectsArn: string, a: { readonly roleArns?: readonly string[]; readonly accounts?: readonly string[] } = {}): Statement {
+    return {
+        Sid: "DenyWritesButDelivery",
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...OBJECT_WRITE_ACTIONS],
+        Resource: objectsArn,
+        Condition: {
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
+            ...(a.roleArns && a.roleArns.length > 0 ? { ArnNotEquals: { "aws:PrincipalArn": [...a.roleArns] } } : {}),
+            ...(a.accounts && a.accounts.length > 0 ? { StringNotEquals: { "aws:PrincipalAccount": [...a.accounts] } } : {}),
+        },
+    };
+}
+
+/**
+ * Replicas only from the landing zone's replication roles (`rolePatterns`; none: nothing replicates
+ * into the bucket). Another role with a replication rule of an administrator's making cannot write
+ * into the bucket, and the guardrail keeps those roles from being passed to such a rule.
+ */
+export function denyReplicationButFrom(objectsArn: string, rolePatterns: readonly string[]): Statement {
+    return {
+        Sid: "DenyReplicationButFromLandingZone",
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...OBJECT_REPLICATION_ACTIONS],
+        Resource: objectsArn,
+        ...(rolePatterns.length > 0 ? { Condition: { ArnNotLike: { "aws:PrincipalArn": [...rolePatterns] } } } : {}),
+    };
 }
 
 /** Only the exempt roles may change the bucket's configuration (`actions`: what that covers for this bucket). */

@@ -18,6 +18,11 @@ export const TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/acme-lz-org-tra
 export const DEPLOY = `arn:aws:iam::${LOG_ARCHIVE}:role/LandingZoneDeployment`;
 export const BREAK_GLASS = `arn:aws:iam::${LOG_ARCHIVE}:role/LandingZoneBreakGlass`;
 export const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
+/** The central logs' Firehose delivery role: the one IAM principal that puts objects into the archive. */
+export const FIREHOSE_ROLE = `arn:aws:iam::${LOG_ARCHIVE}:role/acme-lz-central-logs-delivery`;
+/** A staging bucket's replication role, and the pattern the archive admits replicas from. */
+export const STAGING_REPLICATION_ROLE = `arn:aws:iam::${LOG_ARCHIVE}:role/acme-lz-staging-config-us-east-1-replication`;
+export const STAGING_REPLICATION_PATTERN = `arn:aws:iam::${LOG_ARCHIVE}:role/acme-lz-staging-*-replication`;
 
 export const ARCHIVE_BUCKET_POLICY_ARGS: ArchiveBucketPolicyArgs = {
     bucketArn: ARCHIVE_BUCKET_ARN,
@@ -27,6 +32,8 @@ export const ARCHIVE_BUCKET_POLICY_ARGS: ArchiveBucketPolicyArgs = {
     trailArn: TRAIL,
     configurationRoleArns: [DEPLOY, BREAK_GLASS],
     investigatorRoleArn: INVESTIGATOR,
+    deliveryRoleArns: [FIREHOSE_ROLE],
+    replicationRoleArnPatterns: [STAGING_REPLICATION_PATTERN],
     principals: { cloudTrail: "cloudtrail.amazonaws.com", logDelivery: "delivery.logs.amazonaws.com", guardDuty: "guardduty.amazonaws.com" },
     guardDutyArnPrefix: "arn:aws:guardduty",
     prefixes: DEFAULT_ARCHIVE_PREFIXES,

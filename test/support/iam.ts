@@ -32,6 +32,18 @@ export interface DecisionRequest {
 /** A policy that allows everything: the identity side when a test is about resource policies or SCPs. */
 export const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Sid: "AllowAll", Effect: "Allow", Action: "*", Resource: "*" }] };
 
+/**
+ * The keys AWS puts in every signed request's context for this principal (IAM User Guide, "AWS global
+ * condition context keys"): `aws:PrincipalIsAWSService` is true when a service principal acts
+ * directly (CloudTrail writing to S3) and false for IAM principals, roles used by services included;
+ * `aws:PrincipalServiceName` names the service principal; `aws:PrincipalAccount` is the account of an IAM
+ * principal. The simulator does not add them itself.
+ */
+export function requestDefaults(principal: string): Record<string, string> {
+    if (!isIamPrincipal(principal)) return { "aws:PrincipalIsAWSService": "true", "aws:PrincipalServiceName": principal };
+    return { "aws:PrincipalIsAWSService": "false", "aws:PrincipalAccount": principal.split(":")[4] };
+}
+
 /** Evaluates one request; throws on simulator errors and on any ignored context key. */
 export async function decide(r: DecisionRequest): Promise<Decision> {
     const sim: Simulation = {
@@ -39,7 +51,7 @@ export async function decide(r: DecisionRequest): Promise<Decision> {
             principal: r.principal,
             action: r.action,
             resource: { resource: r.resource, accountId: r.resourceAccount },
-            contextVariables: { ...(r.context ?? {}) },
+            contextVariables: { ...requestDefaults(r.principal), ...(r.context ?? {}) },
         },
         identityPolicies: (r.identityPolicies ?? []).map((policy, i) => ({ name: `identity-${i}`, policy })),
         serviceControlPolicies: (r.scps ?? []).map((level, i) => ({

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { hardenBucket } from "../log-archive/bucket-hardening";
 import { logBucketTags } from "../log-archive/log-bucket-tag";
-import { accessLogBucketPolicy } from "./access-log-bucket-policy";
+import { accessLogBucketPolicy } from "../../iam/member-access-log-bucket-policy";
 import { failIfAny, regionProblems } from "../validate";
 
 export interface AccessLogBucketsArgs {

@@ -20,7 +20,10 @@ export interface ArchiveBucketArgs {
     readonly glacierInstantRetrievalAfterDays: number;
     /** Age (days) at which objects move to Deep Archive. */
     readonly deepArchiveAfterDays: number;
-    /** Days noncurrent versions are kept. */
+    /**
+     * Days a replaced (noncurrent) version is kept; at least `expireAfterDays`, so the original of an
+     * object written over outlives the version that replaced it.
+     */
     readonly noncurrentVersionExpiryDays: number;
     /**
      * Bucket receiving this bucket's server access logs.
@@ -52,6 +55,9 @@ export function resolveArchiveBucketArgs(name: string, args: ArchiveBucketArgs):
     if (args.expireAfterDays < args.objectLockDays) problems.push(`expireAfterDays: ${args.expireAfterDays} is before the Object Lock retention of ${args.objectLockDays} days ends`);
     if (args.deepArchiveAfterDays <= args.glacierInstantRetrievalAfterDays) problems.push(`deepArchiveAfterDays: ${args.deepArchiveAfterDays} must come after glacierInstantRetrievalAfterDays (${args.glacierInstantRetrievalAfterDays})`);
     if (args.expireAfterDays <= args.deepArchiveAfterDays) problems.push(`expireAfterDays: ${args.expireAfterDays} must come after deepArchiveAfterDays (${args.deepArchiveAfterDays})`);
+    if (args.noncurrentVersionExpiryDays < args.expireAfterDays) {
+        problems.push(`noncurrentVersionExpiryDays: ${args.noncurrentVersionExpiryDays} is shorter than expireAfterDays (${args.expireAfterDays}); a replaced original would expire before the version written over it`);
+    }
     const resources = JSON.stringify(args.bucketPolicy.Statement.map((s) => s.Resource));
     if (!resources.includes(`:::${args.bucketName}`)) problems.push(`bucketPolicy: no statement names the bucket ${JSON.stringify(args.bucketName)}`);
     failIfAny("ArchiveBucket", name, problems);

@@ -11,12 +11,17 @@ export interface GuardrailPolicy {
     readonly description: string;
     /** `policyJson(document)`. */
     readonly content: string;
+    /**
+     * Keys of `targets` the policy is attached to.
+     * @default every target
+     */
+    readonly attachTo?: readonly string[];
 }
 
 export interface GuardrailPoliciesArgs {
     readonly policies: readonly GuardrailPolicy[];
-    /** Root or OU ids every policy is attached to (SCPs never apply to the management account). */
-    readonly targetIds: readonly pulumi.Input<string>[];
+    /** Root, OU or account ids the policies are attached to, by a key the policies name (SCPs never apply to the management account). */
+    readonly targets: Readonly<Record<string, pulumi.Input<string>>>;
     /**
      * SCP slots the targets keep for policies outside this component (AWS allows five per target;
      * FullAWSAccess takes one).
@@ -40,10 +45,17 @@ export function resolveGuardrailPoliciesArgs(name: string, args: GuardrailPolici
         if (p.content.length > SCP_MAX_CHARACTERS) problems.push(`policies.${p.id}: ${p.content.length} characters exceeds the ${SCP_MAX_CHARACTERS}-character SCP limit; split it`);
     }
     const reserved = args.reservedSlots ?? 2;
-    if (args.policies.length + reserved > SCPS_PER_TARGET) {
-        problems.push(`policies: ${args.policies.length} guardrails + ${reserved} reserved slots exceed the ${SCPS_PER_TARGET} SCPs AWS allows per target; merge guardrails`);
+    const keys = Object.keys(args.targets);
+    if (keys.length === 0) problems.push("targets: at least one root, OU or account id is required");
+    for (const p of args.policies) {
+        for (const k of p.attachTo ?? []) if (!keys.includes(k)) problems.push(`policies.${p.id}.attachTo: ${JSON.stringify(k)} is not a key of targets (${keys.join(", ")})`);
     }
-    if (args.targetIds.length === 0) problems.push("targetIds: at least one root or OU id is required");
+    for (const k of keys) {
+        const attached = args.policies.filter((p) => (p.attachTo ?? keys).includes(k)).length;
+        if (attached + reserved > SCPS_PER_TARGET) {
+            problems.push(`targets.${k}: ${attached} guardrails + ${reserved} reserved slots exceed the ${SCPS_PER_TARGET} SCPs AWS allows per target; merge guardrails`);
+        }
+    }
     failIfAny("GuardrailPolicies", name, problems);
     return { reservedSlots: reserved, ...args };
 }
@@ -62,8 +74,8 @@ export class GuardrailPolicies extends pulumi.ComponentResource {
                 { name: p.policyName, description: p.description, type: "SERVICE_CONTROL_POLICY", content: p.content },
                 { parent: this },
             );
-            a.targetIds.forEach((target, i) => {
-                new aws.organizations.PolicyAttachment(`${name}-${p.id}-attachment-${i}`, { policyId: policy.id, targetId: target }, { parent: this });
+            (p.attachTo ?? Object.keys(a.targets)).forEach((key, i) => {
+                new aws.organizations.PolicyAttachment(`${name}-${p.id}-attachment-${i}`, { policyId: policy.id, targetId: a.targets[key] }, { parent: this });
             });
             return policy.id.apply((id) => [p.id, id] as const);
         });

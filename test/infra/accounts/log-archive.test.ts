@@ -55,12 +55,13 @@ describe("log-archive stack", function () {
         assert.strictEqual(rule.bucketKeyEnabled, true);
     });
 
-    it("tiers to Glacier IR at 90 and Deep Archive at 365 days and expires at archiveDays (2557)", async () => {
+    it("tiers to Glacier IR at 90 and Deep Archive at 365 days, expires at archiveDays (2557) and keeps a replaced version as long", async () => {
         const plan = await referenceStack("log-archive");
         const [rule] = byName(plan, "archive-lifecycle").inputs.rules as any[];
         assert.deepStrictEqual(rule.transitions, [{ days: 90, storageClass: "GLACIER_IR" }, { days: 365, storageClass: "DEEP_ARCHIVE" }]);
         assert.deepStrictEqual(rule.expiration, { days: 2557 });
-        assert.deepStrictEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 30 });
+        // An original written over must outlive its forgery: noncurrent versions stay for the whole retention.
+        assert.deepStrictEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 2557 });
     });
 
     it("blocks public access and disables ACLs on every bucket", async () => {
@@ -495,9 +496,17 @@ describe("log-archive stack: cross-region replica", function () {
         assert.strictEqual(replicated.resources.filter((r) => r.name === "archive-replica-notifications").length, 0);
     });
 
-    it("closes the replica with its own policy: TLS only, no deletion, no direct writes, organisation only, investigator reads", () => {
+    it("closes the replica with its own policy: TLS only, no deletion, no direct writes, replicas from the landing zone's roles only, organisation only, investigator reads", () => {
         const doc = policyOf(byName(replicated, "archive-replica-policy"));
-        assert.deepStrictEqual(doc.Statement.map((s: any) => s.Sid), ["DenyInsecureTransport", "DenyObjectDeletion", "DenyWritesOtherThanReplication", "DenyConfigurationChanges", "DenyOutsideOrganization", "InvestigatorReads"]);
+        assert.deepStrictEqual(doc.Statement.map((s: any) => s.Sid), [
+            "DenyInsecureTransport",
+            "DenyObjectDeletion",
+            "DenyWritesOtherThanReplication",
+            "DenyReplicationButFromLandingZone",
+            "DenyConfigurationChanges",
+            "DenyOutsideOrganization",
+            "InvestigatorReads",
+        ]);
         assert.ok(JSON.stringify(doc).includes("arn:aws:s3:::acme-lz-archive-222222222222-eu-west-1/*"));
         assert.ok(!JSON.stringify(doc).includes("cloudtrail.amazonaws.com"), "no service delivers into the replica");
     });

@@ -65,7 +65,7 @@ describe("management stack", () => {
         assert.ok(byName(p, "organization-account-security").dependencies.includes(byName(p, "organization-ou-security").urn));
     });
 
-    it("sends each guardrail SCP exactly as built by its pure function and attaches it to the root", () => {
+    it("sends each guardrail SCP exactly as built by its pure function and attaches it to the root or, for the security tooling, to the security account", () => {
         const org = loadOrg(REPO_ROOT);
         const policies = ofType(p, "aws:organizations/policy:Policy");
         const expected = guardrails(org, { regionDeny: true });
@@ -76,7 +76,8 @@ describe("management stack", () => {
             assert.strictEqual(res.inputs.type, "SERVICE_CONTROL_POLICY");
             const attachment = byName(p, `guardrails-${g.id}-attachment-0`);
             assert.ok(attachment.dependencies.includes(res.urn));
-            assert.ok(String(attachment.inputs.targetId).startsWith("r-"), `attached to ${attachment.inputs.targetId}`);
+            if (g.target === "security-account") assert.strictEqual(attachment.inputs.targetId, "333333333333");
+            else assert.ok(String(attachment.inputs.targetId).startsWith("r-"), `attached to ${attachment.inputs.targetId}`);
         }
     });
 
@@ -152,14 +153,14 @@ describe("management stack on generated organisations", () => {
 
     it("plans in preview mode, with the root id unknown, without failing", async () => {
         const [p] = await planGenerated(referenceOrg(), { management: { "lz:role": "management" } }, ["management"], { preview: true });
-        assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 3);
+        assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 4);
         assert.strictEqual(ofType(p, "aws:organizations/account:Account").length, 4);
     });
 
     it("leaves the region-deny SCP out when regionDeny is false", async () => {
         const p = await management(org(["us-east-1"], 1), { regionDeny: false });
         assert.ok(!ofType(p, "aws:organizations/policy:Policy").some((x) => x.name === "guardrails-region-deny"));
-        assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 2);
+        assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 3);
     });
 
     it("plans every guardrail within 5,120 characters for the longest valid name prefix and role names with 17 regions", async () => {
@@ -168,7 +169,7 @@ describe("management stack on generated organisations", () => {
         o.roles = { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) };
         const p = await management(o);
         const policies = ofType(p, "aws:organizations/policy:Policy");
-        assert.strictEqual(policies.length, 3);
+        assert.strictEqual(policies.length, 4);
         for (const x of policies) assert.ok(String(x.inputs.content).length <= 5120, `${x.name}: ${String(x.inputs.content).length}`);
     });
 

@@ -38,7 +38,8 @@ describe("parseOrg", () => {
         const org = parseOrg(raw, FILE);
         assert.deepEqual(org.roles, { deployment: "LandingZoneDeployment", breakGlass: "LandingZoneBreakGlass", investigator: "SecurityInvestigator" });
         assert.deepEqual(org.retention, { objectLockDays: 365, archiveDays: 2557, logGroupDays: 365, belowMinimumReason: undefined });
-        assert.deepEqual(org.tiering, { glacierInstantRetrievalAfterDays: 90, deepArchiveAfterDays: 365, noncurrentVersionExpiryDays: 30 });
+        // A replaced version is kept as long as archived logs: the original of an overwritten log outlives the forgery.
+        assert.deepEqual(org.tiering, { glacierInstantRetrievalAfterDays: 90, deepArchiveAfterDays: 365, noncurrentVersionExpiryDays: 2557 });
         assert.deepEqual(org.pulumi, { organization: "organization", project: "lz", stacks: { management: "management", logArchive: "log-archive", security: "security" } });
     });
 

@@ -71,7 +71,7 @@ const CASES: Case[] = [
     // Investigator: read only.
     { it: "lets the security investigator GetObject", principal: INVESTIGATOR, action: "s3:GetObject", resource: object(`AWSLogs/${ORG}/x.json.gz`), context: inOrg, expect: "Allowed" },
     { it: "lets the security investigator list the bucket", principal: INVESTIGATOR, action: "s3:ListBucket", resource: BUCKET_ARN, context: inOrg, expect: "Allowed" },
-    { it: "refuses the security investigator PutObject", principal: INVESTIGATOR, action: "s3:PutObject", resource: object("AWSLogs/x"), context: inOrg, expect: "ImplicitlyDenied" },
+    { it: "denies the security investigator PutObject (append-only: no IAM principal but the Firehose role writes)", principal: INVESTIGATOR, action: "s3:PutObject", resource: object("AWSLogs/x"), context: inOrg, expect: "ExplicitlyDenied" },
     { it: "refuses any other role of the security account GetObject", principal: OTHER_SECURITY_ROLE, action: "s3:GetObject", resource: object("AWSLogs/x"), context: inOrg, expect: "ImplicitlyDenied" },
     // Flow logs: own prefix, this organisation.
     { it: "lets VPC flow logs of this organisation write under vpc-flow-logs/", principal: "delivery.logs.amazonaws.com", action: "s3:PutObject", resource: object("vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/x.log.gz"), context: { ...service, ...ACL, "aws:SourceOrgID": ORG }, expect: "Allowed" },

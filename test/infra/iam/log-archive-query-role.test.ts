@@ -84,7 +84,7 @@ const CASES: DecisionCase[] = [
     { it: "does not read CloudTrail digest files", action: "s3:GetObject", resource: `${ARCHIVE}/AWSLogs/${ORG}/${MEMBER}/CloudTrail-Digest/us-east-1/2026/11/22/x.json.gz`, context: { ...IN_ORG, ...VIA_ATHENA }, expect: "ImplicitlyDenied" },
     { it: "lists a projected CloudTrail day folder through Athena", action: "s3:ListBucket", resource: ARCHIVE, context: { ...IN_ORG, ...VIA_ATHENA, "s3:prefix": `AWSLogs/${ORG}/${MEMBER}/CloudTrail/us-east-1/2026/11/22/` }, expect: "Allowed" },
     { it: "does not list the archive's root", action: "s3:ListBucket", resource: ARCHIVE, context: { ...IN_ORG, ...VIA_ATHENA, "s3:prefix": "AWSLogs/" }, expect: "ImplicitlyDenied" },
-    { it: "never writes into the archive", action: "s3:PutObject", resource: ct("forged.json.gz"), context: { ...IN_ORG, ...VIA_ATHENA }, expect: "ImplicitlyDenied" },
+    { it: "never writes into the archive (denied to every IAM principal but the Firehose role by the bucket policy)", action: "s3:PutObject", resource: ct("forged.json.gz"), context: { ...IN_ORG, ...VIA_ATHENA }, expect: "ExplicitlyDenied" },
     { it: "never deletes from the archive (denied to everyone by the bucket policy)", action: "s3:DeleteObject", resource: ct("x.json.gz"), context: { ...IN_ORG, ...VIA_ATHENA }, expect: "ExplicitlyDenied" },
     { it: "writes query results", action: "s3:PutObject", resource: `${RESULTS}/results/abc.csv`, context: IN_ORG, expect: "Allowed" },
     { it: "reads query results", action: "s3:GetObject", resource: `${RESULTS}/results/abc.csv`, context: IN_ORG, expect: "Allowed" },

@@ -15,8 +15,10 @@ const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const REPLICATION = `arn:aws:iam::${ACCOUNT}:role/acme-lz-archive-replication`;
 const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/SecurityInvestigator`;
 const OUTSIDER = "arn:aws:iam::999999999999:role/Administrator";
+/** The replica admits replicas from the archive's replication role and the staging buckets' (a pattern). */
+const REPLICATION_ROLES = [REPLICATION, `arn:aws:iam::${ACCOUNT}:role/acme-lz-staging-*-replication`];
 
-const policy = JSON.parse(JSON.stringify(replicaBucketPolicy({ bucketArn: REPLICA, organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], investigatorRoleArn: INVESTIGATOR })));
+const policy = JSON.parse(JSON.stringify(replicaBucketPolicy({ bucketArn: REPLICA, organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], investigatorRoleArn: INVESTIGATOR, replicationRoleArnPatterns: REPLICATION_ROLES })));
 /** The replication role's own permissions: what it is granted, not administrator rights. */
 const replicationIdentity = JSON.parse(
     JSON.stringify(
@@ -63,6 +65,6 @@ const CASES: Case[] = [
 describe("replica bucket policy (decision table)", () => {
     itDecides(CASES, (c) => decideAs({ ...c, resourceAccount: ACCOUNT, identityPolicies: c.identity === "replication" ? [replicationIdentity] : undefined, resourcePolicy: policy }));
     it("refuses to build a policy without an exempt configuration role", () => {
-        assert.throws(() => replicaBucketPolicy({ bucketArn: REPLICA, organizationId: ORG, configurationRoleArns: [], investigatorRoleArn: INVESTIGATOR }), /configurationRoleArns: at least the deployment role is required/);
+        assert.throws(() => replicaBucketPolicy({ bucketArn: REPLICA, organizationId: ORG, configurationRoleArns: [], investigatorRoleArn: INVESTIGATOR, replicationRoleArnPatterns: REPLICATION_ROLES }), /configurationRoleArns: at least the deployment role is required/);
     });
 });

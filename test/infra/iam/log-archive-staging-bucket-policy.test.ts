@@ -93,9 +93,10 @@ describe("ELB staging bucket policy, by kind of writer", () => {
     it("refuses the regional ELB account the logs of a load balancer of a foreign account", async () => {
         assert.strictEqual(await asAccount("arn:aws:iam::127311923021:root", "us-east-1", elbKey("999999999999", "us-east-1")), "ImplicitlyDenied");
     });
-    it("refuses another region's ELB account and any other account", async () => {
-        assert.strictEqual(await asAccount("arn:aws:iam::797873946194:root", "us-east-1", elbKey("444444444444", "us-east-1")), "ImplicitlyDenied");
-        assert.strictEqual(await asAccount("arn:aws:iam::999999999999:root", "us-east-1", elbKey("444444444444", "us-east-1")), "ImplicitlyDenied");
+    it("denies another region's ELB account and any other account outright (append-only: only the region's writer puts objects)", async () => {
+        assert.strictEqual(await asAccount("arn:aws:iam::797873946194:root", "us-east-1", elbKey("444444444444", "us-east-1")), "ExplicitlyDenied");
+        assert.strictEqual(await asAccount("arn:aws:iam::999999999999:root", "us-east-1", elbKey("444444444444", "us-east-1")), "ExplicitlyDenied");
+        assert.strictEqual(await asAccount(`arn:aws:iam::${ACCOUNT}:role/Administrator`, "us-east-1", elbKey("444444444444", "us-east-1")), "ExplicitlyDenied");
     });
     it("names the ELB account, not the service principal, in a region available before August 2022", () => {
         const s = policy("elb", "us-east-1").Statement.find((x: { Sid: string }) => x.Sid === "ElbAccountWritesAccessLogs");
@@ -107,7 +108,7 @@ describe("ELB staging bucket policy, by kind of writer", () => {
         const svcName = "logdelivery.elasticloadbalancing.amazonaws.com";
         assert.strictEqual(await asService(svcName, "eu-central-2", "s3:PutObject", `${bucket}/${elbKey("555555555555", "eu-central-2")}`, {}), "Allowed");
         assert.strictEqual(await asService(svcName, "eu-central-2", "s3:PutObject", `${bucket}/${elbKey("999999999999", "eu-central-2")}`, {}), "ImplicitlyDenied");
-        assert.strictEqual(await asAccount("arn:aws:iam::054676820928:root", "eu-central-2", elbKey("555555555555", "eu-central-2")), "ImplicitlyDenied");
+        assert.strictEqual(await asAccount("arn:aws:iam::054676820928:root", "eu-central-2", elbKey("555555555555", "eu-central-2")), "ExplicitlyDenied");
     });
     it("lets Network Load Balancer log delivery of the organisation's accounts in the bucket's region write with bucket-owner-full-control", async () => {
         const bucket = bucketArn("elb");

@@ -9,15 +9,13 @@ import { strict as assert } from "assert";
 import { loadOrg } from "../../../infra/config/load";
 import type { StackPlan } from "../../../infra/engine/run";
 import type { PlannedResource } from "../../../infra/engine/monitor";
-import { guardrails } from "../../../infra/iam/guardrails";
 import { LANDING_ZONE_TAG } from "../../../infra/iam/scp-common";
 import { archiveReplicaBucketName, roleArn } from "../../../infra/naming";
 import { ALLOW_ALL, decide } from "../../support/iam";
+import { scpLevels } from "../../support/guardrails";
 import { planGenerated, planReference, referenceOrg, REPO_ROOT } from "../../support/plan";
 
 const org = loadOrg(REPO_ROOT);
-const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
-const SCPS = [[FULL_AWS_ACCESS, ...guardrails(org, { regionDeny: true }).map((g) => g.document)]];
 
 /** Destructive actions per protected type; `star` for actions IAM authorises on `*` only (account-level). */
 const PROTECTED: Record<string, { readonly actions: readonly string[]; readonly star?: true }> = {
@@ -90,7 +88,7 @@ async function unprotected(plans: readonly StackPlan[]): Promise<{ checked: numb
                     resourceAccount: account,
                     identityPolicies: [ALLOW_ALL],
                     resourcePolicy: isKey ? keyPolicy : undefined,
-                    scps: SCPS,
+                    scps: scpLevels(org, account),
                     orgId: org.organizationId,
                     context: {
                         "aws:RequestedRegion": String(r.inputs.region ?? org.homeRegion),

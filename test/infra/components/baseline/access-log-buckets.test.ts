@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { AccessLogBuckets, resolveAccessLogBucketsArgs, type AccessLogBucketsArgs } from "../../../../infra/components/baseline/access-log-buckets";
-import { accessLogBucketPolicy } from "../../../../infra/components/baseline/access-log-bucket-policy";
+import { accessLogBucketPolicy } from "../../../../infra/iam/member-access-log-bucket-policy";
 import { accessLogBucketName } from "../../../../infra/naming";
 import { REGIONS as ALL_REGIONS } from "../../../../infra/config/regions";
 import type { OrgModel } from "../../../../infra/config/model";

@@ -18,7 +18,7 @@ const archive: ArchiveBucketArgs = {
     expireAfterDays: 2557,
     glacierInstantRetrievalAfterDays: 90,
     deepArchiveAfterDays: 365,
-    noncurrentVersionExpiryDays: 30,
+    noncurrentVersionExpiryDays: 2557,
 };
 
 describe("ArchiveBucket arguments", () => {
@@ -32,6 +32,13 @@ describe("ArchiveBucket arguments", () => {
     });
     it("rejects Deep Archive before Glacier Instant Retrieval", () => {
         assert.throws(() => resolveArchiveBucketArgs("a", { ...archive, deepArchiveAfterDays: 60 }), /deepArchiveAfterDays: 60 must come after glacierInstantRetrievalAfterDays \(90\)/);
+    });
+    it("rejects keeping a replaced version for less than the retention, one day short included", () => {
+        assert.throws(
+            () => resolveArchiveBucketArgs("a", { ...archive, noncurrentVersionExpiryDays: 2556 }),
+            (e: Error) => e.message === "ArchiveBucket a:\n  noncurrentVersionExpiryDays: 2556 is shorter than expireAfterDays (2557); a replaced original would expire before the version written over it",
+        );
+        assert.doesNotThrow(() => resolveArchiveBucketArgs("a", { ...archive, noncurrentVersionExpiryDays: 2557 }));
     });
     it("rejects a non-positive lock", () => {
         assert.throws(() => resolveArchiveBucketArgs("a", { ...archive, objectLockDays: 0 }), /objectLockDays: 0 must be a whole number of days ≥ 1/);

@@ -1,10 +1,6 @@
-/**
- * Bucket policy of a member account's per-region S3 access-log bucket, as a typed document like those
- * of `infra/iam/` (it lives beside its component only because that folder is outside this change's
- * scope; move it to `infra/iam/member-access-log-bucket-policy.ts` when convenient).
- */
-import { denyInsecureTransport } from "../../iam/statements";
-import { policyDocument, type PolicyDocument } from "../../iam/types";
+/** Bucket policy of a member account's per-region S3 access-log bucket. */
+import { denyInsecureTransport, denyReplicationButFrom } from "./statements";
+import { policyDocument, type PolicyDocument } from "./types";
 
 /** The one action S3 server access log delivery needs. */
 export const ACCESS_LOG_DELIVERY_ACTIONS = ["s3:PutObject"] as const;
@@ -21,7 +17,8 @@ export interface AccessLogBucketPolicyArgs {
 /**
  * TLS only; S3 log delivery writes for this account's buckets (`aws:SourceAccount`), and nothing else
  * writes at all: a principal of the account (its root and administrators included) cannot plant or
- * overwrite log objects, since its requests carry no source account.
+ * overwrite log objects, since its requests carry no source account, nor replicate objects in from a
+ * bucket of its own.
  */
 export function accessLogBucketPolicy(a: AccessLogBucketPolicyArgs): PolicyDocument {
     const objects = `${a.bucketArn}/*`;
@@ -36,6 +33,7 @@ export function accessLogBucketPolicy(a: AccessLogBucketPolicyArgs): PolicyDocum
             // A missing key makes a negated operator true: callers without a source account are denied.
             Condition: { StringNotEquals: { "aws:SourceAccount": a.accountId } },
         },
+        denyReplicationButFrom(objects, []),
         {
             Sid: "S3ServerAccessLogsWrite",
             Effect: "Allow",
