@@ -1,13 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
-import { accessLogBucketName, arn, centralBusArn, logSubscriptionPolicyName, logSubscriptionRoleName, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
+import { partitionDnsSuffix } from "../config/regions";
+import { accessLogBucketName, archiveBucketName, arn, centralBusArn, logSubscriptionPolicyName, logSubscriptionRoleName, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
 import type { RoleContext, RoleOutputs } from "./context";
 import { ConfigRecorder } from "../components/baseline/config-recorder";
 import { EventForwarding } from "../components/baseline/event-forwarding";
-import { globalEventsRegion } from "../components/baseline/forwarding-rules";
+import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from "../components/baseline/forwarding-rules";
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
+import { BreakGlassRole } from "../components/baseline/break-glass-role";
+import { breakGlassTrustPolicy } from "../iam/break-glass-trust";
+import { DEFAULT_ARCHIVE_PREFIXES, serviceOnlyArchivePrefixes } from "../iam/archive-bucket-policy";
 
 type Model = Extract<StackModel, { role: "member" }>;
 
@@ -42,7 +46,17 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         "forwarding",
         {
             regions: org.regions,
+            homeRegion: org.homeRegion,
             globalEventsRegion: globalEventsRegion(org.partition),
+            rules: [
+                ...FORWARDING_RULES,
+                ...landingZoneForwardingRules({
+                    namePrefix: org.namePrefix,
+                    breakGlassRoleName: org.roles.breakGlass,
+                    accountKind: account.kind,
+                    archive: account.kind === "log-archive" ? { bucketName: archiveBucketName(org), servicePrincipalSuffix: `.${partitionDnsSuffix(org.partition)}`, serviceOnlyPrefixes: serviceOnlyArchivePrefixes({ prefixes: DEFAULT_ARCHIVE_PREFIXES, organizationId: org.organizationId, managementAccountId: org.management.id }) } : undefined,
+                }),
+            ],
             centralBusArn: centralBusArn(org),
             accountId: account.id,
             eventsPrincipal: servicePrincipal(org, "events"),
@@ -53,6 +67,18 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
     );
 
     new AccountHardening("hardening", { accountId: account.id }, opts);
+
+    const breakGlass = new BreakGlassRole(
+        "break-glass",
+        {
+            roleName: org.roles.breakGlass,
+            trustPolicy: breakGlassTrustPolicy({ partition: org.partition, managementAccountId: org.management.id, ...org.breakGlass }),
+            administratorPolicyArn: arn(org, "iam", "", "aws", "policy/AdministratorAccess"),
+            maxSessionMinutes: org.breakGlass.maxSessionMinutes,
+            adopt: settings.breakGlassRole.adopt,
+        },
+        opts,
+    );
 
     const accessLogs = new AccessLogBuckets(
         "access-logs",
@@ -91,6 +117,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
 
     return {
         accountId: account.id,
+        breakGlassRoleArn: breakGlass.roleArn,
         configRoleArn: config.roleArn,
         configRecorderNames: config.recorderNames,
         forwardingRoleArn: forwarding.roleArn,

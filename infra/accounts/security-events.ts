@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Severity, StackModel } from "../config/model";
 import { SEVERITIES } from "../config/model";
 import { ProblemList } from "../config/errors";
-import { arn, centralBusArn, centralBusName, servicePrincipal, stackReferenceName } from "../naming";
+import { archiveBucketName, arn, centralBusArn, centralBusName, roleArn, servicePrincipal, stackReferenceName } from "../naming";
 import { busPolicy } from "../iam/bus-policy";
 import { chatbotNotificationsPolicy } from "../iam/chatbot-notifications";
 import { chatbotTrustPolicy } from "../iam/chatbot-trust";
@@ -58,10 +58,16 @@ export function alertingScope(model: Model): names.AlertingScope {
     return { partition: org.partition, accountId: org.security.id, homeRegion: org.homeRegion, namePrefix: org.namePrefix, busName: centralBusName(org) };
 }
 
-/** The routing table of this organisation (custom-action ARNs and name prefix filled in). */
-export function routesOf(scope: names.AlertingScope): SecurityRoute[] {
+/** The routing table of this organisation (custom-action ARNs, accounts and landing-zone names filled in). */
+export function routesOf(model: Model): SecurityRoute[] {
+    const { org } = model;
+    const scope = alertingScope(model);
     return securityRoutes({
         namePrefix: scope.namePrefix,
+        securityAccountId: org.security.id,
+        exemptRoleNames: [org.roles.deployment, org.roles.breakGlass],
+        breakGlassRoleName: org.roles.breakGlass,
+        archiveBucketName: archiveBucketName(org),
         sendToSiemActionArn: names.customActionArn(scope, CUSTOM_ACTIONS.sendToSiem.identifier),
         escalateActionArn: names.customActionArn(scope, CUSTOM_ACTIONS.escalate.identifier),
     });
@@ -81,48 +87,120 @@ export function checkSecurityEventsSettings(model: Model): void {
     problems.throwIfAny();
 }
 
-/** Central security bus, routing, severity topics, SIEM queue, self-test, Slack and dashboard of the security account. */
+/** What every step of the security events program needs: the model, names derived once, the routing table. */
+interface EventsContext extends RoleContext<Model> {
+    readonly org: Model["org"];
+    readonly events: Model["settings"]["events"];
+    readonly scope: names.AlertingScope;
+    readonly accountId: string;
+    readonly opts: { readonly provider: RoleContext<Model>["provider"] };
+    readonly routes: SecurityRoute[];
+    /** ARNs of the routing rules a target is for. */
+    readonly ruleArns: (pick: (r: SecurityRoute) => boolean) => string[];
+    readonly topicArns: Record<Severity, string>;
+    /** SIEM queue, then its dead-letter queue. */
+    readonly queueArns: [string, string];
+    readonly logGroupArn: string;
+    readonly principal: (service: string) => string;
+    readonly selfTestRoleArn: string;
+}
+
+interface Delivery {
+    readonly topics: AlertTopics;
+    readonly siem: SiemQueue;
+    readonly log: SecurityEventLog;
+}
+
+/** Central security bus, routing, severity topics, SIEM queue, self-test, Slack and dashboard of the security account: a table of contents of named steps. */
 export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEventsOptions = {}): SecurityEvents {
     checkSecurityEventsSettings(ctx.model);
-    const { org, settings } = ctx.model;
-    const events = settings.events;
-    const s = alertingScope(ctx.model);
-    const accountId = org.security.id;
-    const provider = { provider: ctx.provider };
-    const routes = routesOf(s);
-    const ruleArns = (pick: (r: SecurityRoute) => boolean) => routes.filter(pick).map((r) => names.routeRuleArn(s, r.id));
-    const topicArns = Object.fromEntries(SEVERITIES.map((sev) => [sev, names.severityTopicArn(s, sev)])) as Record<Severity, string>;
-    const queueArns = [names.siemQueueArn(s), names.siemDeadLetterQueueArn(s)];
-    const logGroupArn = names.securityEventLogGroupArn(s);
-    const principal = (service: string) => servicePrincipal(org, service);
+    const c = eventsContextOf(ctx);
+    const bus = busTier(c);
+    const delivery = deliveryTier(c, bus);
+    const routing = routingTier(c, bus, delivery);
+    const selfTest = selfTestTier(c, routing, delivery, options);
+    const presentation = presentationTier(c, delivery, selfTest.alarmArns);
+    return {
+        busName: bus.busName,
+        busArn: bus.busArn,
+        topicArns: delivery.topics.topicArns,
+        siemQueueArn: delivery.siem.queueArn,
+        outputs: {
+            centralBusName: bus.busName,
+            centralBusArn: bus.busArn,
+            severityTopicArns: delivery.topics.topicArns,
+            siemQueueArn: delivery.siem.queueArn,
+            siemQueueUrl: delivery.siem.queueUrl,
+            siemDeadLetterQueueArn: delivery.siem.deadLetterQueueArn,
+            securityEventsKeyArn: bus.keyArn,
+            securityEventLogGroupName: delivery.log.logGroupName,
+            customActionArns: routing.routing.customActionArns,
+            findingsForwardingRoleArn: routing.forwarding.roleArn,
+            securityDashboardArn: presentation.dashboard.dashboardArn,
+            ...(selfTest.selfTest ? { selfTestAlarmArns: { missing: selfTest.selfTest.missingAlarmArn, failed: selfTest.selfTest.failedAlarmArn } } : {}),
+            ...(presentation.slack ? { slackConfigurationArns: presentation.slack.configurationArns } : {}),
+        },
+    };
+}
 
+function eventsContextOf(ctx: RoleContext<Model>): EventsContext {
+    const { org, settings } = ctx.model;
+    const s = alertingScope(ctx.model);
+    const routes = routesOf(ctx.model);
+    return {
+        ...ctx,
+        org,
+        events: settings.events,
+        scope: s,
+        accountId: org.security.id,
+        opts: { provider: ctx.provider },
+        routes,
+        ruleArns: (pick) => routes.filter(pick).map((r) => names.routeRuleArn(s, r.id)),
+        topicArns: Object.fromEntries(SEVERITIES.map((sev) => [sev, names.severityTopicArn(s, sev)])) as Record<Severity, string>,
+        queueArns: [names.siemQueueArn(s), names.siemDeadLetterQueueArn(s)],
+        logGroupArn: names.securityEventLogGroupArn(s),
+        principal: (service) => servicePrincipal(org, service),
+        selfTestRoleArn: roleArn(org, org.security.id, names.selfTestName(s)),
+    };
+}
+
+/** The central bus: a policy admitting the landing zone's forwarding rules and self-test only, its archive, and the key of everything it feeds. */
+function busTier(c: EventsContext): SecurityEventBus {
+    const { org } = c;
     // An organisation the management stack creates has its id only once that stack ran.
     const organizationId: pulumi.Input<string> =
         org.organizationId === "create"
-            ? new pulumi.StackReference("security-events-management", { name: stackReferenceName(org, "management") }, provider).requireOutput("organizationId").apply(String)
+            ? new pulumi.StackReference("security-events-management", { name: stackReferenceName(org, "management") }, c.opts).requireOutput("organizationId").apply(String)
             : org.organizationId;
-    const bus = new SecurityEventBus(
+    const forwardingRuleArnPatterns = [arn(org, "events", "*", "*", `rule/${org.namePrefix}-fwd-*`), names.findingsForwardingRuleArnPattern(c.scope)];
+    const selfTest = c.events.selfTest.enabled ? { source: SELF_TEST_SOURCE, roleArn: c.selfTestRoleArn } : undefined;
+    return new SecurityEventBus(
         "security-events",
         {
-            busName: s.busName,
-            busPolicy: pulumi.output(organizationId).apply((id) => busPolicy({ busArn: centralBusArn(org), organizationId: id })),
+            busName: c.scope.busName,
+            busPolicy: pulumi.output(organizationId).apply((id) => busPolicy({ busArn: centralBusArn(org), organizationId: id, forwardingRuleArnPatterns, selfTest })),
             keyPolicy: topicKeyPolicy({
-                accountRootArn: arn(org, "iam", "", accountId, "root"),
-                accountId,
-                principals: { events: principal("events"), cloudwatch: principal("cloudwatch"), logs: principal(`logs.${org.homeRegion}`) },
-                topicArns: SEVERITIES.map((sev) => topicArns[sev]),
-                queueArns,
-                logGroupArn,
-                siemConsumerArns: events.siem.consumerArns,
-                sqsViaService: principal(`sqs.${org.homeRegion}`),
+                accountRootArn: arn(org, "iam", "", c.accountId, "root"),
+                accountId: c.accountId,
+                principals: { events: c.principal("events"), cloudwatch: c.principal("cloudwatch"), logs: c.principal(`logs.${org.homeRegion}`) },
+                topicArns: SEVERITIES.map((sev) => c.topicArns[sev]),
+                queueArns: c.queueArns,
+                logGroupArn: c.logGroupArn,
+                siemConsumerArns: c.events.siem.consumerArns,
+                sqsViaService: c.principal(`sqs.${org.homeRegion}`),
             }),
-            keyAlias: names.securityKeyAlias(s),
-            archiveName: names.archiveName(s),
-            archiveRetentionDays: events.archiveRetentionDays,
+            keyAlias: names.securityKeyAlias(c.scope),
+            archiveName: names.archiveName(c.scope),
+            archiveRetentionDays: c.events.archiveRetentionDays,
         },
-        provider,
+        c.opts,
     );
+}
 
+/** Where routed events go: the severity topics, the SIEM queue and its dead letters, the security-events log group. */
+function deliveryTier(c: EventsContext, bus: SecurityEventBus): Delivery {
+    const { org } = c;
+    const s = c.scope;
     const topics = new AlertTopics(
         "security-alerts",
         {
@@ -131,68 +209,71 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
                 SEVERITIES.map((sev) => [
                     sev,
                     topicPolicy({
-                        topicArn: topicArns[sev],
-                        accountId,
-                        eventsPrincipal: principal("events"),
-                        cloudwatchPrincipal: principal("cloudwatch"),
-                        ruleArns: ruleArns((r) => r.targets.topic === sev),
+                        topicArn: c.topicArns[sev],
+                        accountId: c.accountId,
+                        eventsPrincipal: c.principal("events"),
+                        cloudwatchPrincipal: c.principal("cloudwatch"),
+                        ruleArns: c.ruleArns((r) => r.targets.topic === sev),
                         alarmArnPattern: names.alarmArnPattern(s),
                     }),
                 ]),
             ) as Record<Severity, ReturnType<typeof topicPolicy>>,
             keyArn: bus.keyArn,
             emails: org.alerts.emails,
-            selfTestSource: events.selfTest.enabled ? SELF_TEST_SOURCE : undefined,
+            selfTestSource: c.events.selfTest.enabled ? SELF_TEST_SOURCE : undefined,
         },
-        provider,
+        c.opts,
     );
-
     const siem = new SiemQueue(
         "security-siem",
         {
             queueName: names.siemQueueName(s),
             deadLetterQueueName: names.siemDeadLetterQueueName(s),
             keyArn: bus.keyArn,
-            queuePolicy: siemQueuePolicy({ queueArn: queueArns[0], accountId, eventsPrincipal: principal("events"), ruleArns: ruleArns((r) => Boolean(r.targets.siem)), consumerArns: events.siem.consumerArns }),
+            queuePolicy: siemQueuePolicy({ queueArn: c.queueArns[0], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns((r) => Boolean(r.targets.siem)), consumerArns: c.events.siem.consumerArns }),
             // Every routing target leaves what it cannot deliver here, whichever destination failed.
-            deadLetterQueuePolicy: siemQueuePolicy({ queueArn: queueArns[1], accountId, eventsPrincipal: principal("events"), ruleArns: ruleArns(() => true), consumerArns: events.siem.consumerArns }),
+            deadLetterQueuePolicy: siemQueuePolicy({ queueArn: c.queueArns[1], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns(() => true), consumerArns: c.events.siem.consumerArns }),
             alarmTopicArn: topics.topicArns.high,
             deadLetterAlarmName: `${s.namePrefix}-security-dead-letters`,
-            retentionDays: events.siem.retentionDays,
-            maxReceiveCount: events.siem.maxReceiveCount,
+            retentionDays: c.events.siem.retentionDays,
+            maxReceiveCount: c.events.siem.maxReceiveCount,
         },
-        provider,
+        c.opts,
     );
-
     const log = new SecurityEventLog(
         "security-event-log",
         {
             logGroupName: names.securityEventLogGroupName(s),
             keyArn: bus.keyArn,
             retentionDays: org.retention.logGroupDays,
-            resourcePolicy: securityEventLogPolicy({ logGroupArn, principals: [principal("events"), principal("delivery.logs")], ruleArns: ruleArns((r) => Boolean(r.targets.log)) }),
+            resourcePolicy: securityEventLogPolicy({ logGroupArn: c.logGroupArn, principals: [c.principal("events"), c.principal("delivery.logs")], ruleArns: c.ruleArns((r) => Boolean(r.targets.log)) }),
             resourcePolicyName: `${s.namePrefix}-security-events-to-logs`,
         },
-        provider,
+        c.opts,
     );
+    return { topics, siem, log };
+}
 
+/** The routing table's rules on the central bus, and the forwarding of the delegated admin's own findings to it. */
+function routingTier(c: EventsContext, bus: SecurityEventBus, d: Delivery) {
+    const { org } = c;
+    const s = c.scope;
     const routing = new SecurityEventRouting(
         "security-routing",
         {
             busName: bus.busName,
-            routes,
+            routes: c.routes,
             ruleName: (id) => names.routeRuleName(s, id),
-            topicArns: topics.topicArns,
-            siemQueueArn: siem.queueArn,
-            logGroupArn: log.logGroupArn,
-            deadLetterQueueArn: siem.deadLetterQueueArn,
+            topicArns: d.topics.topicArns,
+            siemQueueArn: d.siem.queueArn,
+            logGroupArn: d.log.logGroupArn,
+            deadLetterQueueArn: d.siem.deadLetterQueueArn,
             customActions: [CUSTOM_ACTIONS.sendToSiem, CUSTOM_ACTIONS.escalate],
             // Depending on the components waits for all their children, the resource policies included.
-            targetDependencies: [topics, siem, log],
+            targetDependencies: [d.topics, d.siem, d.log],
         },
-        provider,
+        c.opts,
     );
-
     const forwarding = new FindingsForwarding(
         "security-findings-forwarding",
         {
@@ -200,43 +281,52 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
             homeRegion: org.homeRegion,
             centralBusArn: centralBusArn(org),
             roleName: names.findingsForwardingRoleName(s),
-            trustPolicy: forwardingTrustPolicy({ eventsPrincipal: principal("events"), accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s) }),
+            trustPolicy: forwardingTrustPolicy({ eventsPrincipal: c.principal("events"), accountId: c.accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s) }),
             permissionsPolicy: forwardingPutEventsPolicy({ centralBusArn: centralBusArn(org) }),
             ruleName: (id) => names.findingsForwardingRuleName(s, id),
             deadLetterQueueName: names.findingsDeadLetterQueueName(s),
             deadLetterQueuePolicy: (region, queueArn) =>
-                forwardingDeadLetterQueuePolicy({ eventsPrincipal: principal("events"), queueArn, accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s, region) }),
+                forwardingDeadLetterQueuePolicy({ eventsPrincipal: c.principal("events"), queueArn, accountId: c.accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s, region) }),
         },
-        { ...provider, dependsOn: [bus] },
+        { ...c.opts, dependsOn: [bus] },
     );
+    return { routing, forwarding };
+}
 
+/** The scheduled self-test and the alarms the dashboard shows (CIS, dead letters, self-test). */
+function selfTestTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: Delivery, options: SecurityEventsOptions) {
+    const s = c.scope;
     const alarmArns = [
-        ...CIS_CONTROLS.map((c) => names.alarmArn(s, `${options.cisAlarmNamePrefix ?? `${s.namePrefix}-cis`}-${c.id}`)),
+        ...CIS_CONTROLS.map((x) => names.alarmArn(s, `${options.cisAlarmNamePrefix ?? `${s.namePrefix}-cis`}-${x.id}`)),
         names.alarmArn(s, `${s.namePrefix}-security-dead-letters`),
     ];
-    let selfTest: AlertSelfTest | undefined;
-    if (events.selfTest.enabled) {
-        const name = names.selfTestName(s);
-        selfTest = new AlertSelfTest(
-            "security-self-test",
-            {
-                name,
-                busArn: centralBusArn(org),
-                busName: s.busName,
-                ruleName: names.routeRuleName(s, "self-test"),
-                source: SELF_TEST_SOURCE,
-                detailType: SELF_TEST_DETAIL_TYPE,
-                trustPolicy: selfTestSchedulerTrustPolicy({ schedulerPrincipal: principal("scheduler"), accountId, scheduleGroupArn: names.selfTestScheduleGroupArn(s) }),
-                permissionsPolicy: forwardingPutEventsPolicy({ centralBusArn: centralBusArn(org) }),
-                alarmTopicArn: topics.topicArns.high,
-                intervalMinutes: events.selfTest.intervalMinutes,
-                missedIntervals: events.selfTest.missedIntervals,
-            },
-            { ...provider, dependsOn: [routing] },
-        );
-        alarmArns.push(names.alarmArn(s, `${name}-missing`), names.alarmArn(s, `${name}-failed`));
-    }
+    if (!c.events.selfTest.enabled) return { selfTest: undefined, alarmArns };
+    const name = names.selfTestName(s);
+    const selfTest = new AlertSelfTest(
+        "security-self-test",
+        {
+            name,
+            busArn: centralBusArn(c.org),
+            busName: s.busName,
+            ruleName: names.routeRuleName(s, "self-test"),
+            source: SELF_TEST_SOURCE,
+            detailType: SELF_TEST_DETAIL_TYPE,
+            trustPolicy: selfTestSchedulerTrustPolicy({ schedulerPrincipal: c.principal("scheduler"), accountId: c.accountId, scheduleGroupArn: names.selfTestScheduleGroupArn(s) }),
+            permissionsPolicy: forwardingPutEventsPolicy({ centralBusArn: centralBusArn(c.org) }),
+            alarmTopicArn: d.topics.topicArns.high,
+            intervalMinutes: c.events.selfTest.intervalMinutes,
+            missedIntervals: c.events.selfTest.missedIntervals,
+        },
+        { ...c.opts, dependsOn: [r.routing] },
+    );
+    alarmArns.push(names.alarmArn(s, `${name}-missing`), names.alarmArn(s, `${name}-failed`));
+    return { selfTest, alarmArns };
+}
 
+/** Optional Slack delivery and the security dashboard. */
+function presentationTier(c: EventsContext, d: Delivery, alarmArns: readonly string[]) {
+    const { org } = c;
+    const s = c.scope;
     const slackConfig = org.alerts.slack;
     const slack = slackConfig
         ? new SlackAlerts(
@@ -244,17 +334,16 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
               {
                   workspaceId: slackConfig.workspaceId,
                   channels: slackConfig.channels,
-                  topicArns: topics.topicArns,
+                  topicArns: d.topics.topicArns,
                   roleName: names.chatbotRoleName(s),
-                  trustPolicy: chatbotTrustPolicy({ chatbotPrincipal: principal("chatbot") }),
+                  trustPolicy: chatbotTrustPolicy({ chatbotPrincipal: c.principal("chatbot") }),
                   permissionsPolicy: chatbotNotificationsPolicy(),
                   guardrailPolicyArns: [arn(org, "iam", "", "aws", "policy/ReadOnlyAccess")],
-                  region: events.chatbotRegion,
+                  region: c.events.chatbotRegion,
               },
-              provider,
+              c.opts,
           )
         : undefined;
-
     const dashboard = new SecurityDashboard(
         "security-dashboard",
         {
@@ -262,37 +351,16 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
             body: securityDashboardBody({
                 region: org.homeRegion,
                 busName: s.busName,
-                routes,
+                routes: c.routes,
                 ruleName: (id) => names.routeRuleName(s, id),
-                alarmArns,
+                alarmArns: [...alarmArns],
                 siemQueueName: names.siemQueueName(s),
                 siemDeadLetterQueueName: names.siemDeadLetterQueueName(s),
                 findingsRegions: org.regions,
                 findingsDeadLetterQueueName: names.findingsDeadLetterQueueName(s),
             }),
         },
-        provider,
+        c.opts,
     );
-
-    return {
-        busName: bus.busName,
-        busArn: bus.busArn,
-        topicArns: topics.topicArns,
-        siemQueueArn: siem.queueArn,
-        outputs: {
-            centralBusName: bus.busName,
-            centralBusArn: bus.busArn,
-            severityTopicArns: topics.topicArns,
-            siemQueueArn: siem.queueArn,
-            siemQueueUrl: siem.queueUrl,
-            siemDeadLetterQueueArn: siem.deadLetterQueueArn,
-            securityEventsKeyArn: bus.keyArn,
-            securityEventLogGroupName: log.logGroupName,
-            customActionArns: routing.customActionArns,
-            findingsForwardingRoleArn: forwarding.roleArn,
-            securityDashboardArn: dashboard.dashboardArn,
-            ...(selfTest ? { selfTestAlarmArns: { missing: selfTest.missingAlarmArn, failed: selfTest.failedAlarmArn } } : {}),
-            ...(slack ? { slackConfigurationArns: slack.configurationArns } : {}),
-        },
-    };
+    return { slack, dashboard };
 }

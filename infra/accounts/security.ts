@@ -4,8 +4,6 @@ import type { SecurityHubStandard } from "../config/settings/security";
 import type { ArchivePrefixes } from "../iam/archive-bucket-policy";
 import {
     arn,
-    archiveBucketName,
-    archiveReplicaBucketName,
     configAggregatorRoleName,
     orgTrailLogsRoleName,
     orgTrailArn,
@@ -13,7 +11,6 @@ import {
     orgTrailName,
     servicePrincipal,
     stackReferenceName,
-    stagingBucketPrefix,
 } from "../naming";
 import { OrganizationTrail } from "../components/trail/organization-trail";
 import { CisAlarms } from "../components/trail/cis-alarms";
@@ -78,10 +75,8 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             cloudTrailPrincipal: servicePrincipal(org, "cloudtrail"),
             logsPrincipal: servicePrincipal(org, `logs.${home}`),
             s3ArnPrefix: s3Prefix,
-            excludedBuckets: [archiveBucketName(org)],
-            // Every staging bucket, and the archive's replica in whichever region it is (the replica's
-            // name is the archive's with another region: the prefix below is what they share).
-            excludedBucketPrefixes: [stagingBucketPrefix(org), archiveReplicaBucketName(org, "")],
+            // The log-archive stack's own buckets (archive, replica, every staging bucket) by exact name.
+            excludedBuckets: archive.requireOutput("loggingBucketNames") as pulumi.Output<string[]>,
             dataEvents: settings.trail.dataEvents,
             insights: settings.trail.insights,
         },

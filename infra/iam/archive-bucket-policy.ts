@@ -51,6 +51,18 @@ function under(prefix: string, rest: string): string {
 }
 
 /**
+ * Key prefixes of the archive that only AWS services write: the organisation trail (logs, digests and
+ * Insights, under the organisation id and, in the trail's older layout, under the management
+ * account's `CloudTrail*` folders), VPC flow logs and GuardDuty. Staged logs arrive elsewhere
+ * (`AWSLogs/<account>/Config|elasticloadbalancing/…`, access logs under their bucket's name) and the
+ * central logs under their own prefix, so a write here by a principal of the log-archive account is
+ * never delivery.
+ */
+export function serviceOnlyArchivePrefixes(a: { readonly prefixes: ArchivePrefixes; readonly organizationId: string; readonly managementAccountId: string }): string[] {
+    return [under(a.prefixes.cloudTrail, `AWSLogs/${a.organizationId}/`), under(a.prefixes.cloudTrail, `AWSLogs/${a.managementAccountId}/CloudTrail`), `${a.prefixes.flowLogs}/`, `${a.prefixes.guardDuty}/`];
+}
+
+/**
  * Policy of the Object Lock archive. Denies come first in intent: TLS only, no object deletion by
  * anyone, append-only (objects written only by the delivering services, the Firehose role and the
  * staging replication roles: an administrator of the account cannot overwrite a log, and Object

@@ -1,4 +1,4 @@
-import { policyDocument, type PolicyDocument } from "./types";
+import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 /** The one action accounts of the organisation need on the central bus. */
 export const BUS_PUT_ACTIONS = ["events:PutEvents"] as const;
@@ -8,23 +8,65 @@ export interface BusPolicyArgs {
     readonly busArn: string;
     /** Organisation id (`o-…`): the only organisation whose principals may put events. */
     readonly organizationId: string;
+    /**
+     * ARN patterns of the landing zone's forwarding rules: the members' (`rule/<prefix>-fwd-*`, any
+     * account) and the security account's findings forwarding (`rule/<prefix>-findings-*`). The
+     * guardrails keep anyone but the exempt roles from creating a rule of those names.
+     */
+    readonly forwardingRuleArnPatterns: readonly string[];
+    /** The alert self-test, when it is on: its event source and the one role that may put it. */
+    readonly selfTest?: { readonly source: string; readonly roleArn: string };
 }
 
 /**
- * Central bus policy: principals of this organisation may put events (the members' forwarding roles,
- * in any account, present or future); nobody else. Principals of the security account itself (the
- * findings-forwarding and self-test roles) are allowed by their identity policies, as in any
- * same-account access.
+ * Central bus policy: the bus admits what it should and nothing else.
+ *
+ * - AWS events (`aws.…` sources, which `PutEvents` refuses to anyone: only a rule can deliver them)
+ *   only from the landing zone's forwarding rules (`aws:SourceArn`, which EventBridge sets to the
+ *   sending rule; EventBridge User Guide, "Permissions for event buses"): principals of the
+ *   organisation are admitted for those rules alone, and a rule of anyone's making in the security
+ *   account itself is refused too. A record an administrator forwards with a rule of their own, or
+ *   replays, never reaches the routing.
+ * - The self-test's source only from the self-test's role, so nobody can keep its "missing" alarm
+ *   quiet by sending the event themselves.
+ * - No other source at all: a custom event shaped like a CloudTrail record (`events:source` is what
+ *   the sender chose) cannot page anyone with text of its writer's choosing.
+ *
+ * `events:source` is multivalued (a PutEvents call carries up to ten entries; Service Authorization
+ * Reference: ArrayOfString), so the conditions on it use `ForAnyValue`: one entry with a refused
+ * source refuses the call.
+ *
+ * Denies apply to the security account's own principals as well (an explicit deny in a resource
+ * policy wins over their identity policies). The `aws:SourceArn` deny applies only where EventBridge
+ * names a sending rule (`Null`): if a same-account delivery carried none, findings forwarding would
+ * still arrive rather than be dropped.
  */
 export function busPolicy(a: BusPolicyArgs): PolicyDocument {
-    return policyDocument([
+    if (a.forwardingRuleArnPatterns.length === 0) throw new Error("forwardingRuleArnPatterns: at least one forwarding rule pattern is required, or no account could forward events");
+    const put = { Principal: "*" as const, Action: [...BUS_PUT_ACTIONS], Resource: a.busArn };
+    const sources = ["aws.*", ...(a.selfTest ? [a.selfTest.source] : [])];
+    const statements: Statement[] = [
         {
-            Sid: "OrganisationPutsEvents",
+            Sid: "OrganisationForwardingRulesPut",
             Effect: "Allow",
-            Principal: "*",
-            Action: [...BUS_PUT_ACTIONS],
-            Resource: a.busArn,
-            Condition: { StringEquals: { "aws:PrincipalOrgID": a.organizationId } },
+            ...put,
+            Condition: { StringEquals: { "aws:PrincipalOrgID": a.organizationId }, ArnLike: { "aws:SourceArn": [...a.forwardingRuleArnPatterns] } },
         },
-    ]);
+        { Sid: "DenyOtherSources", Effect: "Deny", ...put, Condition: { "ForAnyValue:StringNotLike": { "events:source": sources } } },
+        {
+            Sid: "DenyAwsEventsFromOtherRules",
+            Effect: "Deny",
+            ...put,
+            Condition: { "ForAnyValue:StringLike": { "events:source": "aws.*" }, Null: { "aws:SourceArn": "false" }, ArnNotLike: { "aws:SourceArn": [...a.forwardingRuleArnPatterns] } },
+        },
+    ];
+    if (a.selfTest) {
+        statements.push({
+            Sid: "DenySelfTestFromOthers",
+            Effect: "Deny",
+            ...put,
+            Condition: { "ForAnyValue:StringEquals": { "events:source": a.selfTest.source }, ArnNotEquals: { "aws:PrincipalArn": a.selfTest.roleArn } },
+        });
+    }
+    return policyDocument(statements);
 }

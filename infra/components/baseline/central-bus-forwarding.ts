@@ -18,9 +18,17 @@ export interface CentralBusForwardingRow {
     readonly description: string;
     /** EventBridge event pattern. */
     readonly pattern: Readonly<Record<string, unknown>>;
+    /**
+     * Also match read-only management events (`ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`).
+     * @default false
+     */
+    readonly allManagementEvents?: boolean;
 }
 
-/** Checks of a forwarding table: ids unique and usable in names, no pattern filtering on `account`. */
+/** EventBridge's default limit on an event pattern, characters (EventBridge quotas, "Event pattern size"). */
+export const EVENT_PATTERN_MAX_CHARS = 2048;
+
+/** Checks of a forwarding table: ids unique and usable in names, no pattern filtering on `account`, patterns within EventBridge's size limit. */
 export function forwardingRuleProblems(rules: readonly CentralBusForwardingRow[]): string[] {
     const problems: string[] = [];
     const ids = new Set<string>();
@@ -29,6 +37,8 @@ export function forwardingRuleProblems(rules: readonly CentralBusForwardingRow[]
         ids.add(r.id);
         if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
         if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
+        const size = JSON.stringify(r.pattern).length;
+        if (size > EVENT_PATTERN_MAX_CHARS) problems.push(`rules: ${r.id}'s pattern is ${size} characters, over EventBridge's ${EVENT_PATTERN_MAX_CHARS}; split the row`);
     }
     return problems;
 }
@@ -78,7 +88,14 @@ export function forwardToCentralBus(
 ): aws.cloudwatch.EventRule {
     const rule = new aws.cloudwatch.EventRule(
         `${name}-${row.id}-${region}`,
-        { name: a.ruleName, description: row.description, eventBusName: "default", eventPattern: JSON.stringify(row.pattern), region },
+        {
+            name: a.ruleName,
+            description: row.description,
+            eventBusName: "default",
+            eventPattern: JSON.stringify(row.pattern),
+            region,
+            ...(row.allManagementEvents ? { state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" } : {}),
+        },
         { parent },
     );
     new aws.cloudwatch.EventTarget(

@@ -12,6 +12,11 @@ export interface EventForwardingArgs {
     readonly regions: readonly string[];
     /** Region where the partition delivers events of global services (see `globalEventsRegion`). */
     readonly globalEventsRegion: string;
+    /**
+     * Home region: rules of scope `home` run there.
+     * @default the first of `regions`
+     */
+    readonly homeRegion?: string;
     /** ARN of the central bus (security account, home region). */
     readonly centralBusArn: string;
     /** This account's id: the only account whose EventBridge may assume the role. */
@@ -39,7 +44,9 @@ type Resolved = Required<EventForwardingArgs>;
 export function resolveEventForwardingArgs(name: string, args: EventForwardingArgs): Resolved {
     const rules = args.rules ?? FORWARDING_RULES;
     const deadLetterRetentionDays = args.deadLetterRetentionDays ?? 14;
+    const homeRegion = args.homeRegion ?? args.regions[0];
     const problems: string[] = [];
+    if (args.homeRegion !== undefined && !args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the enabled regions ${args.regions.join(", ")}`);
     if (!Number.isInteger(deadLetterRetentionDays) || deadLetterRetentionDays < 1 || deadLetterRetentionDays > 14) {
         problems.push(`deadLetterRetentionDays: ${deadLetterRetentionDays} must be a whole number of days from 1 to 14 (SQS limits)`);
     }
@@ -48,7 +55,7 @@ export function resolveEventForwardingArgs(name: string, args: EventForwardingAr
     if (!/:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/.test(args.centralBusArn)) problems.push(`centralBusArn: ${JSON.stringify(args.centralBusArn)} is not an event bus ARN`);
     problems.push(...forwardingRuleProblems(rules));
     failIfAny("EventForwarding", name, problems);
-    return { ...args, rules, deadLetterRetentionDays };
+    return { ...args, rules, deadLetterRetentionDays, homeRegion };
 }
 
 /**
@@ -103,7 +110,7 @@ export class EventForwarding extends pulumi.ComponentResource {
 
         const ruleArns: Record<string, pulumi.Output<string>> = {};
         for (const r of a.rules) {
-            for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion)) {
+            for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion, a.homeRegion)) {
                 const rule = forwardToCentralBus(this, name, region, r, { ruleName: `${rulePrefix}${r.id}`, centralBusArn: a.centralBusArn, role, deadLetterQueue: deadLetterQueue(region) });
                 ruleArns[`${r.id}/${region}`] = rule.arn;
             }

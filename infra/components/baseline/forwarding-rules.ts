@@ -8,8 +8,23 @@
  * Not forwarded on purpose: GuardDuty, Security Hub, Inspector, Macie and IAM Access Analyzer
  * findings. Their delegated administrator (the security account) already aggregates every member's
  * findings and the security stack forwards its own default-bus findings, so forwarding them here
- * would deliver each finding twice.
+ * would deliver each finding twice. Calls that change those services are forwarded, though: the
+ * tampering rows send every call the guardrails deny (`iam/tamper-events.ts`), allowed or not.
+ *
+ * `FORWARDING_RULES` are the same in every account; `landingZoneForwardingRules` adds the rows that
+ * name the landing zone's own resources (its prefix, the break-glass role, the archive) and the rows
+ * only the security or log-archive account needs.
  */
+import type { AccountKind } from "../../config/model";
+import {
+    ALERT_RESOURCE_TAMPER_EVENTS,
+    DETECTION_TAMPER_CLASSES,
+    flatten,
+    LOG_GROUP_BLINDING_EVENT_NAMES,
+    S3_BUCKET_TAMPER_EVENTS,
+    SECURITY_TOOLING_TAMPER_EVENTS,
+    type TamperEvents,
+} from "../../iam/tamper-events";
 
 /**
  * Where a rule runs. Events of global services (IAM, Organizations, Trusted Advisor, global sign-in,
@@ -17,9 +32,10 @@
  * `aws`), whether or not that region is one of the enabled regions.
  * - `enabled`: every enabled region;
  * - `enabled+global`: every enabled region and the global-events region;
- * - `global`: the global-events region only.
+ * - `global`: the global-events region only;
+ * - `home`: the home region only (the archive's object events).
  */
-export type ForwardingScope = "enabled" | "enabled+global" | "global";
+export type ForwardingScope = "enabled" | "enabled+global" | "global" | "home";
 
 export interface ForwardingRule {
     /** Stable id: part of the rule's physical name and of resource names. */
@@ -29,6 +45,14 @@ export interface ForwardingRule {
     readonly scope: ForwardingScope;
     /** EventBridge event pattern. */
     readonly pattern: Readonly<Record<string, unknown>>;
+    /**
+     * The rule also receives read-only management events (rule state
+     * `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`): `sts:AssumeRole` is recorded `readOnly`, and a
+     * rule in the default `ENABLED` state never sees such events (EventBridge User Guide, "Receiving
+     * read-only management events from AWS services").
+     * @default false
+     */
+    readonly allManagementEvents?: boolean;
 }
 
 const API_CALL = "AWS API Call via CloudTrail";
@@ -168,6 +192,8 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
             ],
         },
     },
+    // Every call the guardrails deny, allowed or not, exempt principals included.
+    ...DETECTION_TAMPER_CLASSES.map((c): ForwardingRule => ({ id: c.id, description: c.description, scope: "enabled", pattern: tamperingPattern(c.events) })),
     {
         id: "health",
         description: "AWS Health events: service issues, scheduled changes and account notifications (global ones arrive in the global-events region)",
@@ -186,6 +212,121 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
     },
 ];
 
+/**
+ * API calls of the given services and event names, anyone's but the root user's in person (root
+ * activity has its own row). `extra` narrows the match (e.g. `requestParameters` naming landing-zone
+ * resources).
+ */
+function tamperingPattern(groups: readonly TamperEvents[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const { eventSources, eventNames } = flatten(groups);
+    return { source: [{ prefix: "aws." }], "detail-type": [API_CALL], detail: notRootActivity({ eventSource: eventSources, eventName: eventNames, ...extra }) };
+}
+
+/** What the landing zone's own rows need to know: names of its resources and the account the baseline runs in. */
+export interface ForwardingContext {
+    /** Organisation name prefix: every landing-zone topic, queue, alarm, bucket and log group starts with it. */
+    readonly namePrefix: string;
+    /** Name of the break-glass role (`roles.breakGlass`). */
+    readonly breakGlassRoleName: string;
+    /** The kind of the account the baseline deploys into: the security and log-archive accounts forward more. */
+    readonly accountKind: AccountKind;
+    /** The archive (log-archive account only): objects a principal of the account may never write. */
+    readonly archive?: {
+        readonly bucketName: string;
+        /** `.amazonaws.com` (`.amazonaws.com.cn` in China): how every service principal that delivers into the archive ends. */
+        readonly servicePrincipalSuffix: string;
+        /** Key prefixes only AWS services write (CloudTrail, VPC flow logs, GuardDuty), never a role of the account. */
+        readonly serviceOnlyPrefixes: readonly string[];
+    };
+}
+
+/** A group's calls on resources named `<prefix>-…`, given how each service names the resource in its request. */
+function named(service: string, names: Record<string, unknown>): Record<string, unknown> {
+    const group = ALERT_RESOURCE_TAMPER_EVENTS.find((g) => g.eventSource === service);
+    if (!group) throw new Error(`forwarding-rules: ${service} has no alerting tampering calls`);
+    return { eventSource: [service], eventName: [...group.eventNames], requestParameters: names, $or: NOT_ROOT_ACTIVITY.map((alt) => ({ ...alt })) };
+}
+
+/** The rows that name the landing zone's own resources, and those of the security and log-archive accounts. */
+export function landingZoneForwardingRules(ctx: ForwardingContext): ForwardingRule[] {
+    const p = ctx.namePrefix;
+    const rows: ForwardingRule[] = [
+        {
+            id: "alerting-tampering",
+            description: "Landing-zone topics, queues and alarms deleted, opened to other accounts, purged, muted or unsubscribed",
+            scope: "enabled",
+            pattern: {
+                source: [{ prefix: "aws." }],
+                "detail-type": [API_CALL],
+                detail: {
+                    $or: [
+                        named("sns.amazonaws.com", { $or: ["topicArn", "subscriptionArn", "resourceArn"].map((k) => ({ [k]: [{ wildcard: `*:${p}-*` }] })) }),
+                        named("sqs.amazonaws.com", { queueUrl: [{ wildcard: `*/${p}-*` }] }),
+                        named("monitoring.amazonaws.com", { $or: [{ alarmName: [{ prefix: `${p}-` }] }, { alarmNames: [{ prefix: `${p}-` }] }] }),
+                    ],
+                },
+            },
+        },
+        {
+            id: "log-group-blinding",
+            description: "Landing-zone log groups' metric filters, transformers, masking or key changed, or a group created under their name",
+            scope: "enabled",
+            pattern: tamperingPattern([{ eventSource: "logs.amazonaws.com", eventNames: LOG_GROUP_BLINDING_EVENT_NAMES }], {
+                requestParameters: { $or: [{ logGroupName: [{ prefix: `/${p}/` }] }, { logGroupIdentifier: [{ prefix: `/${p}/` }, { wildcard: `*:log-group:/${p}/*` }] }] },
+            }),
+        },
+        {
+            id: "bucket-tampering",
+            description: "Configuration of a landing-zone bucket (archive, replica, staging, access logs) changed: policy, lock, versioning, lifecycle, replication, encryption, logging, notifications",
+            scope: "enabled",
+            pattern: tamperingPattern([{ eventSource: "s3.amazonaws.com", eventNames: S3_BUCKET_TAMPER_EVENTS }], { requestParameters: { bucketName: [{ prefix: `${p}-` }] } }),
+        },
+        {
+            id: "break-glass-assumed",
+            description: "The break-glass role assumed (AssumeRole is a read-only event: the rule receives all management events)",
+            scope: "enabled+global",
+            allManagementEvents: true,
+            pattern: {
+                source: ["aws.sts"],
+                "detail-type": [API_CALL],
+                detail: {
+                    eventSource: ["sts.amazonaws.com"],
+                    eventName: ["AssumeRole"],
+                    requestParameters: { roleArn: [{ wildcard: `arn:*:iam::*:role/${ctx.breakGlassRoleName}` }] },
+                    // A cross-account call is recorded twice (IAM User Guide, "Logging IAM and AWS STS API calls with
+                    // AWS CloudTrail"): the caller's record, and the role owner's with an AWSAccount identity. Only
+                    // the caller's is forwarded, so a use pages once.
+                    userIdentity: { type: [{ "anything-but": "AWSAccount" }] },
+                },
+            },
+        },
+    ];
+    if (ctx.accountKind === "security") {
+        rows.push({
+            id: "tooling-tampering",
+            description: "Security account only: the central bus's policy or archive, log resource policies, schedules or alarm mute rules changed",
+            scope: "enabled",
+            pattern: tamperingPattern(SECURITY_TOOLING_TAMPER_EVENTS),
+        });
+    }
+    if (ctx.accountKind === "log-archive" && ctx.archive) {
+        const a = ctx.archive;
+        rows.push({
+            id: "archive-writer",
+            description: "An IAM principal wrote into the archive where only AWS services write (CloudTrail, flow logs, GuardDuty): a forged log",
+            scope: "home",
+            pattern: {
+                source: ["aws.s3"],
+                "detail-type": ["Object Created"],
+                // S3 names the requester by account id for an IAM principal and by service principal for a service
+                // (S3 User Guide, "EventBridge event message structure"): any account id here is a forgery.
+                detail: { bucket: { name: [a.bucketName] }, requester: [{ "anything-but": { suffix: a.servicePrincipalSuffix } }], object: { key: a.serviceOnlyPrefixes.map((prefix) => ({ prefix })) } },
+            },
+        });
+    }
+    return rows;
+}
+
 /** The region where a partition delivers events of global services (IAM, Organizations, global sign-in). */
 export function globalEventsRegion(partition: string): string {
     switch (partition) {
@@ -198,9 +339,10 @@ export function globalEventsRegion(partition: string): string {
     }
 }
 
-/** The regions a rule runs in, in enabled-region order with the global-events region last when it is not enabled. */
-export function ruleRegions(scope: ForwardingScope, enabled: readonly string[], globalRegion: string): string[] {
+/** The regions a rule runs in, in enabled-region order with the global-events region last when it is not enabled (`home`: the home region, by default the first enabled one). */
+export function ruleRegions(scope: ForwardingScope, enabled: readonly string[], globalRegion: string, homeRegion: string = enabled[0]): string[] {
     if (scope === "global") return [globalRegion];
+    if (scope === "home") return [homeRegion];
     if (scope === "enabled" || enabled.includes(globalRegion)) return [...enabled];
     return [...enabled, globalRegion];
 }

@@ -15,6 +15,17 @@
  * - the self-test schedule puts `SELF_TEST_SOURCE` events on the bus.
  */
 import type { Severity } from "../../config/model";
+import {
+    ALERT_RESOURCE_TAMPER_EVENTS,
+    CONFIG_TAMPER_EVENT_NAMES,
+    DETECTION_TAMPER_CLASSES,
+    flatten,
+    LOG_GROUP_BLINDING_EVENT_NAMES,
+    ROLE_CHANGE_EVENT_NAMES,
+    S3_BUCKET_TAMPER_EVENTS,
+    SECURITY_TOOLING_TAMPER_EVENTS,
+    type TamperEvents,
+} from "../../iam/tamper-events";
 
 export interface RouteTargets {
     /** The one severity topic the events notify. */
@@ -37,6 +48,14 @@ export interface SecurityRoute {
 export interface RoutingContext {
     /** Organisation name prefix: the landing zone's own rules and log groups start with it. */
     readonly namePrefix: string;
+    /** The security account: the only account whose events may be the self-test's. */
+    readonly securityAccountId: string;
+    /** The deployment and break-glass roles: the guardrails exempt them by name, so any change to them is minting an exemption. */
+    readonly exemptRoleNames: readonly string[];
+    /** The break-glass role's name: its use pages. */
+    readonly breakGlassRoleName: string;
+    /** The archive bucket: an object written there by a principal of the log-archive account pages. */
+    readonly archiveBucketName: string;
     /** ARN of the Security Hub custom action "send to SIEM". */
     readonly sendToSiemActionArn: string;
     /** ARN of the Security Hub custom action "escalate". */
@@ -74,13 +93,19 @@ function apiCalls(source: string, detail: Record<string, unknown>): Record<strin
     return { source: [source], "detail-type": [API_CALL], detail: { userIdentity: NOT_ROOT, ...detail } };
 }
 
+/**
+ * Tampering calls of the given groups (any AWS source: the event source names the service), by anyone
+ * but the root user in person, allowed or denied, exempt principals included.
+ */
+function tamperingCalls(groups: readonly TamperEvents[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const { eventSources, eventNames } = flatten(groups);
+    return { source: [{ prefix: "aws." }], "detail-type": [API_CALL], detail: { userIdentity: NOT_ROOT, eventSource: eventSources, eventName: eventNames, ...extra } };
+}
+
 /** Calls that stop, delete or blind the logging the landing zone depends on. */
 export const TRAIL_TAMPERING = ["StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors", "DeleteEventDataStore", "UpdateEventDataStore", "StopEventDataStoreIngestion"] as const;
-export const CONFIG_TAMPERING = [
-    "StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteServiceLinkedConfigurationRecorder", "DeleteDeliveryChannel",
-    "DeleteConfigRule", "DeleteOrganizationConfigRule", "DeleteConformancePack", "DeleteOrganizationConformancePack",
-    "DeleteConfigurationAggregator", "DeleteAggregationAuthorization",
-] as const;
+/** Config rules and packs deleted, and every Config call the guardrails deny (`iam/tamper-events.ts`). */
+export const CONFIG_TAMPERING: readonly string[] = [...new Set(["DeleteConfigRule", "DeleteConformancePack", ...CONFIG_TAMPER_EVENT_NAMES])];
 export const ORGANIZATIONS_CRITICAL = [
     "LeaveOrganization", "RemoveAccountFromOrganization", "CloseAccount", "DeleteOrganization", "DeregisterDelegatedAdministrator",
     "DisableAWSServiceAccess", "DetachPolicy", "DeletePolicy", "DisablePolicyType",
@@ -239,7 +264,8 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
         {
             id: "root-activity",
             description: "API calls made with the root user's credentials (CIS 1.7)",
-            pattern: { "detail-type": [API_CALL], detail: { userIdentity: { type: ["Root"], invokedBy: [{ exists: false }] }, eventType: [{ "anything-but": "AwsServiceEvent" }] } },
+            // `source` names an AWS service: an event put on the bus by anyone else (never `aws.…`) cannot page as root activity.
+            pattern: { source: [{ prefix: "aws." }], "detail-type": [API_CALL], detail: { userIdentity: { type: ["Root"], invokedBy: [{ exists: false }] }, eventType: [{ "anything-but": "AwsServiceEvent" }] } },
             targets: { topic: "high", siem: true },
         },
         {
@@ -292,17 +318,22 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
         },
         {
             id: "iam-changes",
-            description: "Changes to IAM users, roles, policies and credentials (the CIS 4.4 alarm covers policy changes at medium)",
-            pattern: apiCalls("aws.iam", {}),
+            description: "Changes to IAM users, roles, policies and credentials (the CIS 4.4 alarm covers policy changes at medium); the exempt roles' have their own row",
+            // The complement of `exempt-role-changes`: another call, another role, or no role at all.
+            pattern: apiCalls("aws.iam", {
+                $or: [{ eventName: [{ "anything-but": [...ROLE_CHANGE_EVENT_NAMES] }] }, { requestParameters: { roleName: [{ "anything-but": [...ctx.exemptRoleNames] }] } }, { requestParameters: { roleName: [{ exists: false }] } }],
+            }),
             targets: { topic: "low", siem: true },
         },
         {
             id: "logging-tampering",
-            description: "The account's log subscription or a destination deleted, or a landing-zone log group deleted or unencrypted",
+            description: "The account's log subscription or a destination deleted, or a landing-zone log group deleted, unencrypted, or its metric filters, transformers or masking changed",
             pattern: apiCalls("aws.logs", {
                 $or: [
                     { eventName: ["DeleteAccountPolicy", "DeleteDestination"] },
                     { eventName: [...LOG_GROUP_DESTRUCTIVE], requestParameters: { logGroupName: [{ prefix: lzLogGroups }] } },
+                    // Metric filters, transformers, masking or keys of landing-zone groups (forwarded for those groups only).
+                    { eventName: [...LOG_GROUP_BLINDING_EVENT_NAMES] },
                 ],
             }),
             targets: { topic: "high", siem: true },
@@ -360,11 +391,70 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
             }),
             targets: { topic: "low", siem: true },
         },
+        ...tamperingRoutes(ctx),
         {
             id: "self-test",
             description: "The scheduled alert self-test: proves the bus, the rules and the low topic deliver",
-            pattern: { source: [SELF_TEST_SOURCE], "detail-type": [SELF_TEST_DETAIL_TYPE] },
+            // The bus policy admits this source from the self-test's role alone; the account is checked here too.
+            pattern: { source: [SELF_TEST_SOURCE], "detail-type": [SELF_TEST_DETAIL_TYPE], account: [ctx.securityAccountId] },
             targets: { topic: "low" },
+        },
+    ];
+}
+
+/**
+ * Detection tampering: every call the guardrails deny, in whatever account, allowed or not, exempt
+ * principals included, pages `high`. Deployments that change the detection configuration page too,
+ * on purpose: such a change is rare and someone must look at who made it.
+ */
+function tamperingRoutes(ctx: RoutingContext): SecurityRoute[] {
+    const high = { topic: "high", siem: true } as const;
+    const lz = `${ctx.namePrefix}-`;
+    return [
+        ...DETECTION_TAMPER_CLASSES.map((c) => ({ id: c.id, description: `${c.description} (CloudTrail records of the calls the guardrails deny)`, pattern: tamperingCalls(c.events), targets: high })),
+        {
+            id: "alerting-tampering",
+            description: "Landing-zone topics, queues or alarms deleted, opened to other accounts, purged, muted or unsubscribed",
+            pattern: tamperingCalls(ALERT_RESOURCE_TAMPER_EVENTS),
+            targets: high,
+        },
+        {
+            id: "tooling-tampering",
+            description: "In the security account: the central bus's policy or archive, log resource policies, schedules or alarm mute rules changed",
+            pattern: { ...tamperingCalls(SECURITY_TOOLING_TAMPER_EVENTS), account: [ctx.securityAccountId] },
+            targets: high,
+        },
+        {
+            id: "bucket-tampering",
+            description: "Configuration of a landing-zone log bucket changed: policy, Object Lock, versioning, lifecycle, replication, encryption, logging or notifications",
+            pattern: tamperingCalls([{ eventSource: "s3.amazonaws.com", eventNames: S3_BUCKET_TAMPER_EVENTS }], { requestParameters: { bucketName: [{ prefix: lz }] } }),
+            targets: high,
+        },
+        {
+            id: "exempt-role-changes",
+            description: "The deployment or break-glass role created, deleted, or its trust, policies, boundary or tags changed: minting an exemption from every guardrail",
+            pattern: apiCalls("aws.iam", { eventName: [...ROLE_CHANGE_EVENT_NAMES], requestParameters: { roleName: [...ctx.exemptRoleNames] } }),
+            targets: high,
+        },
+        {
+            id: "break-glass-assumed",
+            description: "The break-glass role assumed (the caller's record; the role owner's copy of a cross-account call is left out, so each use pages once)",
+            pattern: {
+                source: ["aws.sts"],
+                "detail-type": [API_CALL],
+                detail: {
+                    eventName: ["AssumeRole"],
+                    requestParameters: { roleArn: [{ wildcard: `arn:*:iam::*:role/${ctx.breakGlassRoleName}` }] },
+                    userIdentity: { type: [{ "anything-but": "AWSAccount" }] },
+                },
+            },
+            targets: high,
+        },
+        {
+            id: "archive-writer",
+            description: "A principal of the log-archive account wrote into the archive where only AWS services write: a forged log (the bucket policy should have refused it)",
+            pattern: { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [ctx.archiveBucketName] } } },
+            targets: high,
         },
     ];
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SEVERITIES, type Severity } from "../../config/model";
 import type { SecurityRoute } from "./routing-table";
 import { failIfAny } from "../validate";
+import { EVENT_PATTERN_MAX_CHARS } from "../baseline/central-bus-forwarding";
 
 export interface CustomAction {
     /** Security Hub custom action id (≤ 20 letters and digits): the end of its ARN. */
@@ -40,6 +41,8 @@ export function resolveSecurityEventRoutingArgs(name: string, args: SecurityEven
         if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`routes: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
         if (!r.targets.topic && !r.targets.siem && !r.targets.log) problems.push(`routes: ${r.id} has no target`);
         if (r.targets.topic && !SEVERITIES.includes(r.targets.topic)) problems.push(`routes: ${r.id} names an unknown topic ${JSON.stringify(r.targets.topic)}`);
+        const size = JSON.stringify(r.pattern).length;
+        if (size > EVENT_PATTERN_MAX_CHARS) problems.push(`routes: ${r.id}'s pattern is ${size} characters, over EventBridge's ${EVENT_PATTERN_MAX_CHARS}; split the row`);
         if (!/^[\w.-]{1,64}$/.test(args.ruleName(r.id))) problems.push(`routes: ${r.id} gives the rule name ${JSON.stringify(args.ruleName(r.id))}, longer than 64 characters or with characters EventBridge refuses`);
     }
     if (args.routes.filter((r) => r.targets.log).length !== 1) problems.push("routes: exactly one row must target the log group (the catch-all), so every event is logged once");

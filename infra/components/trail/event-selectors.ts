@@ -2,6 +2,8 @@
  * Advanced event selectors of the organisation trail. Advanced selectors replace basic ones
  * entirely, so management events need their own selector; data events on the log archive's own
  * buckets are excluded, because logging the archive's writes into the archive loops and costs money.
+ * Exclusions name whole buckets, never a name prefix: any account could create a bucket whose name
+ * starts like a landing-zone one and hide its object reads and writes from the trail.
  */
 export interface FieldSelector {
     readonly field: string;
@@ -17,10 +19,8 @@ export interface AdvancedEventSelector {
 export interface EventSelectorOptions {
     /** `arn:<partition>:s3:::` — prefix of every S3 ARN in the partition. */
     readonly s3ArnPrefix: string;
-    /** Buckets whose object-level events are never recorded. */
+    /** Buckets whose object-level events are never recorded (exact names). */
     readonly excludedBuckets: readonly string[];
-    /** Bucket-name prefixes whose buckets' object-level events are never recorded (e.g. every staging bucket). */
-    readonly excludedBucketPrefixes: readonly string[];
     /** Record S3 object-level and Lambda invoke data events. */
     readonly dataEvents: boolean;
 }
@@ -34,11 +34,10 @@ export function organizationTrailSelectors(o: EventSelectorOptions): AdvancedEve
         { field: "eventCategory", equals: ["Data"] },
         { field: "resources.type", equals: ["AWS::S3::Object"] },
     ];
-    const excluded = [
-        // Object ARNs are `<prefix><bucket>/<key>`: the trailing slash keeps `archive` from also excluding `archive-2`.
-        ...o.excludedBuckets.map((b) => `${o.s3ArnPrefix}${b}/`),
-        ...o.excludedBucketPrefixes.map((p) => `${o.s3ArnPrefix}${p}`),
-    ];
+    // Object ARNs are `<prefix><bucket>/<key>`: the trailing slash keeps `archive` from also excluding
+    // `archive-2` (CloudTrail API Reference, AdvancedFieldSelector: "The trailing slash is intentional").
+    const excluded = [...new Set(o.excludedBuckets)].map((b) => `${o.s3ArnPrefix}${b}/`);
+    if (excluded.length > MAX_EXCLUDED_BUCKETS) throw new Error(`excludedBuckets: ${excluded.length} buckets exceed the ${MAX_EXCLUDED_BUCKETS} a trail's selectors can hold (CloudTrail allows 500 values in all)`);
     if (excluded.length > 0) s3.push({ field: "resources.ARN", notStartsWiths: excluded });
     selectors.push({ name: "S3 object events outside the log archive", fieldSelectors: s3 });
     selectors.push({
@@ -50,6 +49,9 @@ export function organizationTrailSelectors(o: EventSelectorOptions): AdvancedEve
     });
     return selectors;
 }
+
+/** Values the other selectors use (management events, the S3 and Lambda conditions): CloudTrail allows 500 in all on a trail. */
+export const MAX_EXCLUDED_BUCKETS = 500 - 6;
 
 /** Insight types recorded when Insights are on. */
 export const INSIGHT_TYPES = ["ApiCallRateInsight", "ApiErrorRateInsight"] as const;

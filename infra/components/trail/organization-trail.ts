@@ -45,13 +45,8 @@ export interface OrganizationTrailArgs {
     readonly logsPrincipal: string;
     /** `arn:<partition>:s3:::`. */
     readonly s3ArnPrefix: string;
-    /** Buckets whose data events are never recorded (the log archive's own buckets). */
-    readonly excludedBuckets: readonly string[];
-    /**
-     * Bucket-name prefixes whose buckets' data events are never recorded.
-     * @default []
-     */
-    readonly excludedBucketPrefixes?: readonly string[];
+    /** Buckets whose data events are never recorded, by exact name (the log archive's own buckets, a log-archive stack output). */
+    readonly excludedBuckets: pulumi.Input<readonly string[]>;
     /**
      * Record S3 object-level and Lambda invoke data events.
      * @default true
@@ -86,7 +81,7 @@ export function resolveOrganizationTrailArgs(name: string, args: OrganizationTra
         problems.push(`logGroupArn: ${JSON.stringify(args.logGroupArn)} does not name the log group ${JSON.stringify(args.logGroupName)}`);
     }
     failIfAny("OrganizationTrail", name, problems);
-    return { dataEvents: true, insights: true, protect: true, excludedBucketPrefixes: [], ...args };
+    return { dataEvents: true, insights: true, protect: true, ...args };
 }
 
 /**
@@ -149,7 +144,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
                 kmsKeyId: a.kmsKeyArn,
                 cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
                 cloudWatchLogsRoleArn: role.arn,
-                advancedEventSelectors: organizationTrailSelectors({ s3ArnPrefix: a.s3ArnPrefix, excludedBuckets: a.excludedBuckets, excludedBucketPrefixes: a.excludedBucketPrefixes, dataEvents: a.dataEvents }),
+                advancedEventSelectors: pulumi.output(a.excludedBuckets).apply((excludedBuckets) => organizationTrailSelectors({ s3ArnPrefix: a.s3ArnPrefix, excludedBuckets, dataEvents: a.dataEvents })),
                 insightSelectors: a.insights ? INSIGHT_TYPES.map((insightType) => ({ insightType })) : undefined,
             },
             // The role's permissions must exist before CloudTrail validates delivery to the log group.

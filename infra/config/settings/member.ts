@@ -16,6 +16,10 @@ export interface MemberSettings {
         /** The account already has `AWSServiceRoleForConfig`: adopt it with `import` instead of creating it. */
         readonly adoptServiceLinkedRole: boolean;
     };
+    readonly breakGlassRole: {
+        /** The account already has the break-glass role: adopt it with `import` (its trust and policies are then replaced). */
+        readonly adopt: boolean;
+    };
     readonly logSubscription: {
         /** Account-level subscription-filter policy sending log groups to the central destination. */
         readonly enabled: boolean;
@@ -56,6 +60,17 @@ export const memberSettingsSchema: ObjectSchema = {
                     kind: "boolean",
                     default: false,
                     doc: "Adopt an existing AWSServiceRoleForConfig with import instead of creating it.",
+                },
+            },
+        },
+        breakGlassRole: {
+            kind: "object",
+            default: {},
+            fields: {
+                adopt: {
+                    kind: "boolean",
+                    default: false,
+                    doc: "Adopt an existing role named like roles.breakGlass with import (its trust and policies are replaced by the landing zone's) instead of creating it.",
                 },
             },
         },

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { byName, generatedOrg, ofType, planGenerated, REPO_ROOT, referenceOrg, referenceStack } from "../../support/plan";
 import type { StackPlan } from "../../../infra/engine/run";
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
-import { FORWARDING_RULES } from "../../../infra/components/baseline/forwarding-rules";
+import { FORWARDING_RULES, landingZoneForwardingRules } from "../../../infra/components/baseline/forwarding-rules";
 import { loadOrg } from "../../../infra/config/load";
 import { landingZoneRolePatterns } from "../../../infra/iam/scp-protect-roles";
 import { globMatch } from "../../support/policy-evaluator";
@@ -125,10 +125,30 @@ describe("member stack", () => {
         assert.strictEqual(block.inputs.restrictPublicBuckets, true);
     });
 
-    it("gives every account, core accounts included, the same baseline shape", async () => {
+    it("gives every account, core accounts included, the same baseline shape, plus the forwarding rows of the security and log-archive accounts", async () => {
         const shape = (q: StackPlan) => q.resources.filter((r) => !r.type.startsWith("pulumi:")).map((r) => `${r.type} ${r.name}`).sort();
+        // The security account forwards its tooling's changes everywhere; the log-archive account, forged archive writes in the home region.
+        const own: Record<string, RegExp> = { "member-security": /^forwarding-tooling-tampering-/, "member-log-archive": /^forwarding-archive-writer-/ };
         const reference = shape(p);
-        for (const stack of MEMBER_STACKS) assert.deepStrictEqual(shape(await referenceStack(stack)), reference, stack);
+        for (const stack of MEMBER_STACKS) {
+            const q = shape(await referenceStack(stack));
+            const extra = own[stack];
+            assert.deepStrictEqual(q.filter((x) => !extra || !extra.test(x.split(" ")[1])), reference, stack);
+            if (extra) assert.strictEqual(q.filter((x) => extra.test(x.split(" ")[1])).length, stack === "member-security" ? 2 * REGIONS.length : 2, stack);
+        }
+    });
+
+    it("creates the break-glass role with the management account's named holders as its only trust, AdministratorAccess, a one-hour session, protected", () => {
+        const role = byName(p, "break-glass-role");
+        assert.strictEqual(role.inputs.name, "LandingZoneBreakGlass");
+        assert.strictEqual(role.inputs.maxSessionDuration, 3600);
+        assert.strictEqual(role.protect, true);
+        assert.strictEqual(role.retainOnDelete, true);
+        const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+        assert.deepStrictEqual(trust.Statement.map((x: any) => x.Principal), [{ AWS: "arn:aws:iam::111111111111:root" }]);
+        assert.deepStrictEqual(trust.Statement[0].Condition.ArnEquals, { "aws:PrincipalArn": ["arn:aws:iam::111111111111:user/break-glass-1", "arn:aws:iam::111111111111:user/break-glass-2"] });
+        assert.strictEqual(byName(p, "break-glass-administrator").inputs.policyArn, "arn:aws:iam::aws:policy/AdministratorAccess");
+        assert.strictEqual(p.outputs.breakGlassRoleArn, byName(p, "break-glass-role").outputs.arn);
     });
 
     it("plans in preview mode too", async () => {
@@ -150,7 +170,8 @@ describe("member stack size and settings", () => {
      * Resources per region: recorder + channel + status + log policy + dead-letter queue and its policy,
      * the access-log bucket and its six settings, and a rule + target per regional rule.
      */
-    const regional = 6 + 7 + 2 * FORWARDING_RULES.filter((r) => r.scope !== "global").length;
+    const lzRows = landingZoneForwardingRules({ namePrefix: "acme-lz", breakGlassRoleName: "LandingZoneBreakGlass", accountKind: "member" });
+    const regional = 6 + 7 + 2 * [...FORWARDING_RULES, ...lzRows].filter((r) => r.scope !== "global").length;
 
     it("grows with enabled regions only: 17 regions cost exactly 13 more regions' worth than 4", async () => {
         const four = await member(generatedOrg(REGIONS));
@@ -173,12 +194,19 @@ describe("member stack size and settings", () => {
         assert.ok((rec.inputs.recordingGroup as any).exclusionByResourceTypes[0].resourceTypes.includes("AWS::EC2::Volume"));
     });
 
+    it("adopts an existing break-glass role with import when asked, and creates it otherwise", async () => {
+        const adopted = await member(generatedOrg(REGIONS), { breakGlassRole: { adopt: true } });
+        assert.strictEqual(byName(adopted, "break-glass-role").importId, "LandingZoneBreakGlass");
+        const created = await member(generatedOrg(REGIONS));
+        assert.strictEqual(byName(created, "break-glass-role").importId, null);
+    });
+
     it("drops the log subscription policy when switched off, and adds extra exclusions when listed", async () => {
         const off = await member(generatedOrg(REGIONS), { logSubscription: { enabled: false } });
         assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
         assert.strictEqual(off.outputs.logSubscriptionPolicyNames, undefined);
         assert.strictEqual(off.outputs.logSubscriptionRoleArn, undefined);
-        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name), ["forwarding-role"]);
+        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name).sort(), ["break-glass-role", "forwarding-role"]);
         const extra = await member(generatedOrg(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
         assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
     });

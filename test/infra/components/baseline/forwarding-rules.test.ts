@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { FORWARDING_RULES, globalEventsRegion, NOT_ROOT_ACTIVITY, ruleRegions } from "../../../../infra/components/baseline/forwarding-rules";
+import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules, NOT_ROOT_ACTIVITY, ruleRegions } from "../../../../infra/components/baseline/forwarding-rules";
 import { matches } from "../../../support/event-pattern";
 import { ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
@@ -10,8 +10,16 @@ interface Sample {
     readonly name: string;
     /** Ids of the rules that must forward the event; every other rule must not. */
     readonly forwardedBy: readonly string[];
+    /**
+     * The member stack whose rules judge it: the account the event arises in (the security and
+     * log-archive accounts forward rows of their own).
+     * @default member-workload-prod
+     */
+    readonly baseline?: string;
     readonly event: Record<string, unknown>;
 }
+
+const BASELINES = ["member-workload-prod", "member-security", "member-log-archive", "member-management"];
 
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures", "events", "member");
 const SAMPLES: readonly Sample[] = fs
@@ -49,9 +57,17 @@ function keysOf(value: unknown): string[] {
 
 describe("forwarding rules (the table)", () => {
     it("has samples for every rule, and every sample names only rules of the table", () => {
-        const ids = new Set(FORWARDING_RULES.map((r) => r.id));
+        const own = landingZoneForwardingRules({ namePrefix: "acme-lz", breakGlassRoleName: "LandingZoneBreakGlass", accountKind: "security" });
+        const archive = landingZoneForwardingRules({
+            namePrefix: "acme-lz",
+            breakGlassRoleName: "LandingZoneBreakGlass",
+            accountKind: "log-archive",
+            archive: { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/"] },
+        });
+        const table = [...FORWARDING_RULES, ...own, ...archive.filter((r) => !own.some((o) => o.id === r.id))];
+        const ids = new Set(table.map((r) => r.id));
         for (const s of SAMPLES) for (const id of s.forwardedBy) assert.ok(ids.has(id), `${s.name}: unknown rule ${id}`);
-        for (const r of FORWARDING_RULES) assert.ok(SAMPLES.some((s) => s.forwardedBy.includes(r.id)), `${r.id} has no sample it must forward`);
+        for (const r of table) assert.ok(SAMPLES.some((s) => s.forwardedBy.includes(r.id)), `${r.id} has no sample it must forward`);
         assert.ok(SAMPLES.filter((s) => s.forwardedBy.length === 0).length >= 10, "enough samples that must not be forwarded");
     });
 
@@ -97,8 +113,15 @@ describe("forwarding rules (the table)", () => {
         assert.strictEqual(NOT_ROOT_ACTIVITY.length, 4);
     });
 
-    it("keeps every pattern within EventBridge's default pattern size (2048 characters)", () => {
-        for (const r of FORWARDING_RULES) assert.ok(JSON.stringify(r.pattern).length <= 2048, `${r.id}: ${JSON.stringify(r.pattern).length} characters`);
+    it("keeps every pattern within EventBridge's default pattern size (2048 characters), the landing zone's own rows with the longest prefix and role name included", () => {
+        const longest = landingZoneForwardingRules({
+            namePrefix: "a".repeat(16),
+            breakGlassRoleName: "B".repeat(64),
+            accountKind: "log-archive",
+            archive: { bucketName: "b".repeat(63), servicePrincipalSuffix: ".amazonaws.com.cn", serviceOnlyPrefixes: ["AWSLogs/o-0123456789abcdefghijklmnopqrstuv/", "AWSLogs/111111111111/CloudTrail", "vpc-flow-logs/", "guardduty/"] },
+        });
+        const security = landingZoneForwardingRules({ namePrefix: "a".repeat(16), breakGlassRoleName: "B".repeat(64), accountKind: "security" });
+        for (const r of [...FORWARDING_RULES, ...longest, ...security]) assert.ok(JSON.stringify(r.pattern).length <= 2048, `${r.id}: ${JSON.stringify(r.pattern).length} characters`);
     });
 
     it("delivers global-service events in the partition's global-events region", () => {
@@ -117,26 +140,52 @@ describe("forwarding rules (the table)", () => {
 
 describe("forwarding rules as planned in member-workload-prod", () => {
     let p: StackPlan;
-    /** Planned pattern of each rule id (the same in every region, checked below). */
-    const planned = new Map<string, unknown>();
+    /** Planned pattern of each rule id, per member stack (the same in every region, checked below). */
+    const byStack = new Map<string, Map<string, unknown>>();
+    let planned = new Map<string, unknown>();
     before(async function () {
-        p = await referenceStack("member-workload-prod");
-        for (const r of ofType(p, "aws:cloudwatch/eventRule:EventRule")) {
-            const id = String(r.inputs.name).replace(/^acme-lz-fwd-/, "");
-            const pattern = JSON.parse(String(r.inputs.eventPattern));
-            if (planned.has(id)) assert.deepStrictEqual(pattern, planned.get(id), `${id} differs between regions`);
-            planned.set(id, pattern);
+        for (const stack of BASELINES) {
+            const rules = new Map<string, unknown>();
+            for (const r of ofType(await referenceStack(stack), "aws:cloudwatch/eventRule:EventRule")) {
+                const id = String(r.inputs.name).replace(/^acme-lz-fwd-/, "");
+                const pattern = JSON.parse(String(r.inputs.eventPattern));
+                if (rules.has(id)) assert.deepStrictEqual(pattern, rules.get(id), `${stack}: ${id} differs between regions`);
+                rules.set(id, pattern);
+            }
+            byStack.set(stack, rules);
         }
+        p = await referenceStack("member-workload-prod");
+        planned = byStack.get("member-workload-prod")!;
     });
 
-    it("plans every rule of the table, and only those", () => {
-        assert.deepStrictEqual([...planned.keys()].sort(), FORWARDING_RULES.map((r) => r.id).sort());
+    it("plans every rule of the table and the landing zone's own rows, and only those", () => {
+        const own = landingZoneForwardingRules({ namePrefix: "acme-lz", breakGlassRoleName: "LandingZoneBreakGlass", accountKind: "member" });
+        assert.deepStrictEqual([...planned.keys()].sort(), [...FORWARDING_RULES, ...own].map((r) => r.id).sort());
+    });
+
+    it("adds the security-tooling row in the security account and the archive-writer row in the log-archive account only", () => {
+        const extra = (stack: string) => [...byStack.get(stack)!.keys()].filter((id) => !planned.has(id)).sort();
+        assert.deepStrictEqual(extra("member-security"), ["tooling-tampering"]);
+        assert.deepStrictEqual(extra("member-log-archive"), ["archive-writer"]);
+        assert.deepStrictEqual(extra("member-management"), []);
+    });
+
+    it("runs the archive-writer rule in the home region only, and the break-glass rule with every management event", async () => {
+        const rules = ofType(await referenceStack("member-log-archive"), "aws:cloudwatch/eventRule:EventRule");
+        assert.deepStrictEqual(rules.filter((r) => r.inputs.name === "acme-lz-fwd-archive-writer").map((r) => r.inputs.region), ["us-east-1"]);
+        const breakGlass = rules.filter((r) => r.inputs.name === "acme-lz-fwd-break-glass-assumed");
+        assert.ok(breakGlass.length >= 4);
+        for (const r of breakGlass) assert.strictEqual(r.inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+        for (const r of rules.filter((x) => x.inputs.name !== "acme-lz-fwd-break-glass-assumed")) assert.strictEqual(r.inputs.state, undefined, String(r.inputs.name));
     });
 
     for (const s of SAMPLES) {
-        const title = s.forwardedBy.length === 0 ? `does not forward "${s.name}"` : `forwards "${s.name}" by ${s.forwardedBy.join(" and ")} only`;
+        const stack = s.baseline ?? "member-workload-prod";
+        const title = s.forwardedBy.length === 0 ? `does not forward "${s.name}" (${stack})` : `forwards "${s.name}" by ${s.forwardedBy.join(" and ")} only (${stack})`;
         it(title, () => {
-            const hits = [...planned.entries()].filter(([, pattern]) => matches(pattern, s.event)).map(([id]) => id);
+            const rules = byStack.get(stack);
+            assert.ok(rules, `no member stack ${stack}`);
+            const hits = [...rules.entries()].filter(([, pattern]) => matches(pattern, s.event)).map(([id]) => id);
             assert.deepStrictEqual(hits.sort(), [...s.forwardedBy].sort());
         });
     }
@@ -176,7 +225,8 @@ describe("forwarding rules as planned in member-workload-prod", () => {
     it("forwards the same event from any account: matching ignores the account field", () => {
         for (const s of SAMPLES.filter((x) => x.forwardedBy.length > 0)) {
             const elsewhere = { ...s.event, account: "999999999999" };
-            for (const id of s.forwardedBy) assert.strictEqual(matches(planned.get(id), elsewhere), true, `${s.name} from another account`);
+            const rules = byStack.get(s.baseline ?? "member-workload-prod")!;
+            for (const id of s.forwardedBy) assert.strictEqual(matches(rules.get(id), elsewhere), true, `${s.name} from another account`);
         }
     });
 

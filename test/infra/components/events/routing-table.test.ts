@@ -7,10 +7,14 @@ import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/f
 import { CUSTOM_ACTIONS, routesBySeverity, securityRoutes, SELF_TEST_SOURCE, type SecurityRoute } from "../../../../infra/components/events/routing-table";
 import { SEVERITIES, type Severity } from "../../../../infra/config/model";
 import { matches } from "../../../support/event-pattern";
-import { MEMBER_SAMPLES, SECURITY_SAMPLES } from "./samples";
+import { MEMBER_SAMPLES, memberTable, SECURITY_SAMPLES } from "./samples";
 
 const ROUTES = securityRoutes({
     namePrefix: "acme-lz",
+    securityAccountId: "333333333333",
+    exemptRoleNames: ["LandingZoneDeployment", "LandingZoneBreakGlass"],
+    breakGlassRoleName: "LandingZoneBreakGlass",
+    archiveBucketName: "acme-lz-archive-222222222222-us-east-1",
     sendToSiemActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
     escalateActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
 });
@@ -74,8 +78,10 @@ describe("security routing table", () => {
     });
 
     it("sends the self-test to the low topic and the log group, never to the SIEM", () => {
-        const d = deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", detail: {} });
+        const d = deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", account: "333333333333", detail: {} });
         assert.deepStrictEqual(d, { routedBy: ["self-test"], topics: ["low"], siem: false, log: true });
+        // The bus refuses the source from anyone but the self-test's role; the row checks the account as well.
+        assert.deepStrictEqual(deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", account: "444444444444", detail: {} }).routedBy, []);
     });
 
     it("has a row notifying each severity topic", () => {
@@ -96,7 +102,7 @@ describe("security routing table", () => {
     describe("how samples reach the bus", () => {
         it("matches the member forwarding table for every member-forwarded sample", () => {
             for (const s of SECURITY_SAMPLES.filter((x) => x.via === "member")) {
-                const ids = FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
+                const ids = memberTable(s.baseline).filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
                 assert.deepStrictEqual(ids, [...s.forwardedBy].sort(), s.name);
             }
         });
@@ -105,7 +111,9 @@ describe("security routing table", () => {
             for (const s of SECURITY_SAMPLES.filter((x) => x.via === "security-default-bus")) {
                 const ids = FINDINGS_FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
                 assert.deepStrictEqual(ids, [...s.forwardedBy].sort(), s.name);
-                assert.deepStrictEqual(FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id), [], `${s.name}: members must not forward findings too`);
+                for (const b of ["member-workload-prod", "member-security", "member-log-archive"]) {
+                    assert.deepStrictEqual(memberTable(b).filter((r) => matches(r.pattern, s.event)).map((r) => r.id), [], `${s.name}: members (${b}) must not forward findings too`);
+                }
             }
         });
 
@@ -121,6 +129,33 @@ describe("security routing table", () => {
                 assert.strictEqual(s.topic, null, s.name);
             }
         });
+    });
+
+    it("routes no custom event shaped like a CloudTrail record (any source but AWS's) to a topic, root activity included", () => {
+        const samples = SECURITY_SAMPLES.filter((s) => s.via === "member" && s.topic !== null && String(s.event["detail-type"]).endsWith("via CloudTrail"));
+        assert.ok(samples.length >= 20);
+        for (const s of samples) {
+            for (const source of ["acme.cloudtrail", "cloudtrail", "custom.aws.iam"]) {
+                assert.deepStrictEqual(deliveries({ ...s.event, source }).topics, [], `${s.name} as ${source}`);
+            }
+        }
+        const root = SECURITY_SAMPLES.find((s) => s.routedBy.includes("root-activity"));
+        assert.ok(root);
+        assert.deepStrictEqual(deliveries({ ...root.event, source: "acme.forged" }).topics, []);
+    });
+
+    it("keeps every row within EventBridge's 2,048-character pattern limit with the longest name prefix and role name", () => {
+        const longest = securityRoutes({
+            namePrefix: "a".repeat(16),
+            securityAccountId: "333333333333",
+            exemptRoleNames: ["D".repeat(64), "B".repeat(64)],
+            breakGlassRoleName: "B".repeat(64),
+            archiveBucketName: "b".repeat(63),
+            sendToSiemActionArn: `arn:aws-us-gov:securityhub:us-gov-west-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
+            escalateActionArn: `arn:aws-us-gov:securityhub:us-gov-west-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
+        });
+        assert.ok(longest.length > 40);
+        for (const r of longest) assert.ok(JSON.stringify(r.pattern).length <= 2048, `${r.id}: ${JSON.stringify(r.pattern).length}`);
     });
 
     it("is documented row by row in docs/alerting.md", () => {

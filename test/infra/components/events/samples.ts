@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Severity } from "../../../../infra/config/model";
 import { REPO_ROOT } from "../../../support/plan";
+import { FORWARDING_RULES, landingZoneForwardingRules, type ForwardingRule } from "../../../../infra/components/baseline/forwarding-rules";
 
 /** A sample event of `test/fixtures/events/security/`, with where it comes from and where it must go. */
 export interface SecuritySample {
@@ -19,6 +20,11 @@ export interface SecuritySample {
     readonly topic: Severity | null;
     /** Whether it reaches the SIEM queue. */
     readonly siem: boolean;
+    /**
+     * For `member` samples: the member stack that forwards it (the security and log-archive accounts forward rows of their own).
+     * @default member-workload-prod
+     */
+    readonly baseline?: string;
     readonly event: Record<string, unknown>;
 }
 
@@ -37,3 +43,20 @@ export const SECURITY_SAMPLES: readonly SecuritySample[] = load<SecuritySample>(
 
 /** The member baseline's samples (`forwardedBy`: member forwarding rule ids). */
 export const MEMBER_SAMPLES: readonly { name: string; forwardedBy: readonly string[]; event: Record<string, unknown> }[] = load(MEMBER_FIXTURES);
+
+/** The member forwarding table of a baseline stack of the reference organisation (its own rows included). */
+export function memberTable(baseline = "member-workload-prod"): ForwardingRule[] {
+    const kind = baseline === "member-security" ? "security" : baseline === "member-log-archive" ? "log-archive" : baseline === "member-management" ? "management" : "member";
+    return [
+        ...FORWARDING_RULES,
+        ...landingZoneForwardingRules({
+            namePrefix: "acme-lz",
+            breakGlassRoleName: "LandingZoneBreakGlass",
+            accountKind: kind,
+            archive:
+                kind === "log-archive"
+                    ? { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/", "AWSLogs/111111111111/CloudTrail", "vpc-flow-logs/", "guardduty/"] }
+                    : undefined,
+        }),
+    ];
+}

@@ -36,7 +36,7 @@ describe("security stack: central bus and alerting", function () {
     });
 
     it("plans the routing table's rules with its patterns", () => {
-        for (const r of routesOf(scope)) {
+        for (const r of routesOf(model)) {
             const rule = p.resources.find((x) => x.type === "aws:cloudwatch/eventRule:EventRule" && x.inputs.name === names.routeRuleName(scope, r.id));
             assert.ok(rule, r.id);
             assert.deepStrictEqual(JSON.parse(String(rule.inputs.eventPattern)), r.pattern, r.id);

@@ -18,7 +18,7 @@ const RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 const model = securityModel();
 const scope = alertingScope(model);
-const ROUTES = routesOf(scope);
+const ROUTES = routesOf(model);
 const TOPIC = (s: string) => `arn:aws:sns:us-east-1:${SECURITY}:acme-lz-security-${s}`;
 const SIEM = `arn:aws:sqs:us-east-1:${SECURITY}:acme-lz-security-siem`;
 const SIEM_DLQ = `arn:aws:sqs:us-east-1:${SECURITY}:acme-lz-security-siem-dlq`;
@@ -62,8 +62,16 @@ describe("buildSecurityEvents (security account alerting)", () => {
                 assert.strictEqual(r.provider, provider.urn, r.name);
             }
         });
-        it("admits PutEvents from the organisation only", () => {
-            assert.deepStrictEqual(policyOf(byName(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(busPolicy({ busArn: BUS_ARN, organizationId: ORG_ID }))));
+        it("admits PutEvents from the landing zone's forwarding rules of the organisation and the self-test's role only", () => {
+            const expected = busPolicy({
+                busArn: BUS_ARN,
+                organizationId: ORG_ID,
+                forwardingRuleArnPatterns: ["arn:aws:events:*:*:rule/acme-lz-fwd-*", "arn:aws:events:*:333333333333:rule/acme-lz-findings-*"],
+                selfTest: { source: "lz.selftest", roleArn: "arn:aws:iam::333333333333:role/acme-lz-security-selftest" },
+            });
+            assert.deepStrictEqual(policyOf(byName(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(expected)));
+            // The role named there is the one the planned schedule runs as.
+            assert.strictEqual(byName(p, "security-self-test-role").inputs.name, "acme-lz-security-selftest");
         });
         it("archives every event for the configured retention, protected and kept on delete", async () => {
             const archive = byName(p, "security-events-archive");
@@ -90,7 +98,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
             const org = referenceOrg();
             org.organization.id = "create";
             const q = await planSecurityEvents(securityModel(org), {}, { stackOutputs: (name) => (name === "acme/lz/management" ? { organizationId: "o-created0001" } : undefined) });
-            assert.deepStrictEqual(policyOf(byName(q, "security-events-bus-policy")).Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-created0001" } });
+            assert.deepStrictEqual(policyOf(byName(q, "security-events-bus-policy")).Statement[0].Condition.StringEquals, { "aws:PrincipalOrgID": "o-created0001" });
         });
     });
 

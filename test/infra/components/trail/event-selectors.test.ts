@@ -3,8 +3,7 @@ import { organizationTrailSelectors, type AdvancedEventSelector } from "../../..
 
 const base = {
     s3ArnPrefix: "arn:aws:s3:::",
-    excludedBuckets: ["acme-lz-archive-222222222222-us-east-1"],
-    excludedBucketPrefixes: ["acme-lz-staging-"],
+    excludedBuckets: ["acme-lz-archive-222222222222-us-east-1", "acme-lz-staging-config-222222222222-us-east-1", "acme-lz-staging-access-logs-222222222222-us-east-1"],
     dataEvents: true,
 };
 
@@ -34,7 +33,7 @@ describe("organisation trail event selectors", () => {
         assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-lz-archive-222222222222-us-east-1/AWSLogs/o-x/1/CloudTrail/a.json.gz"), false);
     });
 
-    it("does not record object events of any staging bucket", () => {
+    it("does not record object events of the staging buckets it names", () => {
         const s = organizationTrailSelectors(base);
         assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-lz-staging-config-222222222222-us-east-1/AWSLogs/1/Config/x.json"), false);
         assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-lz-staging-access-logs-222222222222-us-east-1/log"), false);
@@ -44,6 +43,20 @@ describe("organisation trail event selectors", () => {
         const s = organizationTrailSelectors(base);
         assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-payroll/2026/11.csv"), true);
         assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-lz-archive-222222222222-us-east-1-copy/x"), true);
+    });
+
+    it("records object events of a bucket whose name merely starts like a staging bucket's (no hiding by name)", () => {
+        const s = organizationTrailSelectors(base);
+        assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-lz-staging-exfil-444444444444/stolen.csv"), true);
+        assert.strictEqual(recordsS3Object(s, "arn:aws:s3:::acme-lz-archive-222222222222-eu-west-9/x"), true);
+    });
+
+    it("names each excluded bucket once, and refuses more than the trail's selectors can hold", () => {
+        const s = organizationTrailSelectors({ ...base, excludedBuckets: [...base.excludedBuckets, base.excludedBuckets[0]] });
+        const arns = s[1].fieldSelectors.find((f) => f.field === "resources.ARN")!.notStartsWiths!;
+        assert.strictEqual(arns.length, 3);
+        const many = Array.from({ length: 495 }, (_, i) => `b-${i}`);
+        assert.throws(() => organizationTrailSelectors({ ...base, excludedBuckets: many }), /^Error: excludedBuckets: 495 buckets exceed the 494 a trail's selectors can hold \(CloudTrail allows 500 values in all\)$/);
     });
 
     it("records Lambda invocations when data events are on", () => {

@@ -21,8 +21,7 @@ const args: OrganizationTrailArgs = {
     cloudTrailPrincipal: "cloudtrail.amazonaws.com",
     logsPrincipal: "logs.us-east-1.amazonaws.com",
     s3ArnPrefix: "arn:aws:s3:::",
-    excludedBuckets: ["acme-lz-archive-222222222222-us-east-1"],
-    excludedBucketPrefixes: ["acme-lz-staging-"],
+    excludedBuckets: ["acme-lz-archive-222222222222-us-east-1", "acme-lz-staging-config-222222222222-us-east-1"],
 };
 
 const plan = (program: () => unknown): Promise<StackPlan> => planComponent(program, SECURITY);
