@@ -19,6 +19,7 @@ import { siemQueuePolicy } from "../iam/siem-queue-policy";
 import { topicKeyPolicy } from "../iam/topic-key-policy";
 import { topicPolicy } from "../iam/topic-policy";
 import { CIS_CONTROLS } from "../components/trail/cis-controls";
+import { landingZoneTrailControls } from "../components/trail/landing-zone-controls";
 import { AlertSelfTest } from "../components/events/alert-self-test";
 import { AlertTopics } from "../components/events/alert-topics";
 import { securityDashboardBody } from "../components/events/dashboard-body";
@@ -296,8 +297,10 @@ function routingTier(c: EventsContext, bus: SecurityEventBus, d: Delivery) {
 /** The scheduled self-test and the alarms the dashboard shows (CIS, dead letters, self-test). */
 function selfTestTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: Delivery, options: SecurityEventsOptions) {
     const s = c.scope;
+    const { org } = c;
     const alarmArns = [
         ...CIS_CONTROLS.map((x) => names.alarmArn(s, `${options.cisAlarmNamePrefix ?? `${s.namePrefix}-cis`}-${x.id}`)),
+        ...landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }).map((x) => names.alarmArn(s, `${s.namePrefix}-trail-${x.id}`)),
         names.alarmArn(s, `${s.namePrefix}-security-dead-letters`),
     ];
     if (!c.events.selfTest.enabled) return { selfTest: undefined, alarmArns };

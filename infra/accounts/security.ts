@@ -14,6 +14,7 @@ import {
 } from "../naming";
 import { OrganizationTrail } from "../components/trail/organization-trail";
 import { CisAlarms } from "../components/trail/cis-alarms";
+import { landingZoneTrailControls } from "../components/trail/landing-zone-controls";
 import { GuardDutyOrganization } from "../components/detection/guard-duty-organization";
 import { SecurityHubCentral } from "../components/detection/security-hub-central";
 import { ConfigAggregator } from "../components/detection/config-aggregator";
@@ -86,6 +87,20 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
     const cis = new CisAlarms(
         "cis",
         { logGroupName: trail.logGroupName, topicArns: events.topicArns, alarmNamePrefix: `${org.namePrefix}-cis` },
+        opts,
+    );
+    // The landing zone's own trail alarms: break-glass use and exempt-role changes, in every account,
+    // the management account included, whether or not its forwarding rules still exist.
+    const guardrailAlarms = new CisAlarms(
+        "guardrail-alarms",
+        {
+            logGroupName: trail.logGroupName,
+            topicArns: events.topicArns,
+            alarmNamePrefix: `${org.namePrefix}-trail`,
+            namespace: "LandingZone/Guardrails",
+            filterNamePrefix: "lz",
+            controls: landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }),
+        },
         opts,
     );
 
@@ -179,6 +194,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         trailLogGroupName: trail.logGroupName,
         trailLogGroupArn: trail.logGroupArn,
         cisAlarmArns: cis.alarmArns,
+        guardrailAlarmArns: guardrailAlarms.alarmArns,
         guardDutyDetectorIds: guardDuty?.detectorIds,
         securityHubAggregatorArn: securityHub?.aggregatorArn,
         configAggregatorArn: aggregator.aggregatorArn,

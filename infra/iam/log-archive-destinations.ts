@@ -24,21 +24,24 @@ export interface LogsToFirehoseTrustArgs {
     readonly logsArnPrefix: string;
     /** Enabled regions: the only regions whose CloudWatch Logs may assume the role. */
     readonly regions: readonly string[];
-    readonly organizationId: string;
 }
 
 /**
  * Trust of the role CloudWatch Logs assumes to put subscribed events into Firehose. Its size does not
  * depend on the number of accounts (IAM caps a trust policy at 2,048 characters by default; one
- * source ARN per account overflowed it at about 55 accounts):
+ * source ARN per account overflowed it at about 55 accounts).
  *
- * - `aws:SourceArn` is matched per enabled region, any account (`arn:<partition>:logs:<region>:*:*`).
- *   Which accounts may send is decided by the destination's access policy (`aws:PrincipalOrgID`),
- *   and no other account can make CloudWatch Logs use this role: a destination names its role with
- *   `iam:PassRole`, which only principals of this account have for it.
- * - `aws:SourceOrgID`, when CloudWatch Logs sends it, must be this organisation. CloudWatch Logs'
- *   destination guide documents only `aws:SourceArn` for this role, so the organisation condition is
- *   `IfExists`: it adds a check when the key is present and never blocks delivery when it is absent.
+ * The one key CloudWatch Logs documents for this role is `aws:SourceArn` (CloudWatch Logs User Guide,
+ * "Create a destination" for Firehose: `arn:aws:logs:<region>:<sender or recipient account>:*`), matched
+ * here per enabled region, any account. `aws:SourceOrgID` is not documented for it, so no condition
+ * names it: a condition `IfExists` that any caller outside an organisation passes would only look like
+ * a check. Who may send is decided elsewhere, exactly:
+ * - the destination's access policy admits `logs:PutSubscriptionFilter` from principals of this
+ *   organisation only (`aws:PrincipalOrgID`), and CloudWatch Logs uses this role only for those
+ *   destinations;
+ * - a destination names its role through `iam:PassRole`, which the guardrails deny on landing-zone
+ *   roles to everyone but the exempt roles, so no other destination (of the log-archive account or
+ *   any other) can make CloudWatch Logs use this role.
  */
 export function logsToFirehoseTrustPolicy(a: LogsToFirehoseTrustArgs): PolicyDocument {
     if (a.regions.length === 0) throw new Error("regions: at least one region is required");
@@ -48,10 +51,7 @@ export function logsToFirehoseTrustPolicy(a: LogsToFirehoseTrustArgs): PolicyDoc
             Effect: "Allow",
             Principal: { Service: a.logsPrincipal },
             Action: "sts:AssumeRole",
-            Condition: {
-                ArnLike: { "aws:SourceArn": a.regions.map((r) => `${a.logsArnPrefix}:${r}:*:*`) },
-                StringEqualsIfExists: { "aws:SourceOrgID": a.organizationId },
-            },
+            Condition: { ArnLike: { "aws:SourceArn": a.regions.map((r) => `${a.logsArnPrefix}:${r}:*:*`) } },
         },
     ]);
 }
@@ -61,7 +61,13 @@ export function logsToFirehosePermissions(a: { readonly deliveryStreamArns: read
     return policyDocument([{ Sid: "PutIntoDeliveryStreams", Effect: "Allow", Action: [...FIREHOSE_PUT_ACTIONS], Resource: [...a.deliveryStreamArns] }]);
 }
 
-/** Trust of the Firehose delivery role: Firehose of this account only. */
+/**
+ * Trust of the Firehose delivery role: Firehose of this account only. `sts:ExternalId` set to the
+ * stream owner's account is the condition Firehose documents ("Grant Firehose access to an Amazon S3
+ * destination"); it does not name a stream. That no other stream of the account can use the role is
+ * the guardrail's doing: creating a stream with it needs `iam:PassRole` on it, denied to everyone but
+ * the exempt roles.
+ */
 export function firehoseTrustPolicy(a: { readonly firehosePrincipal: string; readonly accountId: string }): PolicyDocument {
     return policyDocument([{ Sid: "FirehoseAssumes", Effect: "Allow", Principal: { Service: a.firehosePrincipal }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": a.accountId } } }]);
 }

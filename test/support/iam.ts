@@ -62,6 +62,7 @@ export async function decide(r: DecisionRequest): Promise<Decision> {
         resourcePolicy: r.resourcePolicy,
     };
     const result = await runSimulation(sim, {});
+    if (process.env.LZ_EXPLAIN_DECISIONS) console.error(JSON.stringify({ request: sim.request, result }, (k, v) => (k === "unmatchedStatements" ? undefined : v)));
     if (result.resultType === "error") {
         throw new Error(`iam-simulate rejected the request: ${JSON.stringify(result.errors)}`);
     }

@@ -123,7 +123,7 @@ export class LogDestinations extends pulumi.ComponentResource {
             {
                 name: a.roleNames.subscription,
                 description: "CloudWatch Logs puts subscribed events of the organisation into Firehose",
-                assumeRolePolicy: policyJson(logsToFirehoseTrustPolicy({ logsPrincipal: a.principals.logs, logsArnPrefix: a.logsArnPrefix, regions: a.regions, organizationId: a.organizationId })),
+                assumeRolePolicy: policyJson(logsToFirehoseTrustPolicy({ logsPrincipal: a.principals.logs, logsArnPrefix: a.logsArnPrefix, regions: a.regions })),
             },
             child,
         );

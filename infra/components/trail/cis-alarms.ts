@@ -21,6 +21,11 @@ export interface CisAlarmsArgs {
      * @default CIS_CONTROLS
      */
     readonly controls?: readonly CisControl[];
+    /**
+     * Start of each metric filter's name (`<prefix>-<control id>`).
+     * @default "cis"
+     */
+    readonly filterNamePrefix?: string;
 }
 
 export interface ResolvedCisAlarmsArgs extends Required<CisAlarmsArgs> {}
@@ -33,10 +38,11 @@ export function resolveCisAlarmsArgs(name: string, args: CisAlarmsArgs): Resolve
         if (seen.has(c.id)) problems.push(`controls: id ${JSON.stringify(c.id)} appears twice`);
         if (!/^[a-z0-9-]+$/.test(c.id)) problems.push(`controls: id ${JSON.stringify(c.id)} must be lower-case kebab-case`);
         if (!/^\{.*\}$/s.test(c.pattern.trim())) problems.push(`controls: ${c.id}: pattern must be a JSON filter in braces`);
+        if (c.pattern.length > 1024) problems.push(`controls: ${c.id}: pattern is ${c.pattern.length} characters, over CloudWatch Logs' 1,024`);
         seen.add(c.id);
     }
     failIfAny("CisAlarms", name, problems);
-    return { namespace: "LandingZone/CIS", ...args, controls };
+    return { namespace: "LandingZone/CIS", filterNamePrefix: "cis", ...args, controls };
 }
 
 /** Metric name of a control: PascalCase of its id, e.g. `RootAccountUsage`. */
@@ -61,7 +67,7 @@ export class CisAlarms extends pulumi.ComponentResource {
             const filter = new aws.cloudwatch.LogMetricFilter(
                 `${name}-${c.id}-filter`,
                 {
-                    name: `cis-${c.id}`,
+                    name: `${a.filterNamePrefix}-${c.id}`,
                     logGroupName: a.logGroupName,
                     pattern: c.pattern,
                     metricTransformation: { name: metricName, namespace: a.namespace, value: "1", defaultValue: "0" },

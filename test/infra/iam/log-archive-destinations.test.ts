@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { decide, ALLOW_ALL } from "../../support/iam";
+import { decide, decideAs, ALLOW_ALL } from "../../support/iam";
 import { firehoseDeliveryPolicy, logDestinationPolicy, logsToFirehoseTrustPolicy } from "../../../infra/iam/log-archive-destinations";
 import { REGIONS } from "../../../infra/config/regions";
 import { policyJson } from "../../../infra/iam/types";
@@ -21,7 +21,7 @@ describe("central log destination policy", () => {
 const REGIONS_4 = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
 const ROLE = "arn:aws:iam::222222222222:role/acme-lz-central-logs-subscription";
 const trust = (regions: readonly string[] = REGIONS_4) =>
-    JSON.parse(JSON.stringify(logsToFirehoseTrustPolicy({ logsPrincipal: "logs.amazonaws.com", logsArnPrefix: "arn:aws:logs", regions, organizationId: "o-exampleorg1" })));
+    JSON.parse(JSON.stringify(logsToFirehoseTrustPolicy({ logsPrincipal: "logs.amazonaws.com", logsArnPrefix: "arn:aws:logs", regions })));
 const assume = (context: Record<string, string>) =>
     decide({ principal: "logs.amazonaws.com", action: "sts:AssumeRole", resource: ROLE, resourceAccount: "222222222222", context, resourcePolicy: trust() });
 
@@ -31,11 +31,17 @@ describe("CloudWatch Logs → Firehose role trust", () => {
             assert.strictEqual(await assume({ "aws:SourceArn": `arn:aws:logs:eu-west-1:${account}:*` }), "Allowed", account);
         }
     });
-    it("lets CloudWatch Logs assume the role when it names this organisation as the source organisation", async () => {
-        assert.strictEqual(await assume({ "aws:SourceArn": "arn:aws:logs:us-east-1:444444444444:*", "aws:SourceOrgID": "o-exampleorg1" }), "Allowed");
+    it("conditions only on the key CloudWatch Logs documents for it (aws:SourceArn), with no IfExists condition a caller outside any organisation would pass", () => {
+        const keys = trust().Statement.flatMap((s: any) => Object.entries(s.Condition ?? {}).flatMap(([op, kv]) => Object.keys(kv as object).map((k) => `${op} ${k}`)));
+        assert.deepStrictEqual(keys, ["ArnLike aws:SourceArn"]);
     });
-    it("refuses a source in another organisation when CloudWatch Logs names it", async () => {
-        assert.strictEqual(await assume({ "aws:SourceArn": "arn:aws:logs:us-east-1:999999999999:*", "aws:SourceOrgID": "o-otherorg99" }), "ImplicitlyDenied");
+    it("leaves the organisation check to the destination's access policy: a sender of another organisation cannot subscribe", async () => {
+        const destination = "arn:aws:logs:us-east-1:222222222222:destination:acme-lz-central-logs";
+        const policy = JSON.parse(JSON.stringify(logDestinationPolicy({ destinationArn: destination, organizationId: "o-exampleorg1" })));
+        const subscribe = (principal: string, org: string) =>
+            decideAs({ principal, action: "logs:PutSubscriptionFilter", resource: destination, resourceAccount: "222222222222", context: { "aws:PrincipalOrgID": org }, resourcePolicy: policy });
+        assert.strictEqual(await subscribe("arn:aws:iam::444444444444:role/Administrator", "o-exampleorg1"), "Allowed");
+        assert.strictEqual(await subscribe("arn:aws:iam::999999999999:role/Administrator", "o-otherorg99"), "ImplicitlyDenied");
     });
     it("refuses a source in a region that is not enabled, and a request without a source", async () => {
         assert.strictEqual(await assume({ "aws:SourceArn": "arn:aws:logs:ap-south-1:444444444444:*" }), "ImplicitlyDenied");
@@ -43,7 +49,7 @@ describe("CloudWatch Logs → Firehose role trust", () => {
     });
     it("does not grow with the number of accounts and fits IAM's 2,048-character trust limit with every commercial region", () => {
         const all = Object.entries(REGIONS).filter(([, r]) => r.partition === "aws").map(([n]) => n);
-        const size = policyJson(logsToFirehoseTrustPolicy({ logsPrincipal: "logs.amazonaws.com", logsArnPrefix: "arn:aws:logs", regions: all, organizationId: "o-exampleorg1" })).length;
+        const size = policyJson(logsToFirehoseTrustPolicy({ logsPrincipal: "logs.amazonaws.com", logsArnPrefix: "arn:aws:logs", regions: all })).length;
         assert.ok(size <= 2048, `${size} characters for ${all.length} regions`);
     });
 });

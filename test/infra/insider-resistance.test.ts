@@ -1,0 +1,329 @@
+/**
+ * Insider resistance, decided on what the reference organisation's plans would deploy: AWS's
+ * FullAWSAccess and the guardrail SCPs as the management plan attaches them, the resource policies
+ * the plans give each bucket, key, topic, queue, bus, destination and role, and an administrator's
+ * AllowAll identity policy (or a pipeline role's own planned policies). Seven classes of attack by an
+ * administrator of one account (member, log archive, security), an outside account, or an AWS service
+ * acting for someone else; every attack must be refused, and next to them every legitimate delivery
+ * and administration path must still be allowed. A deny that breaks delivery fails here as surely as
+ * a hole.
+ */
+import * as assert from "assert";
+import type { StackPlan } from "../../infra/engine/run";
+import type { PlannedResource } from "../../infra/engine/monitor";
+import type { Decision } from "../support/iam";
+import { decidePlanned, plannedRolePolicies, plannedWorld, type PlannedWorld } from "../support/planned-policies";
+
+const MGMT = "111111111111";
+const LA = "222222222222";
+const SEC = "333333333333";
+const MEMBER = "444444444444";
+const ORG = "o-exampleorg1";
+const role = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
+const admin = (account: string) => role(account, "Administrator");
+const deployer = (account: string) => role(account, "LandingZoneDeployment");
+const breakGlass = (account: string) => role(account, "LandingZoneBreakGlass");
+const OUTSIDER = "arn:aws:iam::999999999999:role/attacker";
+
+type Class = "mint" | "rewrite" | "blind" | "tap" | "forge" | "hide" | "deputy" | "legitimate";
+
+interface Case {
+    readonly cls: Class;
+    readonly it: string;
+    readonly principal: string;
+    readonly action: string;
+    /** A resource ARN, or a function of the planned world when the ARN comes from the plans. */
+    readonly resource: string | ((p: Planned) => string);
+    readonly context?: Record<string, string | string[]> | ((p: Planned) => Record<string, string | string[]>);
+    /** Identity policies of the caller: an administrator's AllowAll by default, or a planned role's own. */
+    readonly identity?: (p: Planned) => unknown[];
+    readonly resourceAccount?: string;
+    readonly expect: Decision;
+}
+
+/** Planned ARNs the cases name, read from the plans' outputs (never rebuilt by the code's naming). */
+interface Planned {
+    readonly w: PlannedWorld;
+    readonly archive: string;
+    readonly archiveKey: string;
+    readonly replicaPattern: string;
+    readonly stagingConfig: string;
+    readonly stagingElbEuWest1: string;
+    readonly stagingAccessLogs: string;
+    readonly memberAccessLogs: string;
+    readonly destination: string;
+    readonly stream: string;
+    readonly topicHigh: string;
+    readonly siemQueue: string;
+    readonly siemDlq: string;
+    readonly bus: string;
+    readonly trailLogGroup: string;
+    readonly cisAlarm: string;
+    readonly routingRule: (id: string) => string;
+    readonly forwardingDlq: string;
+    readonly memberForwardingRule: string;
+    readonly selfTestSchedule: string;
+    readonly roleArn: (stack: string, logical: string) => string;
+}
+
+function resource(plan: StackPlan, pick: (r: PlannedResource) => boolean, what: string): PlannedResource {
+    const found = plan.resources.filter(pick);
+    if (found.length !== 1) throw new Error(`expected one ${what} in ${plan.stack}, found ${found.length}`);
+    return found[0];
+}
+
+async function planned(): Promise<Planned> {
+    const w = await plannedWorld();
+    const stack = (name: string) => w.plans.find((p) => p.stack === name)!;
+    const la = stack("log-archive");
+    const sec = stack("security");
+    const member = stack("member-workload-prod");
+    const bucket = (name: string) => `arn:aws:s3:::${name}`;
+    const laOut = la.outputs as Record<string, any>;
+    const secOut = sec.outputs as Record<string, any>;
+    return {
+        w,
+        archive: String(laOut.archiveBucketArn),
+        archiveKey: String(laOut.archiveKeyArn),
+        replicaPattern: bucket(String(laOut.archiveBucketName).replace(/-us-east-1$/, "-eu-west-1")),
+        stagingConfig: bucket(String(laOut.configBucketName)),
+        stagingElbEuWest1: bucket(String(laOut.elbLogBucketNames["eu-west-1"])),
+        stagingAccessLogs: bucket(String(laOut.accessLogBucketName)),
+        memberAccessLogs: bucket(String((member.outputs as any).accessLogBucketNames["us-east-1"])),
+        destination: String(laOut.logDestinationArns["us-east-1"]),
+        stream: String(resource(la, (r) => r.type === "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream" && r.inputs.region === "us-east-1", "stream").outputs.arn),
+        topicHigh: String(secOut.severityTopicArns.high),
+        siemQueue: String(secOut.siemQueueArn),
+        siemDlq: String(secOut.siemDeadLetterQueueArn),
+        bus: String(secOut.centralBusArn),
+        trailLogGroup: String(secOut.trailLogGroupArn),
+        cisAlarm: String(secOut.cisAlarmArns["root-account-usage"]),
+        routingRule: (id) => String(resource(sec, (r) => r.type === "aws:cloudwatch/eventRule:EventRule" && r.inputs.name === `acme-lz-route-${id}`, `rule ${id}`).outputs.arn),
+        forwardingDlq: String((member.outputs as any).forwardingDeadLetterQueueArns["us-east-1"]),
+        memberForwardingRule: String((member.outputs as any).forwardingRuleArns["iam-changes/us-east-1"]),
+        selfTestSchedule: String(resource(sec, (r) => r.type === "aws:scheduler/schedule:Schedule", "self-test schedule").outputs.arn),
+        roleArn: (name, logical) => String(resource(stack(name), (r) => r.type === "aws:iam/role:Role" && r.name === logical, logical).outputs.arn),
+    };
+}
+
+const c = (cls: Class, it: string, principal: string, action: string, res: Case["resource"], expect: Decision, extra: Partial<Case> = {}): Case => ({ cls, it, principal, action, resource: res, expect, ...extra });
+const DENIED: Decision = "ExplicitlyDenied";
+const REFUSED: Decision = "ImplicitlyDenied";
+const ALLOWED: Decision = "Allowed";
+const object = (bucket: (p: Planned) => string, key: string) => (p: Planned) => `${bucket(p)}/${key}`;
+const trailKey = `AWSLogs/${ORG}/${MEMBER}/CloudTrail/us-east-1/2026/12/01/${MEMBER}_CloudTrail_us-east-1_20261201T1015Z_a.json.gz`;
+const ACL = { "s3:x-amz-acl": "bucket-owner-full-control" };
+const TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/acme-lz-org-trail`;
+const MFA_USER = `arn:aws:iam::${MGMT}:user/break-glass-1`;
+
+const CASES: Case[] = [
+    // 1. Minting an exemption: the guardrails exempt two role names; nobody may create, re-trust or re-permission them.
+    c("mint", "denies a member administrator creating a role named like the break-glass role", admin(MEMBER), "iam:CreateRole", breakGlass(MEMBER), DENIED),
+    c("mint", "denies the log-archive administrator creating a role named like the break-glass role", admin(LA), "iam:CreateRole", breakGlass(LA), DENIED),
+    c("mint", "denies the security administrator creating a role named like the deployment role", admin(SEC), "iam:CreateRole", deployer(SEC), DENIED),
+    c("mint", "denies a member administrator rewriting the break-glass role's trust", admin(MEMBER), "iam:UpdateAssumeRolePolicy", breakGlass(MEMBER), DENIED),
+    c("mint", "denies the security administrator rewriting the deployment role's trust", admin(SEC), "iam:UpdateAssumeRolePolicy", deployer(SEC), DENIED),
+    c("mint", "denies the log-archive administrator attaching a policy to the break-glass role", admin(LA), "iam:AttachRolePolicy", breakGlass(LA), DENIED),
+    c("mint", "denies the security administrator an inline policy on the deployment role", admin(SEC), "iam:PutRolePolicy", deployer(SEC), DENIED),
+    c("mint", "denies a member administrator a permissions boundary on the deployment role", admin(MEMBER), "iam:PutRolePermissionsBoundary", deployer(MEMBER), DENIED),
+    c("mint", "denies a member administrator removing the break-glass role's permissions boundary", admin(MEMBER), "iam:DeleteRolePermissionsBoundary", breakGlass(MEMBER), DENIED),
+    c("mint", "denies the log-archive administrator tagging the deployment role", admin(LA), "iam:TagRole", deployer(LA), DENIED),
+    c("mint", "denies the security administrator deleting the break-glass role (reopening its name)", admin(SEC), "iam:DeleteRole", breakGlass(SEC), DENIED),
+    c("mint", "denies a member administrator passing the deployment role to a service", admin(MEMBER), "iam:PassRole", deployer(MEMBER), DENIED),
+    c("mint", "does not exempt a role with the break-glass name under another path: it is refused the org trail's StopLogging", role(MEMBER, "tools/LandingZoneBreakGlass"), "cloudtrail:StopLogging", TRAIL, DENIED, { resourceAccount: MGMT }),
+    c("mint", "refuses a member administrator assuming the break-glass role (only management-account holders may)", admin(MEMBER), "sts:AssumeRole", breakGlass(MEMBER), REFUSED),
+    c("mint", "refuses a member account's own user named like a break-glass holder", `arn:aws:iam::${MEMBER}:user/break-glass-1`, "sts:AssumeRole", breakGlass(MEMBER), REFUSED, { context: { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "60" } }),
+    c("mint", "refuses a break-glass holder without MFA", MFA_USER, "sts:AssumeRole", breakGlass(MEMBER), REFUSED, { context: { "aws:MultiFactorAuthPresent": "false", "aws:MultiFactorAuthAge": "60" } }),
+    c("mint", "refuses a break-glass holder whose MFA sign-in is older than an hour", MFA_USER, "sts:AssumeRole", breakGlass(MEMBER), REFUSED, { context: { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "7200" } }),
+    c("mint", "refuses an outside account assuming the break-glass role", OUTSIDER, "sts:AssumeRole", breakGlass(MEMBER), REFUSED),
+
+    // 2. Rewriting the archive: append-only buckets, no deletion, no lifecycle, key or pipeline tricks.
+    c("rewrite", "denies the log-archive administrator overwriting a CloudTrail log in the archive", admin(LA), "s3:PutObject", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies the log-archive account's root overwriting a CloudTrail log in the archive", `arn:aws:iam::${LA}:root`, "s3:PutObject", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies even the log-archive deployment role writing a log into the archive", deployer(LA), "s3:PutObject", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies even the log-archive break-glass role writing a log into the archive", breakGlass(LA), "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/2026/12/01/x.log.gz"), DENIED),
+    c("rewrite", "denies the log-archive administrator planting central logs under the Firehose prefix", admin(LA), "s3:PutObject", object((p) => p.archive, `cloudwatch-logs/account=${MEMBER}/region=us-east-1/2026/12/01/forged.gz`), DENIED),
+    c("rewrite", "denies a replication role of the administrator's own making writing replicas into the archive", role(LA, "my-replicator"), "s3:ReplicateObject", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies a replicated delete marker into the archive, even from a landing-zone replication role", role(LA, "acme-lz-staging-config-us-east-1-replication"), "s3:ReplicateDelete", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies the log-archive administrator deleting an archived version", admin(LA), "s3:DeleteObjectVersion", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies the log-archive administrator shortening an object's retention", admin(LA), "s3:PutObjectRetention", object((p) => p.archive, trailKey), DENIED),
+    c("rewrite", "denies the log-archive administrator a new lifecycle (expiring noncurrent originals early)", admin(LA), "s3:PutLifecycleConfiguration", (p) => p.archive, DENIED),
+    c("rewrite", "denies the log-archive administrator suspending versioning on the archive", admin(LA), "s3:PutBucketVersioning", (p) => p.archive, DENIED),
+    c("rewrite", "denies the log-archive administrator a new bucket policy on the archive", admin(LA), "s3:PutBucketPolicy", (p) => p.archive, DENIED),
+    c("rewrite", "denies the log-archive administrator writing into the Config staging bucket (replicated into the archive)", admin(LA), "s3:PutObject", object((p) => p.stagingConfig, `AWSLogs/${MEMBER}/Config/us-east-1/2026/12/1/ConfigHistory/x.json.gz`), DENIED),
+    c("rewrite", "denies the log-archive administrator writing into an ELB staging bucket", admin(LA), "s3:PutObject", object((p) => p.stagingElbEuWest1, `AWSLogs/${MEMBER}/elasticloadbalancing/eu-west-1/2026/12/01/x.log.gz`), DENIED),
+    c("rewrite", "denies the log-archive administrator writing into the access-log staging bucket", admin(LA), "s3:PutObject", object((p) => p.stagingAccessLogs, "acme-lz-archive-222222222222-us-east-1/2026-12-01-10-00-00-ABC"), DENIED),
+    c("rewrite", "denies replicas into a staging bucket from a bucket of the administrator's", role(LA, "my-replicator"), "s3:ReplicateObject", object((p) => p.stagingConfig, "AWSLogs/x"), DENIED),
+    c("rewrite", "denies the log-archive administrator redirecting a staging bucket's replication", admin(LA), "s3:PutReplicationConfiguration", (p) => p.stagingConfig, DENIED),
+    c("rewrite", "denies a member administrator overwriting its own S3 access logs", admin(MEMBER), "s3:PutObject", object((p) => p.memberAccessLogs, "app-assets-444444444444/2026-12-01-10-00-00-ABC"), DENIED),
+    c("rewrite", "denies the log-archive administrator passing a staging replication role to a rule of its own", admin(LA), "iam:PassRole", (p) => p.roleArn("log-archive", "staging-config-replication-role"), DENIED),
+    c("rewrite", "denies the log-archive administrator passing the Firehose role to a stream of its own", admin(LA), "iam:PassRole", (p) => p.roleArn("log-archive", "central-logs-firehose-role"), DENIED),
+    c("rewrite", "denies the log-archive administrator putting records straight into a central-logs stream", admin(LA), "firehose:PutRecordBatch", (p) => p.stream, DENIED),
+    c("rewrite", "denies the log-archive administrator repointing a central-logs stream", admin(LA), "firehose:UpdateDestination", (p) => p.stream, DENIED),
+    c("rewrite", "denies the log-archive administrator scheduling the archive key's deletion", admin(LA), "kms:ScheduleKeyDeletion", (p) => p.archiveKey, DENIED),
+    c("rewrite", "denies the log-archive administrator a new policy on the archive key", admin(LA), "kms:PutKeyPolicy", (p) => p.archiveKey, DENIED),
+    c("rewrite", "denies the log-archive administrator writing into the cross-region replica's name", admin(LA), "s3:PutBucketPolicy", (p) => p.replicaPattern, DENIED),
+
+    // 3. Blinding detection without touching a detector.
+    c("blind", "denies the security administrator a GuardDuty suppression filter", admin(SEC), "guardduty:CreateFilter", `arn:aws:guardduty:us-east-1:${SEC}:detector/12abc34d567e8fa901bc2d34e56789f0/filter/quiet`, DENIED),
+    c("blind", "denies the security administrator a GuardDuty trusted IP list", admin(SEC), "guardduty:CreateIPSet", "*", DENIED),
+    c("blind", "denies the security administrator switching off GuardDuty auto-enable for the organisation", admin(SEC), "guardduty:UpdateOrganizationConfiguration", "*", DENIED),
+    c("blind", "denies the security administrator disabling protection plans of member detectors", admin(SEC), "guardduty:UpdateMemberDetectors", "*", DENIED),
+    c("blind", "denies the security administrator disassociating GuardDuty members", admin(SEC), "guardduty:DisassociateMembers", "*", DENIED),
+    c("blind", "denies a member administrator a GuardDuty filter in its own account", admin(MEMBER), "guardduty:CreateFilter", `arn:aws:guardduty:us-east-1:${MEMBER}:detector/22abc34d567e8fa901bc2d34e56789f0/filter/quiet`, DENIED),
+    c("blind", "denies the security administrator a Security Hub automation rule (suppressing findings as they arrive)", admin(SEC), "securityhub:CreateAutomationRule", "*", DENIED),
+    c("blind", "denies the security administrator a Security Hub configuration policy (which can disable it org-wide)", admin(SEC), "securityhub:CreateConfigurationPolicy", "*", DENIED),
+    c("blind", "denies the security administrator associating a configuration policy", admin(SEC), "securityhub:StartConfigurationPolicyAssociation", "*", DENIED),
+    c("blind", "denies the security administrator disassociating accounts from the configuration policy", admin(SEC), "securityhub:StartConfigurationPolicyDisassociation", "*", DENIED),
+    c("blind", "denies the security administrator deleting the finding aggregator", admin(SEC), "securityhub:DeleteFindingAggregator", `arn:aws:securityhub:us-east-1:${SEC}:finding-aggregator/123e4567-e89b-12d3-a456-426652340000`, DENIED),
+    c("blind", "denies the security administrator Security Hub's organisation configuration", admin(SEC), "securityhub:UpdateOrganizationConfiguration", "*", DENIED),
+    c("blind", "denies a member administrator stopping GuardDuty's findings from reaching Security Hub", admin(MEMBER), "securityhub:DisableImportFindingsForProduct", "*", DENIED),
+    c("blind", "denies a member administrator switching a control off", admin(MEMBER), "securityhub:UpdateStandardsControl", "*", DENIED),
+    c("blind", "denies the security administrator an Access Analyzer archive rule", admin(SEC), "access-analyzer:CreateArchiveRule", `arn:aws:access-analyzer:us-east-1:${SEC}:analyzer/acme-lz-organization/archive-rule/quiet`, DENIED),
+    c("blind", "denies a member administrator pausing Macie", admin(MEMBER), "macie2:UpdateMacieSession", "*", DENIED),
+    c("blind", "denies the security administrator a Macie suppression filter", admin(SEC), "macie2:CreateFindingsFilter", `arn:aws:macie2:us-east-1:${SEC}:findings-filter/quiet`, DENIED),
+    c("blind", "denies the security administrator an Inspector suppression rule", admin(SEC), "inspector2:CreateFilter", `arn:aws:inspector2:us-east-1:${SEC}:owner/${SEC}/filter/quiet`, DENIED),
+    c("blind", "denies the security administrator removing Detective members", admin(SEC), "detective:DeleteMembers", `arn:aws:detective:us-east-1:${SEC}:graph:a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6`, DENIED),
+    c("blind", "denies the security administrator repointing the Config aggregator", admin(SEC), "config:PutConfigurationAggregator", `arn:aws:config:us-east-1:${SEC}:config-aggregator/config-aggregator-abcdef01`, DENIED),
+    c("blind", "denies the security administrator deleting the organisation conformance pack", admin(SEC), "config:DeleteOrganizationConformancePack", `arn:aws:config:us-east-1:${SEC}:organization-conformance-pack/acme-lz-logging-abcdef01`, DENIED),
+    c("blind", "denies a member administrator narrowing what its Config recorder records", admin(MEMBER), "config:DisassociateResourceTypes", `arn:aws:config:us-east-1:${MEMBER}:configuration-recorder/default/abcdef`, DENIED),
+    c("blind", "denies the security administrator deleting a CIS metric filter on the trail's log group", admin(SEC), "logs:DeleteMetricFilter", (p) => p.trailLogGroup, DENIED),
+    c("blind", "denies the security administrator a masking data-protection policy on the trail's log group", admin(SEC), "logs:PutDataProtectionPolicy", (p) => p.trailLogGroup, DENIED),
+    c("blind", "denies the security administrator a transformer on the trail's log group", admin(SEC), "logs:PutTransformer", (p) => p.trailLogGroup, DENIED),
+    c("blind", "denies the security administrator deleting a CIS alarm", admin(SEC), "cloudwatch:DeleteAlarms", (p) => p.cisAlarm, DENIED),
+    c("blind", "denies the security administrator muting a CIS alarm's actions", admin(SEC), "cloudwatch:DisableAlarmActions", (p) => p.cisAlarm, DENIED),
+    c("blind", "denies the security administrator forcing a CIS alarm back to OK", admin(SEC), "cloudwatch:SetAlarmState", (p) => p.cisAlarm, DENIED),
+    c("blind", "denies the security administrator an alarm mute rule", admin(SEC), "cloudwatch:PutAlarmMuteRule", "*", DENIED, { resourceAccount: SEC }),
+    c("blind", "denies a member administrator disabling its forwarding rule", admin(MEMBER), "events:DisableRule", (p) => p.memberForwardingRule, DENIED),
+
+    // 4. Tapping or cutting the alert path.
+    c("tap", "denies the security administrator opening the high topic to another account (AddPermission)", admin(SEC), "sns:AddPermission", (p) => p.topicHigh, DENIED),
+    c("tap", "denies the security administrator a filter policy that silences the on-call subscription", admin(SEC), "sns:SetSubscriptionAttributes", (p) => p.topicHigh, DENIED),
+    c("tap", "denies the security administrator unsubscribing the on-call address", admin(SEC), "sns:Unsubscribe", (p) => p.topicHigh, DENIED),
+    c("tap", "denies the security administrator a data-protection policy masking the high topic", admin(SEC), "sns:PutDataProtectionPolicy", (p) => p.topicHigh, DENIED),
+    c("tap", "denies the security administrator opening the SIEM queue to another account", admin(SEC), "sqs:AddPermission", (p) => p.siemQueue, DENIED),
+    c("tap", "denies the security administrator purging the SIEM queue", admin(SEC), "sqs:PurgeQueue", (p) => p.siemQueue, DENIED),
+    c("tap", "denies the security administrator purging the SIEM dead-letter queue", admin(SEC), "sqs:PurgeQueue", (p) => p.siemDlq, DENIED),
+    c("tap", "denies a member administrator purging its forwarding dead-letter queue", admin(MEMBER), "sqs:PurgeQueue", (p) => p.forwardingDlq, DENIED),
+    c("tap", "denies the security administrator deleting CloudWatch Logs resource policies (authorised on * only)", admin(SEC), "logs:DeleteResourcePolicy", "*", DENIED, { resourceAccount: SEC }),
+    c("tap", "denies the security administrator replacing CloudWatch Logs resource policies", admin(SEC), "logs:PutResourcePolicy", "*", DENIED, { resourceAccount: SEC }),
+    c("tap", "denies the security administrator removing a routing rule's targets", admin(SEC), "events:RemoveTargets", (p) => p.routingRule("guardduty-high"), DENIED),
+    c("tap", "denies the security administrator changing the bus policy (PutPermission, authorised on * only)", admin(SEC), "events:PutPermission", "*", DENIED, { resourceAccount: SEC }),
+    c("tap", "denies the security administrator deleting the self-test schedule", admin(SEC), "scheduler:DeleteSchedule", (p) => p.selfTestSchedule, DENIED),
+    c("tap", "denies the security administrator disabling the self-test schedule", admin(SEC), "scheduler:UpdateSchedule", (p) => p.selfTestSchedule, DENIED),
+    c("tap", "refuses an outside account subscribing to the high topic", OUTSIDER, "sns:Subscribe", (p) => p.topicHigh, REFUSED),
+    c("tap", "refuses an outside account reading the SIEM queue", OUTSIDER, "sqs:ReceiveMessage", (p) => p.siemQueue, REFUSED),
+
+    // 5. Forging pages.
+    c("forge", "denies a member administrator a custom event shaped like a CloudTrail record on the central bus", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "acme.cloudtrail" } }),
+    c("forge", "denies a member administrator the self-test's source", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.selftest" } }),
+    c("forge", "denies the security administrator the self-test's source", admin(SEC), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.selftest" } }),
+    c("forge", "denies a batch hiding a custom entry among AWS ones", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": ["aws.iam", "acme.cloudtrail"] } }),
+    c("forge", "denies AWS events forwarded by a member administrator's own rule", role(MEMBER, "my-forwarder"), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "aws.iam", "aws:SourceArn": `arn:aws:events:us-east-1:${MEMBER}:rule/copy-everything` } }),
+    c("forge", "denies the security administrator replaying the bus archive (paging everyone again)", admin(SEC), "events:StartReplay", "*", DENIED, { resourceAccount: SEC }),
+    c("forge", "denies the security administrator passing the self-test role to a schedule of its own", admin(SEC), "iam:PassRole", (p) => p.roleArn("security", "security-self-test-role"), DENIED),
+    c("forge", "refuses an outside account putting events on the central bus", OUTSIDER, "events:PutEvents", (p) => p.bus, REFUSED, { context: { "events:source": "aws.iam", "aws:SourceArn": "arn:aws:events:us-east-1:999999999999:rule/acme-lz-fwd-iam-changes" } }),
+
+    // 6. Hiding by name.
+    c("hide", "denies a member administrator a bucket named like a staging bucket (its object events would go unrecorded)", admin(MEMBER), "s3:CreateBucket", "arn:aws:s3:::acme-lz-staging-exfil-444444444444", DENIED),
+    c("hide", "denies a member administrator a bucket named like the archive's replica", admin(MEMBER), "s3:CreateBucket", "arn:aws:s3:::acme-lz-archive-222222222222-eu-west-3", DENIED),
+    c("hide", "denies a member administrator a log group named like the trail's (left out of the central subscription)", admin(MEMBER), "logs:CreateLogGroup", `arn:aws:logs:us-east-1:${MEMBER}:log-group:/acme-lz/cloudtrail/organization`, DENIED),
+    c("hide", "denies a member administrator a rule named like a forwarding rule (admitted by the bus policy)", admin(MEMBER), "events:PutRule", `arn:aws:events:us-east-1:${MEMBER}:rule/acme-lz-fwd-copy`, DENIED),
+    c("hide", "denies a member administrator a role named like a landing-zone role", admin(MEMBER), "iam:CreateRole", role(MEMBER, "acme-lz-event-forwarding-2"), DENIED),
+
+    // 7. Confused deputies: a service acting for someone else.
+    c("deputy", "refuses CloudTrail writing into the archive for another trail", "cloudtrail.amazonaws.com", "s3:PutObject", object((p) => p.archive, trailKey), REFUSED, { context: { ...ACL, "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/evil" } }),
+    c("deputy", "refuses VPC flow-log delivery of another organisation", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/999999999999/vpcflowlogs/us-east-1/x.log.gz"), REFUSED, { context: { ...ACL, "aws:SourceOrgID": "o-otherorg99" } }),
+    c("deputy", "refuses GuardDuty exporting another account's findings into the archive", "guardduty.amazonaws.com", "s3:PutObject", object((p) => p.archive, "guardduty/x.jsonl.gz"), REFUSED, { context: { "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:guardduty:us-east-1:999999999999:detector/x" } }),
+    c("deputy", "refuses AWS Config of another organisation writing into the Config staging bucket", "config.amazonaws.com", "s3:PutObject", object((p) => p.stagingConfig, "AWSLogs/999999999999/Config/x"), REFUSED, { context: { ...ACL, "aws:SourceOrgID": "o-otherorg99" } }),
+    c("deputy", "denies S3 access logging of another account writing into a member's access-log bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.memberAccessLogs, "x"), DENIED, { context: { "aws:SourceAccount": "999999999999" } }),
+    c("deputy", "refuses EventBridge publishing to the high topic for a rule that is not a routing rule to it", "events.amazonaws.com", "sns:Publish", (p) => p.topicHigh, REFUSED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:events:us-east-1:${SEC}:rule/my-rule` } }),
+    c("deputy", "refuses CloudWatch publishing to the high topic for another account's alarm", "cloudwatch.amazonaws.com", "sns:Publish", (p) => p.topicHigh, REFUSED, { context: { "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:cloudwatch:us-east-1:999999999999:alarm:acme-lz-cis-x" } }),
+    c("deputy", "refuses CloudWatch Logs assuming the central-logs role from a region that is not enabled", "logs.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("log-archive", "central-logs-logs-role"), REFUSED, { context: { "aws:SourceArn": `arn:aws:logs:ap-south-1:${MEMBER}:*` } }),
+    c("deputy", "refuses Firehose assuming the delivery role for another account's stream", "firehose.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("log-archive", "central-logs-firehose-role"), REFUSED, { context: { "sts:ExternalId": "999999999999" } }),
+    c("deputy", "refuses S3 assuming a staging replication role for another account's bucket", "s3.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("log-archive", "staging-config-replication-role"), REFUSED, { context: { "aws:SourceAccount": "999999999999" } }),
+    c("deputy", "refuses EventBridge assuming a member's forwarding role for a rule that is not a landing-zone rule", "events.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("member-workload-prod", "forwarding-role"), REFUSED, { context: { "aws:SourceAccount": MEMBER, "aws:SourceArn": `arn:aws:events:us-east-1:${MEMBER}:rule/copy-everything` } }),
+    c("deputy", "refuses EventBridge Scheduler assuming the self-test role for another schedule group", "scheduler.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "security-self-test-role"), REFUSED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:scheduler:us-east-1:${SEC}:schedule-group/default` } }),
+    c("deputy", "refuses CloudTrail assuming the trail's log role for another trail", "cloudtrail.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "org-trail-logs-role"), REFUSED, { context: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/evil" } }),
+
+    // The legitimate paths next to the attacks.
+    c("legitimate", "lets CloudTrail deliver the organisation trail into the archive", "cloudtrail.amazonaws.com", "s3:PutObject", object((p) => p.archive, trailKey), ALLOWED, { context: { ...ACL, "aws:SourceArn": TRAIL } }),
+    c("legitimate", "lets VPC flow logs of the organisation deliver into the archive", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/2026/12/01/x.log.gz"), ALLOWED, { context: { ...ACL, "aws:SourceOrgID": ORG } }),
+    c("legitimate", "lets GuardDuty of the security account export findings into the archive", "guardduty.amazonaws.com", "s3:PutObject", object((p) => p.archive, "guardduty/AWSLogs/333333333333/GuardDuty/us-east-1/x.jsonl.gz"), ALLOWED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:guardduty:us-east-1:${SEC}:detector/12abc34d567e8fa901bc2d34e56789f0` } }),
+    c("legitimate", "lets AWS Config of the organisation deliver into the Config staging bucket", "config.amazonaws.com", "s3:PutObject", object((p) => p.stagingConfig, `AWSLogs/${MEMBER}/Config/us-east-1/x.json.gz`), ALLOWED, { context: { ...ACL, "aws:SourceOrgID": ORG } }),
+    c("legitimate", "lets S3 access logging of the log-archive account deliver into its staging bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.stagingAccessLogs, "acme-lz-archive-222222222222-us-east-1/2026-12-01-10-00-00-ABC"), ALLOWED, { context: { "aws:SourceAccount": LA } }),
+    c("legitimate", "lets the regional ELB account deliver load-balancer logs of a member into the ELB staging bucket", "arn:aws:iam::156460612806:root", "s3:PutObject", object((p) => p.stagingElbEuWest1, `AWSLogs/${MEMBER}/elasticloadbalancing/eu-west-1/2026/12/01/x.log.gz`), ALLOWED, { resourceAccount: LA }),
+    c("legitimate", "lets S3 access logging of a member deliver into its access-log bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.memberAccessLogs, "app-assets-444444444444/2026-12-01-10-00-00-ABC"), ALLOWED, { context: { "aws:SourceAccount": MEMBER } }),
+    c("legitimate", "lets the Firehose role write central logs into the archive with its planned permissions", role(LA, "acme-lz-central-logs-delivery"), "s3:PutObject", object((p) => p.archive, `cloudwatch-logs/account=${MEMBER}/region=us-east-1/2026/12/01/x.gz`), ALLOWED, { identity: (p) => plannedRolePolicies(p.w, role(LA, "acme-lz-central-logs-delivery")) }),
+    c("legitimate", "lets a staging replication role replicate into the archive with its planned permissions", role(LA, "acme-lz-staging-config-us-east-1-replication"), "s3:ReplicateObject", object((p) => p.archive, `AWSLogs/${MEMBER}/Config/us-east-1/x.json.gz`), ALLOWED, { identity: (p) => plannedRolePolicies(p.w, role(LA, "acme-lz-staging-config-us-east-1-replication")) }),
+    c("legitimate", "lets CloudWatch Logs' delivery role put records into a central-logs stream with its planned permissions", role(LA, "acme-lz-central-logs-subscription"), "firehose:PutRecordBatch", (p) => p.stream, ALLOWED, { identity: (p) => plannedRolePolicies(p.w, role(LA, "acme-lz-central-logs-subscription")) }),
+    c("legitimate", "lets CloudWatch Logs assume the central-logs role for a sender in an enabled region", "logs.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("log-archive", "central-logs-logs-role"), ALLOWED, { context: { "aws:SourceArn": `arn:aws:logs:eu-west-1:${MEMBER}:*` } }),
+    c("legitimate", "lets a member's forwarding rule deliver an AWS event to the central bus", role(MEMBER, "acme-lz-event-forwarding"), "events:PutEvents", (p) => p.bus, ALLOWED, {
+        context: (p) => ({ "events:source": "aws.iam", "aws:SourceArn": p.memberForwardingRule }),
+        identity: (p) => plannedRolePolicies(p.w, role(MEMBER, "acme-lz-event-forwarding")),
+    }),
+    c("legitimate", "lets the security account's findings forwarding deliver a GuardDuty finding", role(SEC, "acme-lz-findings-forwarding"), "events:PutEvents", (p) => p.bus, ALLOWED, {
+        context: { "events:source": "aws.guardduty", "aws:SourceArn": `arn:aws:events:eu-west-1:${SEC}:rule/acme-lz-findings-guardduty` },
+        identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-findings-forwarding")),
+    }),
+    c("legitimate", "lets the self-test's role put the self-test event", role(SEC, "acme-lz-security-selftest"), "events:PutEvents", (p) => p.bus, ALLOWED, {
+        context: { "events:source": "lz.selftest" },
+        identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-security-selftest")),
+    }),
+    c("legitimate", "lets EventBridge publish to the high topic for the high routing rules", "events.amazonaws.com", "sns:Publish", (p) => p.topicHigh, ALLOWED, { context: (p) => ({ "aws:SourceAccount": SEC, "aws:SourceArn": p.routingRule("findings-tampering") }) }),
+    c("legitimate", "lets a landing-zone alarm publish to the high topic", "cloudwatch.amazonaws.com", "sns:Publish", (p) => p.topicHigh, ALLOWED, { context: (p) => ({ "aws:SourceAccount": SEC, "aws:SourceArn": p.cisAlarm }) }),
+    c("legitimate", "lets the log-archive deployment role change the archive's bucket policy", deployer(LA), "s3:PutBucketPolicy", (p) => p.archive, ALLOWED),
+    c("legitimate", "lets the log-archive deployment role pass the Firehose role (creating the stream)", deployer(LA), "iam:PassRole", (p) => p.roleArn("log-archive", "central-logs-firehose-role"), ALLOWED),
+    c("legitimate", "lets the security deployment role set GuardDuty's organisation configuration", deployer(SEC), "guardduty:UpdateOrganizationConfiguration", "*", ALLOWED),
+    c("legitimate", "lets the security deployment role change the bus policy", deployer(SEC), "events:PutPermission", "*", ALLOWED, { resourceAccount: SEC }),
+    c("legitimate", "lets the security deployment role set the log resource policy the security-events log group needs", deployer(SEC), "logs:PutResourcePolicy", "*", ALLOWED, { resourceAccount: SEC }),
+    c("legitimate", "lets a member deployment role create the break-glass role", deployer(MEMBER), "iam:CreateRole", breakGlass(MEMBER), ALLOWED),
+    c("legitimate", "lets a management-account holder with a fresh MFA sign-in assume a member's break-glass role", MFA_USER, "sts:AssumeRole", breakGlass(MEMBER), ALLOWED, { context: { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "300" } }),
+    c("legitimate", "lets the security team read the SIEM queue", admin(SEC), "sqs:ReceiveMessage", (p) => p.siemQueue, ALLOWED),
+    c("legitimate", "lets the security team add a subscriber to the high topic", admin(SEC), "sns:Subscribe", (p) => p.topicHigh, ALLOWED),
+    c("legitimate", "lets the security team archive a GuardDuty finding (per-finding triage)", admin(SEC), "guardduty:ArchiveFindings", "*", ALLOWED, { resourceAccount: SEC }),
+    c("legitimate", "lets the security team update findings' workflow (per-finding triage)", admin(SEC), "securityhub:BatchUpdateFindings", `arn:aws:securityhub:us-east-1:${SEC}:hub/default`, ALLOWED),
+    c("legitimate", "lets a member administrator subscribe its own log groups to the central destination", admin(MEMBER), "logs:PutSubscriptionFilter", (p) => p.destination, ALLOWED),
+    c("legitimate", "lets the investigator read archived logs", role(SEC, "SecurityInvestigator"), "s3:GetObject", object((p) => p.archive, trailKey), ALLOWED),
+];
+
+describe("insider resistance: attacks refused and legitimate paths allowed, on the planned policies", () => {
+    let p: Planned;
+    before(async function () {
+        p = await planned();
+    });
+
+    for (const k of CASES) {
+        it(`[${k.cls}] ${k.it}`, async () => {
+            const resource = typeof k.resource === "function" ? k.resource(p) : k.resource;
+            const context = typeof k.context === "function" ? k.context(p) : k.context;
+            const got = await decidePlanned(p.w, { principal: k.principal, action: k.action, resource, context, identity: k.identity?.(p), resourceAccount: k.resourceAccount });
+            assert.strictEqual(got, k.expect);
+        });
+    }
+
+    it("refuses each same-account attack of an administrator because of the landing zone's controls: without the guardrails and resource policies its own permissions would allow it", async () => {
+        let checked = 0;
+        for (const k of CASES.filter((x) => x.cls !== "legitimate" && x.expect === "ExplicitlyDenied" && x.principal.startsWith("arn:aws:iam::"))) {
+            const resource = typeof k.resource === "function" ? k.resource(p) : k.resource;
+            const context = typeof k.context === "function" ? k.context(p) : k.context;
+            const account = k.principal.split(":")[4];
+            const owner = k.resourceAccount ?? (resource === "*" ? account : resource.split(":")[4] || account);
+            if (owner !== account || resource.includes(":kms:")) continue;
+            const bare = await decidePlanned(p.w, { principal: k.principal, action: k.action, resource, context, identity: k.identity?.(p), resourceAccount: k.resourceAccount, withoutControls: true });
+            assert.strictEqual(bare, "Allowed", `${k.it}: refused even without the landing zone's controls, so the case proves nothing`);
+            checked++;
+        }
+        assert.ok(checked >= 50, `${checked} cases checked`);
+    });
+
+    it("holds at least 80 attack cases across the seven classes, each class represented, and the legitimate paths beside them", () => {
+        const attacks = CASES.filter((k) => k.cls !== "legitimate");
+        assert.ok(attacks.length >= 80, `${attacks.length} attack cases`);
+        for (const cls of ["mint", "rewrite", "blind", "tap", "forge", "hide", "deputy"] as const) assert.ok(CASES.some((k) => k.cls === cls), cls);
+        for (const k of attacks) assert.notStrictEqual(k.expect, "Allowed", k.it);
+        assert.ok(CASES.filter((k) => k.cls === "legitimate").length >= 20);
+        // Attacks in every account where they apply.
+        for (const account of [MEMBER, LA, SEC]) assert.ok(attacks.some((k) => k.principal.includes(`::${account}:`)), account);
+    });
+});
