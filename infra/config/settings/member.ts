@@ -66,6 +66,7 @@ export const memberSettingsSchema: ObjectSchema = {
         breakGlassRole: {
             kind: "object",
             default: {},
+            doc: "The break-glass role the baseline creates in the account (who may assume it is set in the org file's breakGlass).",
             fields: {
                 adopt: {
                     kind: "boolean",

@@ -5,6 +5,8 @@ import { guardrails, MAX_GUARDRAIL_POLICIES } from "../../../infra/iam/guardrail
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { policyJson, type PolicyDocument } from "../../../infra/iam/types";
 import { REPO_ROOT } from "../../support/plan";
+import * as fs from "fs";
+import * as path from "path";
 
 const org = loadOrg(REPO_ROOT);
 
@@ -89,6 +91,22 @@ describe("guardrail SCPs", () => {
         };
         const sizes = guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length] as const);
         for (const [id, n] of sizes) assert.ok(n <= 5120, `${id}: ${n}`);
+    });
+
+    it("lists the reference and worst-case sizes of every SCP in docs/security-model.md as they are", () => {
+        const worst = {
+            ...org,
+            partition: "aws-us-gov" as const,
+            namePrefix: "a-rather-long-landing-zone-prefix",
+            regions: [...DEFAULT_ENABLED_REGIONS],
+            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) },
+        };
+        const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "security-model.md"), "utf8");
+        const worstSizes = new Map(guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length]));
+        for (const g of all) {
+            const row = `| \`${g.id}\` | ${policyJson(g.document).length.toLocaleString("en-US")} | ${worstSizes.get(g.id)!.toLocaleString("en-US")} |`;
+            assert.ok(doc.includes(row), `docs/security-model.md lacks ${row}`);
+        }
     });
 
     it("scopes to resource patterns only actions IAM authorises per resource (an action on * only would never match them)", async () => {
