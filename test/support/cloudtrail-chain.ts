@@ -3,6 +3,8 @@
  * chain of signed digests with their log files, and the means to tamper with it the way an
  * attacker (or CloudTrail's own late delivery) would.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { gunzipSync } from "zlib";
 import { digestKey, parseDigestKey, type TrailLocation } from "../../infra/integrity/cloudtrail-layout";
 import type { DigestFile } from "../../infra/integrity/digest-file";
@@ -82,5 +84,24 @@ export function rewriteChain(
         const stored = signedDigestObject(linked, KEYS[region].privateKey);
         objects.set(d.digestS3Object, stored);
         previous = { key: d.digestS3Object, digest: linked, signature: stored.metadata.signature };
+    }
+}
+
+/**
+ * Writes an archive as `validate-logs --local` reads it: every object at its key below `dir`, each
+ * digest's signature in `<key>.metadata.json`, and each region's public keys in
+ * `public-keys/<region>.json` as `aws cloudtrail list-public-keys` prints them.
+ */
+export function writeArchive(dir: string, objects: ReadonlyMap<string, StoredObject>, keys: Readonly<Record<string, SigningKey>>): void {
+    for (const [key, o] of objects) {
+        const file = path.join(dir, ...key.split("/"));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, o.body);
+        if (Object.keys(o.metadata).length > 0) fs.writeFileSync(`${file}.metadata.json`, JSON.stringify(o.metadata));
+    }
+    fs.mkdirSync(path.join(dir, "public-keys"), { recursive: true });
+    for (const [region, k] of Object.entries(keys)) {
+        const list = { PublicKeyList: [{ Value: Buffer.from(k.publicKey.value).toString("base64"), Fingerprint: k.publicKey.fingerprint }] };
+        fs.writeFileSync(path.join(dir, "public-keys", `${region}.json`), JSON.stringify(list));
     }
 }
