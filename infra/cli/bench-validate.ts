@@ -10,9 +10,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HOUR_MS, type TrailLocation } from "../integrity/cloudtrail-layout";
-import { localPublicKeys, localStore } from "../integrity/local-store";
+import { localPublicKeys, localStore, writeLocalCopy } from "../integrity/local-store";
 import { memoryStore } from "../integrity/memory-store";
-import type { ObjectStore, StoredObject } from "../integrity/object-store";
+import type { ObjectStore } from "../integrity/object-store";
 import type { PublicKeySource } from "../integrity/public-keys";
 import { generateSigningKey, syntheticTrail, type SigningKey } from "../integrity/synthetic-trail";
 import { validateOrganization } from "../integrity/validate-organization";
@@ -25,19 +25,6 @@ const TRAIL: TrailLocation = { keyPrefix: "", organizationId: "o-benchmark01", t
 const BUCKET = "bench-archive";
 const FROM = new Date("2026-03-02T00:00:00Z");
 const TO = new Date("2026-03-03T00:00:00Z");
-
-function writeCopy(dir: string, objects: ReadonlyMap<string, StoredObject>, keys: Readonly<Record<string, SigningKey>>): void {
-    for (const [key, o] of objects) {
-        const file = path.join(dir, ...key.split("/"));
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, o.body);
-        if (o.metadata.signature) fs.writeFileSync(`${file}.metadata.json`, JSON.stringify(o.metadata));
-    }
-    fs.mkdirSync(path.join(dir, "public-keys"));
-    for (const [region, k] of Object.entries(keys)) {
-        fs.writeFileSync(path.join(dir, "public-keys", `${region}.json`), JSON.stringify({ PublicKeyList: [{ Fingerprint: k.publicKey.fingerprint, Value: Buffer.from(k.publicKey.value).toString("base64") }] }));
-    }
-}
 
 async function measure(label: string, store: ObjectStore, publicKeys: PublicKeySource, accounts: string[], regions: readonly string[]): Promise<void> {
     const start = process.hrtime.bigint();
@@ -65,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await measure("in memory (CPU)", memoryStore(BUCKET, objects), publicKeys, accounts, regions);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-validate-"));
     try {
-        writeCopy(dir, objects, keys);
+        writeLocalCopy(dir, objects, path.join(dir, "public-keys"), Object.fromEntries(regions.map((r) => [r, [keys[r].publicKey]])));
         await measure("local copy (--local)", localStore(dir, BUCKET), localPublicKeys(path.join(dir, "public-keys")), accounts, regions);
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });

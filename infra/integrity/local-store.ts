@@ -9,8 +9,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { ObjectStore } from "./object-store";
-import { parsePublicKeyList, type PublicKeySource } from "./public-keys";
+import type { ObjectStore, StoredObject } from "./object-store";
+import { parsePublicKeyList, type CloudTrailPublicKey, type PublicKeySource } from "./public-keys";
 
 export const METADATA_SUFFIX = ".metadata.json";
 
@@ -72,4 +72,23 @@ export function localPublicKeys(dir: string): PublicKeySource {
         }
         return parsePublicKeyList(JSON.parse(text.toString("utf8")), file);
     };
+}
+
+/**
+ * Writes objects as `localStore` and `localPublicKeys` read them: each object at its key below
+ * `dir`, a digest's metadata beside it, each region's keys in `<keysDir>/<region>.json` in the
+ * shape `aws cloudtrail list-public-keys` prints (for generated archives in tests and benchmarks).
+ */
+export function writeLocalCopy(dir: string, objects: ReadonlyMap<string, StoredObject>, keysDir: string, keys: Readonly<Record<string, readonly CloudTrailPublicKey[]>>): void {
+    for (const [key, o] of objects) {
+        const file = path.join(dir, ...key.split("/"));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, o.body);
+        if (Object.keys(o.metadata).length > 0) fs.writeFileSync(`${file}${METADATA_SUFFIX}`, JSON.stringify(o.metadata));
+    }
+    fs.mkdirSync(keysDir, { recursive: true });
+    for (const [region, list] of Object.entries(keys)) {
+        const PublicKeyList = list.map((k) => ({ Fingerprint: k.fingerprint, Value: Buffer.from(k.value).toString("base64") }));
+        fs.writeFileSync(path.join(keysDir, `${region}.json`), JSON.stringify({ PublicKeyList }));
+    }
 }

@@ -3,13 +3,13 @@
  * chain of signed digests with their log files, and the means to tamper with it the way an
  * attacker (or CloudTrail's own late delivery) would.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { gunzipSync } from "zlib";
 import { digestKey, parseDigestKey, type TrailLocation } from "../../infra/integrity/cloudtrail-layout";
 import type { DigestFile } from "../../infra/integrity/digest-file";
 import { sha256Hex } from "../../infra/integrity/digest-signature";
 import { memoryStore } from "../../infra/integrity/memory-store";
+import { writeLocalCopy } from "../../infra/integrity/local-store";
 import type { StoredObject } from "../../infra/integrity/object-store";
 import { generateSigningKey, signedDigestObject, syntheticTrail, type SigningKey } from "../../infra/integrity/synthetic-trail";
 import { validateOrganization, type ValidationReport } from "../../infra/integrity/validate-organization";
@@ -87,21 +87,7 @@ export function rewriteChain(
     }
 }
 
-/**
- * Writes an archive as `validate-logs --local` reads it: every object at its key below `dir`, each
- * digest's signature in `<key>.metadata.json`, and each region's public keys in
- * `public-keys/<region>.json` as `aws cloudtrail list-public-keys` prints them.
- */
+/** Writes an archive as `validate-logs --local` reads it (public keys in `<dir>/public-keys/<region>.json`). */
 export function writeArchive(dir: string, objects: ReadonlyMap<string, StoredObject>, keys: Readonly<Record<string, SigningKey>>): void {
-    for (const [key, o] of objects) {
-        const file = path.join(dir, ...key.split("/"));
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, o.body);
-        if (Object.keys(o.metadata).length > 0) fs.writeFileSync(`${file}.metadata.json`, JSON.stringify(o.metadata));
-    }
-    fs.mkdirSync(path.join(dir, "public-keys"), { recursive: true });
-    for (const [region, k] of Object.entries(keys)) {
-        const list = { PublicKeyList: [{ Value: Buffer.from(k.publicKey.value).toString("base64"), Fingerprint: k.publicKey.fingerprint }] };
-        fs.writeFileSync(path.join(dir, "public-keys", `${region}.json`), JSON.stringify(list));
-    }
+    writeLocalCopy(dir, objects, path.join(dir, "public-keys"), Object.fromEntries(Object.entries(keys).map(([r, k]) => [r, [k.publicKey]])));
 }
