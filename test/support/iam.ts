@@ -7,6 +7,8 @@ import * as assert from "assert";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import type { PolicyDocument, Statement } from "../../infra/iam/types";
 import { evaluate } from "./policy-evaluator";
+import type { OrgModel } from "../../infra/config/model";
+import { guardrails } from "../../infra/iam/guardrails";
 
 export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -132,4 +134,12 @@ export function itDecides<C extends DecisionCase>(cases: readonly C[], decision:
             assert.strictEqual(await decision(c), c.expect);
         });
     }
+}
+
+/** AWS's FullAWSAccess SCP, attached to every root, OU and account: guardrails only subtract from it. */
+export const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+
+/** The SCPs the management stack attaches at the root (region deny included), as one `scps` level for `decide`. */
+export function organizationScps(org: OrgModel): (readonly unknown[])[] {
+    return [[FULL_AWS_ACCESS, ...guardrails(org, { regionDeny: true }).map((g) => g.document)]];
 }

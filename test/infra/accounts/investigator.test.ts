@@ -5,10 +5,9 @@
  */
 import * as assert from "assert";
 import { byName, referenceStack, REPO_ROOT } from "../../support/plan";
-import { ASSUME_ANY_ROLE, decide, decideAs, type Decision } from "../../support/iam";
+import { ASSUME_ANY_ROLE, decide, decideAs, organizationScps, type Decision } from "../../support/iam";
 import type { StackPlan } from "../../../infra/engine/run";
 import { loadOrg } from "../../../infra/config/load";
-import { guardrails } from "../../../infra/iam/guardrails";
 
 const SECURITY = "333333333333";
 const LOG_ARCHIVE = "222222222222";
@@ -50,7 +49,7 @@ describe("security investigator (role of the security stack, policies of the log
 
     it("reads the trail's digests and lists CloudTrail's public keys in any enabled region, as validate-logs needs, under the guardrails", async () => {
         const org = loadOrg(REPO_ROOT);
-        const scps = [[{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }, ...guardrails(org, { regionDeny: true }).map((g) => g.document)]];
+        const scps = organizationScps(org);
         const policy = json(byName(archive, "archive-policy").inputs.policy);
         const digest = `${archiveBucket}/AWSLogs/${ORG}/444444444444/CloudTrail-Digest/eu-west-1/2026/11/30/444444444444_CloudTrail-Digest_eu-west-1_acme-lz-org-trail_us-east-1_20261130T010131Z.json.gz`;
         const ask = (action: string, resource: string, resourceAccount: string, resourcePolicy: unknown, region: string) =>

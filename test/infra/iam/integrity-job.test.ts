@@ -6,19 +6,17 @@
 import { loadOrg } from "../../../infra/config/load";
 import { archiveBucketPolicy } from "../../../infra/iam/archive-bucket-policy";
 import { archiveKeyPolicy } from "../../../infra/iam/archive-key-policy";
-import { guardrails } from "../../../infra/iam/guardrails";
 import { integrityJobPermissionsPolicy } from "../../../infra/iam/integrity-job-permissions";
 import { integrityJobTrustPolicy } from "../../../infra/iam/integrity-job-trust";
 import { INTEGRITY_EVENT_SOURCE } from "../../../infra/integrity/validation-job";
 import { arn, centralBusArn, integrityValidationLogGroupName, integrityValidationName, roleArn } from "../../../infra/naming";
 import { ARCHIVE_BUCKET_ARN, ARCHIVE_BUCKET_POLICY_ARGS, ARCHIVE_KEY_ARN, ARCHIVE_KEY_POLICY_ARGS, INVESTIGATOR, LOG_ARCHIVE, ORG, SECURITY } from "../../support/archive-policies";
-import { ASSUME_ANY_ROLE, decide, decideAs, itDecides, outsiderAssumes, type DecisionCase } from "../../support/iam";
+import { ASSUME_ANY_ROLE, decide, decideAs, itDecides, organizationScps, outsiderAssumes, type DecisionCase } from "../../support/iam";
 import { REPO_ROOT } from "../../support/plan";
 import * as assert from "assert";
 
 const org = loadOrg(REPO_ROOT);
-const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
-const SCPS = [[FULL_AWS_ACCESS, ...guardrails(org, { regionDeny: true }).map((g) => g.document)]];
+const SCPS = organizationScps(org);
 const JOB = roleArn(org, SECURITY, integrityValidationName(org));
 const LOG_GROUP = arn(org, "logs", org.homeRegion, SECURITY, `log-group:${integrityValidationLogGroupName(org)}`);
 const BUS = centralBusArn(org);
