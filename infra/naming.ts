@@ -152,6 +152,20 @@ export function orgTrailLogGroupName(org: OrgModel): string {
     return `/${org.namePrefix}/cloudtrail/organization`;
 }
 
+/**
+ * The scheduled CloudTrail integrity validation (security account, home region): its Lambda
+ * function, role and schedule share the name; it starts with the prefix, so the guardrail that
+ * protects `<prefix>-*` roles covers the role.
+ */
+export function integrityValidationName(org: OrgModel): string {
+    return `${org.namePrefix}-log-integrity`;
+}
+
+/** Log group of the integrity validation function, under the landing zone's protected prefix. */
+export function integrityValidationLogGroupName(org: OrgModel): string {
+    return `${logGroupPrefix(org)}log-integrity`;
+}
+
 /** Central security event bus (security account, home region). */
 export function centralBusName(org: OrgModel): string {
     return `${org.namePrefix}-security-events`;

@@ -3,11 +3,11 @@
  * large org (100 member accounts, 17 regions), against the module-load floor measured in the
  * same run. Prints per-stack wall time, resources and ms/resource.
  *
- *   npm run bench                 every benchmark: plan (reference + large org), pack, audit
+ *   npm run bench                 every benchmark: plan (reference + large org), pack, audit, validate
  *   npm run bench -- --reference  plan benchmark of the reference org only
- *   npm run bench -- --only plan|pack|audit
+ *   npm run bench -- --only plan|pack|audit|validate
  *
- * The pack and audit benchmarks run in child processes, so each peak memory reading is its own.
+ * The pack, audit and validate benchmarks run in child processes, so each peak memory reading is its own.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -66,6 +66,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const CHILD_BENCHES: Record<string, { title: string; script: string; args: string[] }> = {
     pack: { title: "policy pack throughput (10,000 generated resources through the SDK analyzer)", script: "policy-pack/harness/bench.ts", args: [] },
     audit: { title: "audit of 100 stack exports x 200 resources", script: "infra/cli/bench-audit.ts", args: [] },
+    validate: { title: "log integrity validation of one day: 4 accounts x 4 regions, 12 log files of 50 records per hour", script: "infra/cli/bench-validate.ts", args: [] },
 };
 
 function runChild(name: string): void {

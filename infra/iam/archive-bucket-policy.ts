@@ -33,12 +33,18 @@ export interface ArchiveBucketPolicyArgs {
     readonly trailArn: string;
     /** Roles that may change the bucket's configuration: the deployment role and the break-glass role. */
     readonly configurationRoleArns: readonly string[];
-    /** Security account's investigator role, the one cross-account reader. */
+    /** Security account's investigator role, the cross-account reader of the whole archive. */
     readonly investigatorRoleArn: string;
     /** Roles of the pipeline that put objects (the central logs' Firehose delivery role). */
     readonly deliveryRoleArns: readonly string[];
     /** ARN patterns of the roles that replicate staged logs in (the staging buckets' replication roles). */
     readonly replicationRoleArnPatterns: readonly string[];
+    /**
+     * Role of the scheduled integrity validation (security account): lists the bucket and reads the
+     * organisation trail's log files and digests, nothing else.
+     * @default undefined (no such grant)
+     */
+    readonly integrityValidatorRoleArn?: string;
     /** Service principals of the partition. */
     readonly principals: { readonly cloudTrail: string; readonly logDelivery: string; readonly guardDuty: string };
     /** `arn:<partition>:guardduty` — GuardDuty detector ARNs of the security account are built from it. */
@@ -132,5 +138,15 @@ export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument 
         },
         investigatorReads(a.investigatorRoleArn, [bucket, objects]),
     ];
+    if (a.integrityValidatorRoleArn !== undefined) {
+        const trailFiles = `${bucket}/${under(a.prefixes.cloudTrail, `AWSLogs/${a.organizationId}/*`)}`;
+        statements.push({
+            Sid: "IntegrityValidatorReadsTrail",
+            Effect: "Allow",
+            Principal: { AWS: a.integrityValidatorRoleArn },
+            Action: ["s3:ListBucket", "s3:GetObject"],
+            Resource: [bucket, `${trailFiles}/CloudTrail/*`, `${trailFiles}/CloudTrail-Digest/*`],
+        });
+    }
     return policyDocument(statements);
 }

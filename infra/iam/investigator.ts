@@ -1,5 +1,6 @@
 import { INVESTIGATOR_READ_ACTIONS, READER_ACTIONS } from "./statements";
 import { RESULTS_READ_ACTIONS } from "./log-archive-query-results-bucket-policy";
+import { VALIDATION_KEY_ACTIONS } from "./integrity-job-permissions";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export interface InvestigatorTrustArgs {
@@ -45,7 +46,8 @@ export interface InvestigatorPermissionsArgs {
 
 /**
  * What the investigator may do: read the archive and query results (never write or delete:
- * the bucket policies deny that anyway), decrypt through S3 only, and assume the query role.
+ * the bucket policies deny that anyway), decrypt through S3 only, assume the query role, and list
+ * CloudTrail's public keys so `npm run validate-logs` can verify the trail's digests.
  * The bucket and key policies of the log-archive account grant the other half of each action.
  */
 export function investigatorPermissionsPolicy(a: InvestigatorPermissionsArgs): PolicyDocument {
@@ -60,5 +62,6 @@ export function investigatorPermissionsPolicy(a: InvestigatorPermissionsArgs): P
             Condition: { StringEquals: { "kms:ViaService": a.s3ViaService } },
         },
         { Sid: "AssumeQueryRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: a.queryRoleArn },
+        { Sid: "ListCloudTrailPublicKeys", Effect: "Allow", Action: [...VALIDATION_KEY_ACTIONS], Resource: "*" },
     ]);
 }

@@ -146,3 +146,4 @@ export function itDecides<C extends DecisionCase>(cases: readonly C[], decision:
         });
     }
 }
+

@@ -4,9 +4,11 @@
  * cross-account decision needs both halves, so these cases fail if either stack drifts.
  */
 import * as assert from "assert";
-import { byName, referenceStack } from "../../support/plan";
+import { byName, referenceStack, REPO_ROOT } from "../../support/plan";
 import { ASSUME_ANY_ROLE, decide, decideAs, type Decision } from "../../support/iam";
+import { scpLevels } from "../../support/guardrails";
 import type { StackPlan } from "../../../infra/engine/run";
+import { loadOrg } from "../../../infra/config/load";
 
 const SECURITY = "333333333333";
 const LOG_ARCHIVE = "222222222222";
@@ -44,6 +46,18 @@ describe("security investigator (role of the security stack, policies of the log
         const policy = json(byName(archive, "archive-policy").inputs.policy);
         assert.strictEqual(await asInvestigator("s3:GetObject", `${archiveBucket}/AWSLogs/${ORG}/444444444444/CloudTrail/us-east-1/2026/11/30/x.json.gz`, policy), "Allowed");
         assert.strictEqual(await asInvestigator("s3:ListBucket", archiveBucket, policy), "Allowed");
+    });
+
+    it("reads the trail's digests and lists CloudTrail's public keys in any enabled region, as validate-logs needs, under the guardrails", async () => {
+        const org = loadOrg(REPO_ROOT);
+        const scps = scpLevels(org, org.security.id);
+        const policy = json(byName(archive, "archive-policy").inputs.policy);
+        const digest = `${archiveBucket}/AWSLogs/${ORG}/444444444444/CloudTrail-Digest/eu-west-1/2026/11/30/444444444444_CloudTrail-Digest_eu-west-1_acme-lz-org-trail_us-east-1_20261130T010131Z.json.gz`;
+        const ask = (action: string, resource: string, resourceAccount: string, resourcePolicy: unknown, region: string) =>
+            decide({ principal: INVESTIGATOR, action, resource, resourceAccount, identityPolicies: [identity], resourcePolicy, scps, orgId: ORG, context: { ...TLS, "aws:PrincipalArn": INVESTIGATOR, "aws:PrincipalAccount": SECURITY, "aws:RequestedRegion": region } });
+        assert.strictEqual(await ask("s3:GetObject", digest, LOG_ARCHIVE, policy, "us-east-1"), "Allowed");
+        for (const region of org.regions) assert.strictEqual(await ask("cloudtrail:ListPublicKeys", "*", SECURITY, undefined, region), "Allowed", region);
+        assert.strictEqual(await ask("cloudtrail:ListPublicKeys", "*", SECURITY, undefined, "ap-south-1"), "ExplicitlyDenied", "outside the enabled regions the region guardrail applies");
     });
 
     it("can neither write nor delete archived logs", async () => {

@@ -4,6 +4,12 @@ import * as path from "path";
 import { BEGIN, END, renderComponentsTable, scanComponents } from "../../../infra/docs/components";
 import { REPO_ROOT } from "../../support/plan";
 
+/**
+ * Components built ahead of the role program that deploys them (the README shows "(not deployed)"):
+ * SecurityHubInsights joins the security stack once that program's concurrent changes have landed.
+ */
+const AWAITING_WIRING = ["lz:detection:SecurityHubInsights"];
+
 describe("README components table", () => {
     const components = scanComponents(path.join(REPO_ROOT, "infra"));
 
@@ -24,7 +30,8 @@ describe("README components table", () => {
         };
         walk(path.join(REPO_ROOT, "infra", "components"));
         assert.deepEqual(components.map((c) => c.token).sort(), [...registered].sort());
-        for (const c of components) assert.ok(c.roles.length > 0, `${c.token} is not used by any stack role`);
+        for (const c of components) assert.ok(c.roles.length > 0 || AWAITING_WIRING.includes(c.token), `${c.token} is not used by any stack role`);
+        assert.deepEqual(components.filter((c) => c.roles.length === 0).map((c) => c.token), AWAITING_WIRING, "a component awaiting its wiring is now deployed: take it off AWAITING_WIRING");
     });
 
     it("names the role of each core component by the program that imports it", () => {
