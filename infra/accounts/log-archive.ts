@@ -25,7 +25,7 @@ import {
 import { archiveBucketPolicy, DEFAULT_ARCHIVE_PREFIXES } from "../iam/archive-bucket-policy";
 import { archiveKeyPolicy } from "../iam/archive-key-policy";
 import { stagingBucketPolicy, type ElbDelivery, type StagingSource } from "../iam/log-archive-staging-bucket-policy";
-import { elbLogWriter } from "../iam/log-archive-elb-log-delivery";
+import { elbLogWriter } from "../config/elb-log-writers";
 import { pipelineLogKeyPolicy } from "../iam/log-archive-pipeline-log-key-policy";
 import { replicaBucketPolicy } from "../iam/log-archive-replica-bucket-policy";
 import { readerKeyPolicy } from "../iam/log-archive-reader-key-policy";
@@ -61,6 +61,8 @@ interface Context extends RoleContext<Model> {
     readonly s3Prefix: string;
     /** `s3.<region>.amazonaws.com`: a key is usable only through S3 in its region. */
     readonly viaS3: (region: string) => string;
+    /** The organisation's accounts with a known id: the accounts whose services deliver here. */
+    readonly accountIds: string[];
 }
 
 /** The archive, its optional cross-region replica, and the replication targets staging buckets use. */
@@ -109,6 +111,7 @@ function contextOf(ctx: RoleContext<Model>): Context {
         accountRoot: arn(org, "iam", "", account.id, "root"),
         s3Prefix: `arn:${org.partition}:s3:::`,
         viaS3: (region) => servicePrincipal(org, `s3.${region}`),
+        accountIds: org.accounts.flatMap((x) => (x.id === undefined ? [] : [x.id])),
     };
 }
 
@@ -135,6 +138,7 @@ function archivePolicies(c: Context, bucketName: string): Pick<ArchiveBucketArgs
             accountRootArn: c.accountRoot,
             logArchiveAccountId: c.accountId,
             organizationId: org.organizationId,
+            accountIds: c.accountIds,
             securityAccountId: org.security.id,
             trailArn,
             exemptRoleArns: c.exempt,
@@ -152,6 +156,7 @@ function archivePolicies(c: Context, bucketName: string): Pick<ArchiveBucketArgs
         bucketPolicy: archiveBucketPolicy({
             bucketArn: `${c.s3Prefix}${bucketName}`,
             organizationId: org.organizationId,
+            accountIds: c.accountIds,
             managementAccountId: org.management.id,
             securityAccountId: org.security.id,
             trailArn,
@@ -228,8 +233,7 @@ function elbDelivery(c: Context, region: string): ElbDelivery {
     const { org } = c;
     const writer = elbLogWriter(org.partition, region, partitionDnsSuffix(org.partition));
     if (writer === undefined) throw new Error(`log-archive: no Elastic Load Balancing log writer is known for region ${region}`);
-    const accountIds = org.accounts.flatMap((x) => (x.id === undefined ? [] : [x.id]));
-    return { writer, accountIds, vendedLogsPrincipal: servicePrincipal(org, "delivery.logs"), logsArnPrefix: `arn:${org.partition}:logs:${region}` };
+    return { writer, accountIds: c.accountIds, vendedLogsPrincipal: servicePrincipal(org, "delivery.logs"), logsArnPrefix: `arn:${org.partition}:logs:${region}` };
 }
 
 /** One staging bucket for `source` in `region`, replicated into `destinations`. */
@@ -252,6 +256,9 @@ function stagingBucket(
                 configurationRoleArns: c.exempt,
                 servicePrincipal: servicePrincipal(org, STAGING_SERVICES[source]),
                 logArchiveAccountId: c.accountId,
+                accountIds: c.accountIds,
+                loggedBucketPrefix: `${org.namePrefix}-`,
+                s3ArnPrefix: c.s3Prefix,
                 elb: source === "elb" ? elbDelivery(c, region) : undefined,
             }),
             kmsKeyArn: o.kmsKeyArn,
@@ -380,7 +387,7 @@ function queryTier(c: Context, a: ArchiveTier, s: StagingTier) {
             queries: SAVED_QUERIES,
             archive: { bucketName, bucketArn: `${c.s3Prefix}${bucketName}`, keyArn: a.archive.keyArn },
             results: { bucketName: results.bucketName, bucketArn: results.bucketArn, keyArn: results.keyArn },
-            accountIds: org.accounts.flatMap((x) => (x.id === undefined ? [] : [x.id])),
+            accountIds: c.accountIds,
             retentionDays: org.retention.archiveDays,
             accountId: c.accountId,
             partition: org.partition,

@@ -104,6 +104,8 @@ interface EventsContext extends RoleContext<Model> {
     readonly logGroupArn: string;
     readonly principal: (service: string) => string;
     readonly selfTestRoleArn: string;
+    /** The security account's deployment and break-glass roles. */
+    readonly exempt: string[];
 }
 
 interface Delivery {
@@ -162,6 +164,7 @@ function eventsContextOf(ctx: RoleContext<Model>): EventsContext {
         logGroupArn: names.securityEventLogGroupArn(s),
         principal: (service) => servicePrincipal(org, service),
         selfTestRoleArn: roleArn(org, org.security.id, names.selfTestName(s)),
+        exempt: [roleArn(org, org.security.id, org.roles.deployment), roleArn(org, org.security.id, org.roles.breakGlass)],
     };
 }
 
@@ -216,6 +219,7 @@ function deliveryTier(c: EventsContext, bus: SecurityEventBus): Delivery {
                         cloudwatchPrincipal: c.principal("cloudwatch"),
                         ruleArns: c.ruleArns((r) => r.targets.topic === sev),
                         alarmArnPattern: names.alarmArnPattern(s),
+                        exemptRoleArns: c.exempt,
                     }),
                 ]),
             ) as Record<Severity, ReturnType<typeof topicPolicy>>,
@@ -231,9 +235,9 @@ function deliveryTier(c: EventsContext, bus: SecurityEventBus): Delivery {
             queueName: names.siemQueueName(s),
             deadLetterQueueName: names.siemDeadLetterQueueName(s),
             keyArn: bus.keyArn,
-            queuePolicy: siemQueuePolicy({ queueArn: c.queueArns[0], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns((r) => Boolean(r.targets.siem)), consumerArns: c.events.siem.consumerArns }),
+            queuePolicy: siemQueuePolicy({ queueArn: c.queueArns[0], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns((r) => Boolean(r.targets.siem)), consumerArns: c.events.siem.consumerArns, exemptRoleArns: c.exempt }),
             // Every routing target leaves what it cannot deliver here, whichever destination failed.
-            deadLetterQueuePolicy: siemQueuePolicy({ queueArn: c.queueArns[1], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns(() => true), consumerArns: c.events.siem.consumerArns }),
+            deadLetterQueuePolicy: siemQueuePolicy({ queueArn: c.queueArns[1], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns(() => true), consumerArns: c.events.siem.consumerArns, exemptRoleArns: c.exempt }),
             alarmTopicArn: topics.topicArns.high,
             deadLetterAlarmName: `${s.namePrefix}-security-dead-letters`,
             retentionDays: c.events.siem.retentionDays,

@@ -1,3 +1,7 @@
+import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "../config/iam-names";
+
+export { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN };
+
 /** Throws one error listing every problem of a component's arguments, before any child exists. */
 export function failIfAny(component: string, name: string, problems: readonly string[]): void {
     if (problems.length > 0) throw new Error(`${component} ${name}:\n  ${problems.join("\n  ")}`);
@@ -14,10 +18,6 @@ export function regionProblems(regions: readonly string[], adopt: Readonly<Recor
     return problems;
 }
 
-/** IAM role names: 1-64 characters of letters, digits and + = , . @ _ - (the configuration schema uses the same rule). */
-export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
-/** What {@link ROLE_NAME_PATTERN} admits, for messages: `is not <ROLE_NAME_DESCRIPTION>`. */
-export const ROLE_NAME_DESCRIPTION = "an IAM role name (1-64 of A-Z a-z 0-9 + = , . @ _ -)";
 
 /** The problem of an IAM role name argument (`field` names it in the message), or undefined when it is valid. */
 export function roleNameProblem(field: string, value: string): string | undefined {

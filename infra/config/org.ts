@@ -2,7 +2,7 @@ import { ProblemList } from "./errors";
 import type { Account, AccountKind, DeployedAccount, OrgModel, Severity } from "./model";
 import { REGIONS } from "./regions";
 import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
-import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "../components/validate";
+import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "./iam-names";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */

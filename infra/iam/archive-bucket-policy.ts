@@ -35,6 +35,11 @@ export interface ArchiveBucketPolicyArgs {
     readonly configurationRoleArns: readonly string[];
     /** Security account's investigator role, the cross-account reader of the whole archive. */
     readonly investigatorRoleArn: string;
+    /**
+     * The organisation's accounts: VPC flow logs of these accounts may deliver (`aws:SourceAccount`, the
+     * key the vended-logs delivery documents; CloudWatch Logs User Guide, "Logs sent to Amazon S3").
+     */
+    readonly accountIds: readonly string[];
     /** Roles of the pipeline that put objects (the central logs' Firehose delivery role). */
     readonly deliveryRoleArns: readonly string[];
     /** ARN patterns of the roles that replicate staged logs in (the staging buckets' replication roles). */
@@ -78,6 +83,7 @@ export function serviceOnlyArchivePrefixes(a: { readonly prefixes: ArchivePrefix
  */
 export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument {
     requireExemptRoles("configurationRoleArns", a.configurationRoleArns, "bucket");
+    if (a.accountIds.length === 0) throw new Error("accountIds: at least one account of the organisation is required");
     const bucket = a.bucketArn;
     const objects = `${bucket}/*`;
     const acl = { "s3:x-amz-acl": "bucket-owner-full-control" };
@@ -110,7 +116,7 @@ export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument 
             Principal: { Service: a.principals.logDelivery },
             Action: ["s3:GetBucketAcl", "s3:ListBucket"],
             Resource: bucket,
-            Condition: { StringEquals: { "aws:SourceOrgID": a.organizationId } },
+            Condition: { StringEquals: { "aws:SourceAccount": [...a.accountIds] } },
         },
         {
             Sid: "FlowLogsWriteOwnPrefix",
@@ -118,7 +124,7 @@ export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument 
             Principal: { Service: a.principals.logDelivery },
             Action: "s3:PutObject",
             Resource: `${bucket}/${under(a.prefixes.flowLogs, "AWSLogs/*")}`,
-            Condition: { StringEquals: { ...acl, "aws:SourceOrgID": a.organizationId } },
+            Condition: { StringEquals: { ...acl, "aws:SourceAccount": [...a.accountIds] } },
         },
         {
             Sid: "GuardDutyLocation",

@@ -9,6 +9,12 @@ export interface ArchiveKeyPolicyArgs {
     readonly accountRootArn: string;
     readonly logArchiveAccountId: string;
     readonly organizationId: string;
+    /**
+     * The organisation's accounts whose flow logs and AWS Config deliveries the key encrypts
+     * (`aws:SourceAccount`): Config, delivering as its service principal, works with no organisation
+     * condition (AWS Config Developer Guide, "Permissions for the Amazon S3 Bucket").
+     */
+    readonly accountIds: readonly string[];
     readonly securityAccountId: string;
     /** Organisation trail ARN (management-account form), bound through CloudTrail's encryption context. */
     readonly trailArn: string;
@@ -56,7 +62,7 @@ export function archiveKeyPolicy(a: ArchiveKeyPolicyArgs): PolicyDocument {
             Principal: { Service: a.principals.logDelivery },
             Action: [...SERVICE_ENCRYPT_ACTIONS, "kms:Decrypt"],
             Resource: "*",
-            Condition: { StringEquals: { "aws:SourceOrgID": a.organizationId } },
+            Condition: { StringEquals: { "aws:SourceAccount": [...a.accountIds] } },
         },
         {
             Sid: "ConfigEncrypts",
@@ -64,7 +70,7 @@ export function archiveKeyPolicy(a: ArchiveKeyPolicyArgs): PolicyDocument {
             Principal: { Service: a.principals.config },
             Action: [...SERVICE_ENCRYPT_ACTIONS, "kms:Decrypt"],
             Resource: "*",
-            Condition: { StringEquals: { "aws:SourceOrgID": a.organizationId } },
+            Condition: { StringEquals: { "aws:SourceAccount": [...a.accountIds] } },
         },
         {
             Sid: "GuardDutyEncrypts",

@@ -1,6 +1,6 @@
 import { denyConfigurationChanges, denyInsecureTransport, denyObjectDeletion, denyReplicationButFrom, denyWritesButDelivery, PROTECTED_CONFIGURATION_ACTIONS } from "./statements";
 import { policyDocument, policyJson, type PolicyDocument, type Statement } from "./types";
-import type { ElbLogWriter } from "./log-archive-elb-log-delivery";
+import type { ElbLogWriter } from "../config/elb-log-writers";
 
 /** Who delivers into a staging bucket. */
 export type StagingSource = "access-logs" | "elb" | "config";
@@ -16,6 +16,20 @@ export interface StagingBucketPolicyArgs {
     readonly servicePrincipal: string;
     /** Account whose buckets' access logs may land here (access-logs only: the log-archive account). */
     readonly logArchiveAccountId: string;
+    /**
+     * The organisation's accounts whose AWS Config may deliver (config only): Config delivers as its
+     * service principal, which "won't work with organization ID … based conditions" (AWS Config
+     * Developer Guide, "Permissions for the Amazon S3 Bucket"), so the accounts are named.
+     */
+    readonly accountIds: readonly string[];
+    /**
+     * The landing zone's bucket-name prefix (access-logs only): only its own buckets log here
+     * (`aws:SourceArn`), under their own names (the target prefix is `<bucket>/`), so no bucket of an
+     * administrator's making can plant objects that replicate into the archive.
+     */
+    readonly loggedBucketPrefix: string;
+    /** `arn:<partition>:s3:::`. */
+    readonly s3ArnPrefix: string;
     /** Load-balancer writers of the bucket's region (elb only; required there). */
     readonly elb?: ElbDelivery;
 }
@@ -65,7 +79,7 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
         denyReplicationButFrom(objects, []),
         denyConfigurationChanges(bucket, PROTECTED_CONFIGURATION_ACTIONS, a.configurationRoleArns),
     ];
-    const org = { "aws:SourceOrgID": a.organizationId };
+    const accounts = { "aws:SourceAccount": [...a.accountIds] };
     const service = { Service: a.servicePrincipal };
     switch (a.source) {
         case "access-logs":
@@ -76,8 +90,9 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
                     Effect: "Allow",
                     Principal: service,
                     Action: "s3:PutObject",
-                    Resource: delivered(bucket, a.source),
-                    Condition: { StringEquals: { "aws:SourceAccount": a.logArchiveAccountId } },
+                    Resource: `${bucket}/${a.loggedBucketPrefix}*`,
+                    // S3 User Guide, "Enabling Amazon S3 server access logging": aws:SourceArn is the logged bucket.
+                    Condition: { StringEquals: { "aws:SourceAccount": a.logArchiveAccountId }, ArnLike: { "aws:SourceArn": `${a.s3ArnPrefix}${a.loggedBucketPrefix}*` } },
                 },
             ]);
         case "elb":
@@ -85,14 +100,14 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
         case "config":
             return policyDocument([
                 ...base,
-                { Sid: "ConfigAclCheck", Effect: "Allow", Principal: service, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucket, Condition: { StringEquals: org } },
+                { Sid: "ConfigAclCheck", Effect: "Allow", Principal: service, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucket, Condition: { StringEquals: accounts } },
                 {
                     Sid: "ConfigWritesOwnPrefix",
                     Effect: "Allow",
                     Principal: service,
                     Action: "s3:PutObject",
                     Resource: delivered(bucket, a.source),
-                    Condition: { StringEquals: { ...org, "s3:x-amz-acl": "bucket-owner-full-control" } },
+                    Condition: { StringEquals: { ...accounts, "s3:x-amz-acl": "bucket-owner-full-control" } },
                 },
             ]);
     }

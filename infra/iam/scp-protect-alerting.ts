@@ -21,15 +21,29 @@ export const ALERT_QUEUE_TAMPER_ACTIONS = ["sqs:DeleteQueue", "sqs:SetQueueAttri
 /** Alarms deleted, muted (actions disabled), forced back to OK, or replaced with a threshold that never fires. */
 export const ALARM_TAMPER_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:SetAlarmState", "cloudwatch:PutMetricAlarm"];
 
-/** Rules, queues and alarms whose names start with the landing-zone prefix. */
+/**
+ * Every account's default bus carries the forwarding rules; their patterns and targets are encrypted
+ * under the bus's key (EventBridge User Guide, "Encrypting events with customer managed keys"), so
+ * re-keying the default bus with a key EventBridge cannot use would silence them without touching a
+ * rule.
+ */
+export const DEFAULT_BUS_TAMPER_ACTIONS = ["events:UpdateEventBus"];
+
+/** Rules, queues and alarms whose names start with the landing-zone prefix, and every default bus. */
 export function protectAlertingScp(org: OrgModel): PolicyDocument {
     const p = org.namePrefix;
     return policyDocument([
         {
             Sid: "ProtectLandingZoneAlerting",
             Effect: "Deny",
-            Action: [...EVENT_RULE_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS, ...ALARM_TAMPER_ACTIONS],
-            Resource: [arn(org, "events", "*", "*", `rule/${p}-*`), arn(org, "events", "*", "*", `rule/*/${p}-*`), arn(org, "sqs", "*", "*", `${p}-*`), arn(org, "cloudwatch", "*", "*", `alarm:${p}-*`)],
+            Action: [...EVENT_RULE_TAMPER_ACTIONS, ...DEFAULT_BUS_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS, ...ALARM_TAMPER_ACTIONS],
+            Resource: [
+                arn(org, "events", "*", "*", `rule/${p}-*`),
+                arn(org, "events", "*", "*", `rule/*/${p}-*`),
+                arn(org, "events", "*", "*", "event-bus/default"),
+                arn(org, "sqs", "*", "*", `${p}-*`),
+                arn(org, "cloudwatch", "*", "*", `alarm:${p}-*`),
+            ],
             Condition: unlessExempt(org),
         },
     ]);

@@ -37,7 +37,10 @@ export const ROLE_TAMPER_ACTIONS = [
 
 /** Role ARN patterns in any account: the named roles of `roles`, the prefixed roles and Config's service-linked role. */
 export function landingZoneRolePatterns(org: OrgModel): string[] {
-    return [org.roles.deployment, org.roles.breakGlass, org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"].map(
+    // The exempt names under any path too (`*<name>` matches `<name>` and `tools/<name>`): IAM role names
+    // are unique per account whatever the path, so a role `tools/<breakGlass>` would take the name (and
+    // match the break-glass metric filter). Names merely ending like them are reserved with them.
+    return [`*${org.roles.deployment}`, `*${org.roles.breakGlass}`, org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"].map(
         (n) => `arn:${org.partition}:iam::*:role/${n}`,
     );
 }

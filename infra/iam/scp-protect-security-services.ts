@@ -32,6 +32,8 @@ export const GUARDDUTY_TAMPER_ACTIONS = [
     "guardduty:UpdateTrustedEntitySet",
     // Malware scan exclusions.
     "guardduty:UpdateMalwareScanSettings",
+    // Sample findings page like real ones: a flood to bury a real finding in.
+    "guardduty:CreateSampleFindings",
 ];
 
 export const SECURITY_HUB_TAMPER_ACTIONS = [
@@ -88,6 +90,23 @@ export const OTHER_DETECTION_TAMPER_ACTIONS = [
 /** Every detection-tampering action denied in every account (the delegated administrator's are in the security-tooling guardrail). */
 export const DETECTION_TAMPER_ACTIONS = [...GUARDDUTY_TAMPER_ACTIONS, ...SECURITY_HUB_TAMPER_ACTIONS, ...CONFIG_TAMPER_ACTIONS, ...OTHER_DETECTION_TAMPER_ACTIONS];
 
+/**
+ * A finding set to SUPPRESSED stays suppressed (Security Hub resets only NOTIFIED and RESOLVED to
+ * NEW; API Reference, WorkflowUpdate) and the routing pages NEW findings only, so a suppression blinds
+ * the finding for good. It is the security account's triage, and pages there
+ * (`findings-suppressed`); no other account may suppress.
+ */
+export const FINDING_SUPPRESSION_ACTIONS = ["securityhub:BatchUpdateFindings"];
+
 export function protectSecurityServicesScp(org: OrgModel): PolicyDocument {
-    return policyDocument([{ Sid: "ProtectDetection", Effect: "Deny", Action: DETECTION_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) }]);
+    return policyDocument([
+        { Sid: "ProtectDetection", Effect: "Deny", Action: DETECTION_TAMPER_ACTIONS, Resource: "*", Condition: unlessExempt(org) },
+        {
+            Sid: "SuppressOnlyInSecurity",
+            Effect: "Deny",
+            Action: FINDING_SUPPRESSION_ACTIONS,
+            Resource: "*",
+            Condition: { ...unlessExempt(org), StringEquals: { "securityhub:ASFFSyntaxPath/Workflow.Status": "SUPPRESSED" }, StringNotEquals: { "aws:PrincipalAccount": org.security.id } },
+        },
+    ]);
 }

@@ -18,8 +18,8 @@
  * 5,120 characters and never denies another account the same `*`-only actions on its own resources.
  */
 import type { OrgModel } from "../config/model";
-import { arn } from "../naming";
-import { unlessExempt } from "./scp-common";
+import { arn, logGroupPrefix } from "../naming";
+import { exemptPrincipalPatterns, unlessExempt } from "./scp-common";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export const DELEGATED_ADMIN_TAMPER_ACTIONS = [
@@ -109,10 +109,34 @@ export const ALERT_TOPIC_TAMPER_ACTIONS = [
 
 export const SCHEDULE_TAMPER_ACTIONS = ["scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule", "scheduler:DeleteScheduleGroup"];
 
+/**
+ * Metric data under the landing zone's namespaces (`LandingZone/CIS`, `LandingZone/Guardrails`): a
+ * data point held above a threshold keeps an alarm in ALARM, and an alarm in ALARM never pages again.
+ * Metric filters publish these metrics as CloudWatch Logs, which no SCP binds.
+ */
+export const LANDING_ZONE_METRIC_ACTIONS = ["cloudwatch:PutMetricData"];
+export const LANDING_ZONE_NAMESPACES = "LandingZone/*";
+
+/**
+ * Writing into the security account's landing-zone log groups: a forged CloudTrail record in the
+ * trail's group feeds the CIS and guardrail metric filters (and the copy investigators query). Only
+ * the landing zone's own roles write there (CloudTrail's delivery role, the landing zone's functions);
+ * EventBridge writes the security-events group under a resource policy, which no SCP binds.
+ */
+export const LOG_GROUP_WRITE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
 export function protectSecurityToolingScp(org: OrgModel): PolicyDocument {
     const p = org.namePrefix;
     const exempt = unlessExempt(org);
     return policyDocument([
+        { Sid: "ProtectLandingZoneMetrics", Effect: "Deny", Action: LANDING_ZONE_METRIC_ACTIONS, Resource: "*", Condition: { ...exempt, StringLike: { "cloudwatch:namespace": LANDING_ZONE_NAMESPACES } } },
+        {
+            Sid: "OnlyLandingZoneWritesItsLogs",
+            Effect: "Deny",
+            Action: LOG_GROUP_WRITE_ACTIONS,
+            Resource: arn(org, "logs", "*", "*", `log-group:${logGroupPrefix(org)}*`),
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...exemptPrincipalPatterns(org), `arn:${org.partition}:iam::*:role/${p}-*`] } },
+        },
         { Sid: "ProtectDelegatedAdministration", Effect: "Deny", Action: DELEGATED_ADMIN_TAMPER_ACTIONS, Resource: "*", Condition: exempt },
         { Sid: "ProtectAccountWidePolicies", Effect: "Deny", Action: SECURITY_ACCOUNT_WIDE_TAMPER_ACTIONS, Resource: "*", Condition: exempt },
         {

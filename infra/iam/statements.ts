@@ -33,6 +33,11 @@ export const PROTECTED_CONFIGURATION_ACTIONS = [
     "s3:PutBucketLogging",
     // Event notifications feed the SIEM's new-object queue: silencing them hides what lands.
     "s3:PutBucketNotification",
+    // Requester Pays refuses deliveries that do not pay (S3 server access logs cannot target such a bucket).
+    "s3:PutBucketRequestPayment",
+    // An inventory lists every object into a bucket of anyone's choosing; tags are what the policy pack and lifecycle filters read.
+    "s3:PutInventoryConfiguration",
+    "s3:PutBucketTagging",
 ] as const;
 
 /** What the security account's investigator may do on the archive and its replica. */
@@ -190,5 +195,20 @@ export function logsEncryptsLogGroup(sid: string, logsPrincipal: string, logGrou
         Action: [...LOGS_KEY_USE_ACTIONS],
         Resource: "*",
         Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
+    };
+}
+
+/**
+ * Nobody but the named AWS services (acting as themselves: `aws:PrincipalServiceName`, present only
+ * on a service principal's request) and the exempt roles may deliver into the resource.
+ */
+export function onlyServicesDeliver(sid: string, actions: readonly string[], resource: string, services: readonly string[], exemptRoleArns: readonly string[]): Statement {
+    return {
+        Sid: sid,
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...actions],
+        Resource: resource,
+        Condition: { StringNotEqualsIfExists: { "aws:PrincipalServiceName": [...services] }, ArnNotEquals: { "aws:PrincipalArn": [...exemptRoleArns] } },
     };
 }

@@ -98,11 +98,20 @@ export const CONFIG_TAMPER_EVENT_NAMES: readonly string[] = tamperEvents([...CON
 export const ALERT_RESOURCE_TAMPER_EVENTS = tamperEvents([...ALERT_TOPIC_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS, ...ALARM_TAMPER_ACTIONS]);
 
 /**
+ * Bus changes of any account (the default buses carry the forwarding rules, the central bus the
+ * routing): the event-rule rows forward and route them with the bus's name, so they are left out of
+ * the security account's tooling row (one row per call).
+ */
+export const BUS_TAMPER_EVENT_NAMES: readonly string[] = ["UpdateEventBus", "DeleteEventBus"];
+
+/**
  * Calls that only the security account's landing-zone tooling is subject to: the bus policy and
  * archive, log resource policies, schedules, alarm mute rules. The security account is dedicated to
  * the landing zone, so every such call there is tampering, whatever resource it names.
  */
-export const SECURITY_TOOLING_TAMPER_EVENTS = tamperEvents([...SECURITY_ACCOUNT_WIDE_TAMPER_ACTIONS, ...CENTRAL_BUS_TAMPER_ACTIONS, ...SCHEDULE_TAMPER_ACTIONS]);
+export const SECURITY_TOOLING_TAMPER_EVENTS = tamperEvents(
+    [...SECURITY_ACCOUNT_WIDE_TAMPER_ACTIONS, ...CENTRAL_BUS_TAMPER_ACTIONS, ...SCHEDULE_TAMPER_ACTIONS].filter((a) => !BUS_TAMPER_EVENT_NAMES.includes(a.split(":")[1])),
+);
 
 /** Calls on the landing zone's log groups that blind or rewrite them without deleting anything. */
 export const LOG_GROUP_BLINDING_EVENT_NAMES: readonly string[] = [
@@ -140,6 +149,10 @@ export const S3_BUCKET_TAMPER_EVENTS: readonly string[] = [
     "DeleteBucketPublicAccessBlock",
     "PutBucketLogging",
     "PutBucketNotification",
+    "PutBucketRequestPayment",
+    "PutBucketInventoryConfiguration",
+    "PutBucketTagging",
+    "DeleteBucketTagging",
 ];
 
 /** IAM calls that change a role (every one names it in `requestParameters.roleName`). */

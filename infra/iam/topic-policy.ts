@@ -1,4 +1,4 @@
-import { denyInsecureTransport, routingRulesDeliver } from "./statements";
+import { denyInsecureTransport, onlyServicesDeliver, routingRulesDeliver } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 export const TOPIC_PUBLISH_ACTIONS = ["sns:Publish"] as const;
@@ -15,12 +15,17 @@ export interface TopicPolicyArgs {
     readonly ruleArns: readonly string[];
     /** ARN pattern of the alarms that may notify the topic, e.g. `arn:aws:cloudwatch:us-east-1:<id>:alarm:acme-lz-*`. */
     readonly alarmArnPattern: string;
+    /** The deployment and break-glass roles of the account: the only IAM principals that may publish. */
+    readonly exemptRoleArns: readonly string[];
 }
 
 /**
  * Severity topic policy: only the routing rules that target this topic, and the landing zone's
- * alarms of this account, may publish; nothing without TLS. Subscribing and administration stay
- * with the account's IAM policies (same-account access).
+ * alarms of this account, may publish; nothing without TLS. No IAM principal of the account publishes
+ * either (an administrator's identity policy would otherwise let it page anyone with text of its
+ * choosing): only EventBridge and CloudWatch acting as services (`aws:PrincipalServiceName`), and the
+ * exempt roles. Subscribing and administration stay with the account's IAM policies (same-account
+ * access), bound by the guardrails.
  */
 export function topicPolicy(a: TopicPolicyArgs): PolicyDocument {
     const statements: Statement[] = [];
@@ -34,6 +39,7 @@ export function topicPolicy(a: TopicPolicyArgs): PolicyDocument {
             Resource: a.topicArn,
             Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnLike: { "aws:SourceArn": a.alarmArnPattern } },
         },
+        onlyServicesDeliver("DenyPublishButRoutingAndAlarms", TOPIC_PUBLISH_ACTIONS, a.topicArn, [a.eventsPrincipal, a.cloudwatchPrincipal], a.exemptRoleArns),
         denyInsecureTransport("sns", a.topicArn),
     );
     return policyDocument(statements);

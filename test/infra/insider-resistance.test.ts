@@ -212,7 +212,22 @@ const CASES: Case[] = [
     c("tap", "denies the security administrator deleting the self-test schedule", admin(SEC), "scheduler:DeleteSchedule", (p) => p.selfTestSchedule, DENIED),
     c("tap", "denies the security administrator disabling the self-test schedule", admin(SEC), "scheduler:UpdateSchedule", (p) => p.selfTestSchedule, DENIED),
     c("tap", "refuses an outside account subscribing to the high topic", OUTSIDER, "sns:Subscribe", (p) => p.topicHigh, REFUSED),
-    c("tap", "refuses an outside account reading the SIEM queue", OUTSIDER, "sqs:ReceiveMessage", (p) => p.siemQueue, REFUSED),
+    c("tap", "denies an outside account reading the SIEM queue", OUTSIDER, "sqs:ReceiveMessage", (p) => p.siemQueue, DENIED),
+    c("tap", "denies the security administrator hiding the SIEM queue's messages (receiving them with a long visibility timeout)", admin(SEC), "sqs:ReceiveMessage", (p) => p.siemQueue, DENIED),
+    c("tap", "denies the security administrator deleting the SIEM queue's messages one by one", admin(SEC), "sqs:DeleteMessage", (p) => p.siemQueue, DENIED),
+    c("forge", "denies the security administrator publishing straight to the high topic (a page with text of its choosing)", admin(SEC), "sns:Publish", (p) => p.topicHigh, DENIED),
+    c("forge", "denies the security administrator sending into the SIEM queue", admin(SEC), "sqs:SendMessage", (p) => p.siemQueue, DENIED),
+    c("blind", "denies the security administrator a message in the SIEM dead-letter queue (holding its alarm in ALARM, so it never pages again)", admin(SEC), "sqs:SendMessage", (p) => p.siemDlq, DENIED),
+    c("blind", "denies the security administrator metric data under the landing zone's namespaces (holding an alarm in ALARM)", admin(SEC), "cloudwatch:PutMetricData", "*", DENIED, { resourceAccount: SEC, context: { "cloudwatch:namespace": "LandingZone/Guardrails" } }),
+    c("forge", "denies the security administrator writing records into the organisation trail's log group", admin(SEC), "logs:PutLogEvents", (p) => `${p.trailLogGroup}:log-stream:forged`, DENIED),
+    c("blind", "denies a member administrator re-keying its default event bus (the forwarding rules' patterns and targets are encrypted under it)", admin(MEMBER), "events:UpdateEventBus", `arn:aws:events:us-east-1:${MEMBER}:event-bus/default`, DENIED),
+    c("blind", "denies the security administrator re-keying its default event bus (the findings forwarding)", admin(SEC), "events:UpdateEventBus", `arn:aws:events:eu-west-1:${SEC}:event-bus/default`, DENIED),
+    c("blind", "denies a member administrator suppressing Security Hub findings (only the security account triages)", admin(MEMBER), "securityhub:BatchUpdateFindings", "*", DENIED, { resourceAccount: MEMBER, context: { "securityhub:ASFFSyntaxPath/Workflow.Status": "SUPPRESSED" } }),
+    c("forge", "denies a member administrator GuardDuty sample findings (a flood of pages to bury a real one)", admin(MEMBER), "guardduty:CreateSampleFindings", "*", DENIED, { resourceAccount: MEMBER }),
+    c("rewrite", "denies the log-archive administrator Requester Pays on a staging bucket (deliveries that do not pay are refused)", admin(LA), "s3:PutBucketRequestPayment", (p) => p.stagingAccessLogs, DENIED),
+    c("rewrite", "denies the log-archive administrator an inventory of the archive into a bucket of its choosing", admin(LA), "s3:PutInventoryConfiguration", (p) => p.archive, DENIED),
+    c("mint", "denies a member administrator a role named like the break-glass role under another path", admin(MEMBER), "iam:CreateRole", role(MEMBER, "tools/LandingZoneBreakGlass"), DENIED),
+    c("mint", "denies a member administrator detaching a guardrail should policy management ever be delegated", admin(MEMBER), "organizations:DetachPolicy", "*", DENIED, { resourceAccount: MGMT }),
 
     // 5. Forging pages.
     c("forge", "denies a member administrator a custom event shaped like a CloudTrail record on the central bus", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "acme.cloudtrail" } }),
@@ -233,9 +248,9 @@ const CASES: Case[] = [
 
     // 7. Confused deputies: a service acting for someone else.
     c("deputy", "refuses CloudTrail writing into the archive for another trail", "cloudtrail.amazonaws.com", "s3:PutObject", object((p) => p.archive, trailKey), REFUSED, { context: { ...ACL, "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/evil" } }),
-    c("deputy", "refuses VPC flow-log delivery of another organisation", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/999999999999/vpcflowlogs/us-east-1/x.log.gz"), REFUSED, { context: { ...ACL, "aws:SourceOrgID": "o-otherorg99" } }),
+    c("deputy", "refuses VPC flow-log delivery of an account outside the organisation", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/999999999999/vpcflowlogs/us-east-1/x.log.gz"), REFUSED, { context: { ...ACL, "aws:SourceAccount": "999999999999" } }),
     c("deputy", "refuses GuardDuty exporting another account's findings into the archive", "guardduty.amazonaws.com", "s3:PutObject", object((p) => p.archive, "guardduty/x.jsonl.gz"), REFUSED, { context: { "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:guardduty:us-east-1:999999999999:detector/x" } }),
-    c("deputy", "refuses AWS Config of another organisation writing into the Config staging bucket", "config.amazonaws.com", "s3:PutObject", object((p) => p.stagingConfig, "AWSLogs/999999999999/Config/x"), REFUSED, { context: { ...ACL, "aws:SourceOrgID": "o-otherorg99" } }),
+    c("deputy", "refuses AWS Config of an account outside the organisation writing into the Config staging bucket", "config.amazonaws.com", "s3:PutObject", object((p) => p.stagingConfig, "AWSLogs/999999999999/Config/x"), REFUSED, { context: { ...ACL, "aws:SourceAccount": "999999999999" } }),
     c("deputy", "denies S3 access logging of another account writing into a member's access-log bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.memberAccessLogs, "x"), DENIED, { context: { "aws:SourceAccount": "999999999999" } }),
     c("deputy", "refuses EventBridge publishing to the high topic for a rule that is not a routing rule to it", "events.amazonaws.com", "sns:Publish", (p) => p.topicHigh, REFUSED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:events:us-east-1:${SEC}:rule/my-rule` } }),
     c("deputy", "refuses CloudWatch publishing to the high topic for another account's alarm", "cloudwatch.amazonaws.com", "sns:Publish", (p) => p.topicHigh, REFUSED, { context: { "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:cloudwatch:us-east-1:999999999999:alarm:acme-lz-cis-x" } }),
@@ -248,10 +263,10 @@ const CASES: Case[] = [
 
     // The legitimate paths next to the attacks.
     c("legitimate", "lets CloudTrail deliver the organisation trail into the archive", "cloudtrail.amazonaws.com", "s3:PutObject", object((p) => p.archive, trailKey), ALLOWED, { context: { ...ACL, "aws:SourceArn": TRAIL } }),
-    c("legitimate", "lets VPC flow logs of the organisation deliver into the archive", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/2026/12/01/x.log.gz"), ALLOWED, { context: { ...ACL, "aws:SourceOrgID": ORG } }),
+    c("legitimate", "lets VPC flow logs of the organisation deliver into the archive", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/2026/12/01/x.log.gz"), ALLOWED, { context: { ...ACL, "aws:SourceAccount": MEMBER } }),
     c("legitimate", "lets GuardDuty of the security account export findings into the archive", "guardduty.amazonaws.com", "s3:PutObject", object((p) => p.archive, "guardduty/AWSLogs/333333333333/GuardDuty/us-east-1/x.jsonl.gz"), ALLOWED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:guardduty:us-east-1:${SEC}:detector/12abc34d567e8fa901bc2d34e56789f0` } }),
-    c("legitimate", "lets AWS Config of the organisation deliver into the Config staging bucket", "config.amazonaws.com", "s3:PutObject", object((p) => p.stagingConfig, `AWSLogs/${MEMBER}/Config/us-east-1/x.json.gz`), ALLOWED, { context: { ...ACL, "aws:SourceOrgID": ORG } }),
-    c("legitimate", "lets S3 access logging of the log-archive account deliver into its staging bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.stagingAccessLogs, "acme-lz-archive-222222222222-us-east-1/2026-12-01-10-00-00-ABC"), ALLOWED, { context: { "aws:SourceAccount": LA } }),
+    c("legitimate", "lets AWS Config of the organisation deliver into the Config staging bucket", "config.amazonaws.com", "s3:PutObject", object((p) => p.stagingConfig, `AWSLogs/${MEMBER}/Config/us-east-1/x.json.gz`), ALLOWED, { context: { ...ACL, "aws:SourceAccount": MEMBER } }),
+    c("legitimate", "lets S3 access logging of the log-archive account deliver into its staging bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.stagingAccessLogs, "acme-lz-archive-222222222222-us-east-1/2026-12-01-10-00-00-ABC"), ALLOWED, { context: { "aws:SourceAccount": LA, "aws:SourceArn": "arn:aws:s3:::acme-lz-archive-222222222222-us-east-1" } }),
     c("legitimate", "lets the regional ELB account deliver load-balancer logs of a member into the ELB staging bucket", "arn:aws:iam::156460612806:root", "s3:PutObject", object((p) => p.stagingElbEuWest1, `AWSLogs/${MEMBER}/elasticloadbalancing/eu-west-1/2026/12/01/x.log.gz`), ALLOWED, { resourceAccount: LA }),
     c("legitimate", "lets S3 access logging of a member deliver into its access-log bucket", "logging.s3.amazonaws.com", "s3:PutObject", object((p) => p.memberAccessLogs, "app-assets-444444444444/2026-12-01-10-00-00-ABC"), ALLOWED, { context: { "aws:SourceAccount": MEMBER } }),
     c("legitimate", "lets the Firehose role write central logs into the archive with its planned permissions", role(LA, "acme-lz-central-logs-delivery"), "s3:PutObject", object((p) => p.archive, `cloudwatch-logs/account=${MEMBER}/region=us-east-1/2026/12/01/x.gz`), ALLOWED, { identity: (p) => plannedRolePolicies(p.w, role(LA, "acme-lz-central-logs-delivery")) }),
@@ -279,12 +294,16 @@ const CASES: Case[] = [
     c("legitimate", "lets the security deployment role set the log resource policy the security-events log group needs", deployer(SEC), "logs:PutResourcePolicy", "*", ALLOWED, { resourceAccount: SEC }),
     c("legitimate", "lets a member deployment role create the break-glass role", deployer(MEMBER), "iam:CreateRole", breakGlass(MEMBER), ALLOWED),
     c("legitimate", "lets a management-account holder with a fresh MFA sign-in assume a member's break-glass role", MFA_USER, "sts:AssumeRole", breakGlass(MEMBER), ALLOWED, { context: { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "300" } }),
-    c("legitimate", "lets the security team read the SIEM queue", admin(SEC), "sqs:ReceiveMessage", (p) => p.siemQueue, ALLOWED),
+    c("legitimate", "lets the security team's SIEM role read and delete the SIEM queue's messages", role(SEC, "SecurityOperations"), "sqs:DeleteMessage", (p) => p.siemQueue, ALLOWED),
     c("legitimate", "lets the security team add a subscriber to the high topic", admin(SEC), "sns:Subscribe", (p) => p.topicHigh, ALLOWED),
     c("legitimate", "lets the security team archive a GuardDuty finding (per-finding triage)", admin(SEC), "guardduty:ArchiveFindings", "*", ALLOWED, { resourceAccount: SEC }),
     c("legitimate", "lets the security team update findings' workflow (per-finding triage)", admin(SEC), "securityhub:BatchUpdateFindings", `arn:aws:securityhub:us-east-1:${SEC}:hub/default`, ALLOWED),
     c("legitimate", "lets a member administrator subscribe its own log groups to the central destination", admin(MEMBER), "logs:PutSubscriptionFilter", (p) => p.destination, ALLOWED),
     c("legitimate", "lets the investigator read archived logs", role(SEC, "SecurityInvestigator"), "s3:GetObject", object((p) => p.archive, trailKey), ALLOWED),
+    c("legitimate", "lets the security team suppress a finding in the security account (triage, which pages medium)", admin(SEC), "securityhub:BatchUpdateFindings", "*", ALLOWED, { resourceAccount: SEC, context: { "securityhub:ASFFSyntaxPath/Workflow.Status": "SUPPRESSED" } }),
+    c("legitimate", "lets a member administrator resolve its own findings (not a suppression)", admin(MEMBER), "securityhub:BatchUpdateFindings", "*", ALLOWED, { resourceAccount: MEMBER, context: { "securityhub:ASFFSyntaxPath/Workflow.Status": "RESOLVED" } }),
+    c("legitimate", "lets CloudTrail's delivery role write the organisation trail into its log group", role(SEC, "acme-lz-org-trail-logs"), "logs:PutLogEvents", (p) => `${p.trailLogGroup}:log-stream:${MGMT}_CloudTrail_us-east-1`, ALLOWED),
+    c("legitimate", "lets a workload update its own custom event bus", admin(MEMBER), "events:UpdateEventBus", `arn:aws:events:us-east-1:${MEMBER}:event-bus/orders`, ALLOWED),
 ];
 
 describe("insider resistance: attacks refused and legitimate paths allowed, on the planned policies", () => {

@@ -24,9 +24,13 @@ export const FIREHOSE_ROLE = `arn:aws:iam::${LOG_ARCHIVE}:role/acme-lz-central-l
 export const STAGING_REPLICATION_ROLE = `arn:aws:iam::${LOG_ARCHIVE}:role/acme-lz-staging-config-us-east-1-replication`;
 export const STAGING_REPLICATION_PATTERN = `arn:aws:iam::${LOG_ARCHIVE}:role/acme-lz-staging-*-replication`;
 
+/** The organisation's accounts (management, log archive, security, two members). */
+export const ORG_ACCOUNTS = [MGMT, LOG_ARCHIVE, SECURITY, "444444444444", "555555555555"];
+
 export const ARCHIVE_BUCKET_POLICY_ARGS: ArchiveBucketPolicyArgs = {
     bucketArn: ARCHIVE_BUCKET_ARN,
     organizationId: ORG,
+    accountIds: ORG_ACCOUNTS,
     managementAccountId: MGMT,
     securityAccountId: SECURITY,
     trailArn: TRAIL,
@@ -43,6 +47,7 @@ export const ARCHIVE_KEY_POLICY_ARGS: ArchiveKeyPolicyArgs = {
     accountRootArn: `arn:aws:iam::${LOG_ARCHIVE}:root`,
     logArchiveAccountId: LOG_ARCHIVE,
     organizationId: ORG,
+    accountIds: ORG_ACCOUNTS,
     securityAccountId: SECURITY,
     trailArn: TRAIL,
     exemptRoleArns: [DEPLOY, BREAK_GLASS],

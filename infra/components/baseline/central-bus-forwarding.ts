@@ -37,7 +37,7 @@ export function forwardingRuleProblems(rules: readonly CentralBusForwardingRow[]
         ids.add(r.id);
         if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`rules: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
         if (JSON.stringify(r.pattern).includes('"account"')) problems.push(`rules: ${r.id} filters on "account"; forwarding patterns must not`);
-        const size = JSON.stringify(r.pattern).length;
+        const size = JSON.stringify(forwardedPattern(r.pattern)).length;
         if (size > EVENT_PATTERN_MAX_CHARS) problems.push(`rules: ${r.id}'s pattern is ${size} characters, over EventBridge's ${EVENT_PATTERN_MAX_CHARS}; split the row`);
     }
     return problems;
@@ -76,6 +76,15 @@ export function forwardingDeadLetterQueue(
 }
 
 /**
+ * A row's pattern as its rule uses it: replayed events (`replay-name`, set on every event an archive
+ * replays; EventBridge User Guide, "Replaying events") are never forwarded, so a replay started in an
+ * account does not page everyone again.
+ */
+export function forwardedPattern(pattern: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    return { ...pattern, "replay-name": [{ exists: false }] };
+}
+
+/**
  * A rule of the row on the region's default bus (`<name>-<id>-<region>`) and its target, the central
  * bus, through the forwarding role, retried for a day, then put on the dead-letter queue.
  */
@@ -92,7 +101,7 @@ export function forwardToCentralBus(
             name: a.ruleName,
             description: row.description,
             eventBusName: "default",
-            eventPattern: JSON.stringify(row.pattern),
+            eventPattern: JSON.stringify(forwardedPattern(row.pattern)),
             region,
             ...(row.allManagementEvents ? { state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" } : {}),
         },

@@ -18,6 +18,7 @@
 import type { AccountKind } from "../../config/model";
 import {
     ALERT_RESOURCE_TAMPER_EVENTS,
+    BUS_TAMPER_EVENT_NAMES,
     DETECTION_TAMPER_CLASSES,
     flatten,
     LOG_GROUP_BLINDING_EVENT_NAMES,
@@ -187,9 +188,20 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
                 },
                 {
                     source: ["aws.events"],
-                    detail: notRootActivity({ eventSource: ["events.amazonaws.com"], eventName: ["DeleteRule", "DisableRule", "RemoveTargets", "PutRule", "PutTargets"] }),
+                    // Bus updates too: re-keying the default bus with a key EventBridge cannot use silences its rules.
+                    detail: notRootActivity({ eventSource: ["events.amazonaws.com"], eventName: ["DeleteRule", "DisableRule", "RemoveTargets", "PutRule", "PutTargets", ...BUS_TAMPER_EVENT_NAMES] }),
                 },
             ],
+        },
+    },
+    {
+        id: "findings-suppressed",
+        description: "Security Hub findings set to SUPPRESSED (only the security account may; a suppressed finding never pages again)",
+        scope: "enabled",
+        pattern: {
+            source: [{ prefix: "aws." }],
+            "detail-type": [API_CALL],
+            detail: notRootActivity({ eventSource: ["securityhub.amazonaws.com"], eventName: ["BatchUpdateFindings"], requestParameters: { Workflow: { Status: ["SUPPRESSED"] } } }),
         },
     },
     // Every call the guardrails deny, allowed or not, exempt principals included.

@@ -17,6 +17,7 @@
 import type { Severity } from "../../config/model";
 import {
     ALERT_RESOURCE_TAMPER_EVENTS,
+    BUS_TAMPER_EVENT_NAMES,
     CONFIG_TAMPER_EVENT_NAMES,
     DETECTION_TAMPER_CLASSES,
     flatten,
@@ -170,6 +171,12 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
                 },
             }),
         ),
+        {
+            id: "findings-suppressed",
+            description: "Security Hub findings set to SUPPRESSED: the security team's triage, reviewed within a working day (a suppressed finding never pages again)",
+            pattern: apiCalls("aws.securityhub", { eventName: ["BatchUpdateFindings"], requestParameters: { Workflow: { Status: ["SUPPRESSED"] } } }),
+            targets: { topic: "medium", siem: true },
+        },
         {
             id: "custom-action-siem",
             description: "Findings an analyst sends to the SIEM with the Security Hub custom action",
@@ -360,11 +367,13 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
         },
         {
             id: "forwarding-tampering",
-            description: "Landing-zone event rules deleted, disabled or stripped of targets: forwarding silenced",
+            description: "Landing-zone event rules deleted, disabled or stripped of targets, or a default or landing-zone bus re-keyed or deleted: forwarding silenced",
             pattern: apiCalls("aws.events", {
                 $or: [
                     { eventName: ["DeleteRule", "DisableRule"], requestParameters: { name: [{ prefix: lz }] } },
                     { eventName: ["RemoveTargets"], requestParameters: { rule: [{ prefix: lz }] } },
+                    // A default bus (its forwarding rules) or the central bus re-keyed or deleted.
+                    { eventName: [...BUS_TAMPER_EVENT_NAMES], requestParameters: { name: ["default", { prefix: lz }] } },
                 ],
             }),
             targets: { topic: "high", siem: true },
@@ -382,11 +391,12 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
         },
         {
             id: "event-rule-changes",
-            description: "Event rules of workloads deleted, disabled or changed",
+            description: "Event rules or buses of workloads deleted, disabled or changed",
             pattern: apiCalls("aws.events", {
                 $or: [
                     { eventName: ["DeleteRule", "DisableRule", "PutRule"], requestParameters: { name: [{ "anything-but": { prefix: lz } }] } },
                     { eventName: ["RemoveTargets", "PutTargets"], requestParameters: { rule: [{ "anything-but": { prefix: lz } }] } },
+                    { eventName: [...BUS_TAMPER_EVENT_NAMES], requestParameters: { name: [{ "anything-but": { wildcard: ["default", `${lz}*`] } }] } },
                 ],
             }),
             targets: { topic: "low", siem: true },

@@ -2,7 +2,7 @@ import type { ObjectSchema } from "../schema";
 import type { ProblemList } from "../errors";
 import type { OrgModel } from "../model";
 import { partitionDnsSuffix, REGIONS } from "../regions";
-import { elbLogWriter } from "../../iam/log-archive-elb-log-delivery";
+import { elbLogWriter } from "../elb-log-writers";
 
 /** Settings of the `log-archive` role (`lz:logArchive` in its stack file). */
 export interface LogArchiveSettings {
@@ -55,7 +55,7 @@ export const logArchiveSettingsSchema: ObjectSchema = {
 /**
  * Every enabled region gets an ELB staging bucket whose policy names the region's ELB writer: a
  * region AWS documents neither an ELB account nor the log-delivery service principal for cannot be
- * planned until it is classified in `infra/iam/log-archive-elb-log-delivery.ts`.
+ * planned until it is classified in `infra/config/elb-log-writers.ts`.
  *
  * The replica must be an enabled region other than the home region: the region guardrail denies
  * requests to other regions to every principal but the exempt roles, replication and readers included.
@@ -66,7 +66,7 @@ export function validateLogArchiveSettings(s: LogArchiveSettings, org: OrgModel,
             problems.add(
                 org.file,
                 "regions",
-                `"${region}" has no known Elastic Load Balancing log writer (neither a regional ELB account nor logdelivery.elasticloadbalancing); classify it in infra/iam/log-archive-elb-log-delivery.ts from AWS's "Enable access logs" page, or disable the region`,
+                `"${region}" has no known Elastic Load Balancing log writer (neither a regional ELB account nor logdelivery.elasticloadbalancing); classify it in infra/config/elb-log-writers.ts from AWS's "Enable access logs" page, or disable the region`,
             );
         }
     }

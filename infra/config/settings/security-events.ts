@@ -61,7 +61,7 @@ export const securityEventsSettingsSchema: ObjectSchema = {
                     kind: "array",
                     default: [],
                     items: { kind: "string", pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, describe: "an IAM role ARN" },
-                    doc: "IAM roles in other accounts that read the queue (granted in the queue and key policies); roles of the security account need only IAM policies.",
+                    doc: "IAM roles that read the queue, in any account (the security account's too): the only principals besides the deployment and break-glass roles that may receive or delete its messages (granted in the queue and key policies).",
                 },
                 retentionDays: { kind: "integer", min: 1, max: 14, default: 14, doc: "Days an unread message stays in the queue and in its dead-letter queue." },
                 maxReceiveCount: { kind: "integer", min: 1, max: 1000, default: 5, doc: "Receives of a message before it moves to the dead-letter queue." },

@@ -40,8 +40,8 @@ describe("archive key policy", () => {
     });
     it("lets flow-log delivery and Config of this organisation encrypt, and no other organisation", async () => {
         for (const p of ["delivery.logs.amazonaws.com", "config.amazonaws.com"]) {
-            assert.strictEqual(await ask(p, "kms:GenerateDataKey", { "aws:SourceOrgID": ORG }), "Allowed", p);
-            assert.strictEqual(await ask(p, "kms:GenerateDataKey", { "aws:SourceOrgID": "o-otherorg99" }), "ImplicitlyDenied", p);
+            assert.strictEqual(await ask(p, "kms:GenerateDataKey", { "aws:SourceAccount": "444444444444" }), "Allowed", p);
+            assert.strictEqual(await ask(p, "kms:GenerateDataKey", { "aws:SourceAccount": "999999999999" }), "ImplicitlyDenied", p);
         }
     });
     it("lets GuardDuty of the security account encrypt, and not of another account", async () => {

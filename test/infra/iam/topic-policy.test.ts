@@ -13,11 +13,17 @@ const policy = topicPolicy({
     cloudwatchPrincipal: "cloudwatch.amazonaws.com",
     ruleArns: [RULE],
     alarmArnPattern: `arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-*`,
+    exemptRoleArns: [`arn:aws:iam::${SECURITY}:role/LandingZoneDeployment`, `arn:aws:iam::${SECURITY}:role/LandingZoneBreakGlass`],
 });
 const publish = (principal: string, context: Record<string, string>, action = "sns:Publish") =>
     decide({ principal, action, resource: TOPIC, resourceAccount: SECURITY, context: { "aws:SecureTransport": "true", ...context }, resourcePolicy: policy });
 
 describe("severity topic policy", () => {
+    it("denies an administrator of the security account publishing (a page with text of its choosing), whatever its IAM policies", async () => {
+        const admin = `arn:aws:iam::${SECURITY}:role/Administrator`;
+        const d = await decide({ principal: admin, action: "sns:Publish", resource: TOPIC, resourceAccount: SECURITY, context: { "aws:SecureTransport": "true", "aws:PrincipalArn": admin }, identityPolicies: [ALLOW_ALL], resourcePolicy: policy });
+        assert.strictEqual(d, "ExplicitlyDenied");
+    });
     it("lets the routing rules of this topic publish", async () => {
         assert.strictEqual(await publish("events.amazonaws.com", { "aws:SourceAccount": SECURITY, "aws:SourceArn": RULE }), "Allowed");
     });
@@ -58,7 +64,7 @@ describe("severity topic policy", () => {
         }
     });
     it("leaves the rule statement out when no rule targets the topic", () => {
-        const p = topicPolicy({ topicArn: TOPIC, accountId: SECURITY, eventsPrincipal: "events.amazonaws.com", cloudwatchPrincipal: "cloudwatch.amazonaws.com", ruleArns: [], alarmArnPattern: "x" });
-        assert.deepStrictEqual(p.Statement.map((s) => s.Sid), ["LandingZoneAlarmsPublish", "DenyInsecureTransport"]);
+        const p = topicPolicy({ topicArn: TOPIC, accountId: SECURITY, eventsPrincipal: "events.amazonaws.com", cloudwatchPrincipal: "cloudwatch.amazonaws.com", ruleArns: [], alarmArnPattern: "x", exemptRoleArns: [] });
+        assert.deepStrictEqual(p.Statement.map((s) => s.Sid), ["LandingZoneAlarmsPublish", "DenyPublishButRoutingAndAlarms", "DenyInsecureTransport"]);
     });
 });

@@ -15,7 +15,7 @@
  * here after checking the AWS page. Network Load Balancers (TLS listener logs) deliver through
  * CloudWatch vended-log delivery (`delivery.logs.amazonaws.com`) in every region instead.
  */
-import type { RegionInfo } from "../config/regions";
+import type { RegionInfo } from "./regions";
 
 /** Regional Elastic Load Balancing account ids, regions available before August 2022. */
 export const ELB_ACCOUNT_IDS: Readonly<Record<string, string>> = {
