@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
 import { partitionDnsSuffix } from "../config/regions";
-import { accessLogBucketName, archiveBucketName, arn, centralBusArn, logSubscriptionPolicyName, logSubscriptionRoleName, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
+import { accessLogBucketName, archiveBucketName, arn, centralBusArn, roleArn, logSubscriptionPolicyName, logSubscriptionRoleName, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
 import type { RoleContext, RoleOutputs } from "./context";
 import { ConfigRecorder } from "../components/baseline/config-recorder";
 import { EventForwarding } from "../components/baseline/event-forwarding";
@@ -62,6 +62,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
             eventsPrincipal: servicePrincipal(org, "events"),
             eventsArnPrefix: `arn:${org.partition}:events`,
             namePrefix: org.namePrefix,
+            exemptRoleArns: [roleArn(org, account.id, org.roles.deployment), roleArn(org, account.id, org.roles.breakGlass)],
         },
         opts,
     );

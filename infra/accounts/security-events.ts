@@ -291,7 +291,7 @@ function routingTier(c: EventsContext, bus: SecurityEventBus, d: Delivery) {
             ruleName: (id) => names.findingsForwardingRuleName(s, id),
             deadLetterQueueName: names.findingsDeadLetterQueueName(s),
             deadLetterQueuePolicy: (region, queueArn) =>
-                forwardingDeadLetterQueuePolicy({ eventsPrincipal: c.principal("events"), queueArn, accountId: c.accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s, region) }),
+                forwardingDeadLetterQueuePolicy({ eventsPrincipal: c.principal("events"), queueArn, accountId: c.accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s, region), exemptRoleArns: c.exempt }),
         },
         { ...c.opts, dependsOn: [bus] },
     );

@@ -1,4 +1,4 @@
-import { denyInsecureTransport } from "./statements";
+import { denyInsecureTransport, onlyServicesDeliver } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 /** The one action EventBridge needs on a dead-letter queue. */
@@ -13,12 +13,15 @@ export interface ForwardingDeadLetterArgs {
     readonly accountId: string;
     /** ARN pattern of the forwarding rules of this region, e.g. `arn:aws:events:eu-west-1:<id>:rule/acme-lz-fwd-*`. */
     readonly ruleArnPattern: string;
+    /** The account's deployment and break-glass roles: the only IAM principals that may send. */
+    readonly exemptRoleArns: readonly string[];
 }
 
 /**
  * Queue policy of a region's forwarding dead-letter queue: EventBridge may put the events it failed to
- * deliver to the central bus there, only on behalf of this account's forwarding rules; nobody may use
- * the queue without TLS.
+ * deliver to the central bus there, only on behalf of this account's forwarding rules; nobody else
+ * sends (one message of an administrator's would hold the queue's alarm in ALARM, so it never pages
+ * again); nobody may use the queue without TLS.
  */
 export function forwardingDeadLetterQueuePolicy(a: ForwardingDeadLetterArgs): PolicyDocument {
     return policyDocument([
@@ -33,6 +36,7 @@ export function forwardingDeadLetterQueuePolicy(a: ForwardingDeadLetterArgs): Po
                 ArnLike: { "aws:SourceArn": a.ruleArnPattern },
             },
         },
+        onlyServicesDeliver("DenySendButEventBridge", DEAD_LETTER_ACTIONS, a.queueArn, [a.eventsPrincipal], a.exemptRoleArns),
         denyInsecureTransport("sqs", a.queueArn),
     ]);
 }

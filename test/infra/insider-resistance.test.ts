@@ -218,6 +218,7 @@ const CASES: Case[] = [
     c("forge", "denies the security administrator publishing straight to the high topic (a page with text of its choosing)", admin(SEC), "sns:Publish", (p) => p.topicHigh, DENIED),
     c("forge", "denies the security administrator sending into the SIEM queue", admin(SEC), "sqs:SendMessage", (p) => p.siemQueue, DENIED),
     c("blind", "denies the security administrator a message in the SIEM dead-letter queue (holding its alarm in ALARM, so it never pages again)", admin(SEC), "sqs:SendMessage", (p) => p.siemDlq, DENIED),
+    c("blind", "denies a member administrator a message in its forwarding dead-letter queue (holding its alarm in ALARM)", admin(MEMBER), "sqs:SendMessage", (p) => p.forwardingDlq, DENIED),
     c("blind", "denies the security administrator metric data under the landing zone's namespaces (holding an alarm in ALARM)", admin(SEC), "cloudwatch:PutMetricData", "*", DENIED, { resourceAccount: SEC, context: { "cloudwatch:namespace": "LandingZone/Guardrails" } }),
     c("forge", "denies the security administrator writing records into the organisation trail's log group", admin(SEC), "logs:PutLogEvents", (p) => `${p.trailLogGroup}:log-stream:forged`, DENIED),
     c("blind", "denies a member administrator re-keying its default event bus (the forwarding rules' patterns and targets are encrypted under it)", admin(MEMBER), "events:UpdateEventBus", `arn:aws:events:us-east-1:${MEMBER}:event-bus/default`, DENIED),

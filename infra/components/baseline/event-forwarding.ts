@@ -27,6 +27,8 @@ export interface EventForwardingArgs {
     readonly eventsArnPrefix: string;
     /** Physical name prefix of the rules (`<prefix>-<rule id>`) and name of the role. */
     readonly namePrefix: string;
+    /** The account's deployment and break-glass roles: the only IAM principals that may send to the dead-letter queues. */
+    readonly exemptRoleArns: readonly string[];
     /**
      * Days a region's dead-letter queue keeps events EventBridge could not deliver to the central bus.
      * @default 14 (the SQS maximum)
@@ -101,6 +103,7 @@ export class EventForwarding extends pulumi.ComponentResource {
                             queueArn,
                             accountId: a.accountId,
                             ruleArnPattern: `${a.eventsArnPrefix}:${region}:${a.accountId}:rule/${rulePrefix}*`,
+                            exemptRoleArns: a.exemptRoleArns,
                         }),
                 });
                 queues.set(region, queue);

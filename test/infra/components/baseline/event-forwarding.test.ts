@@ -3,7 +3,7 @@ import { EventForwarding, resolveEventForwardingArgs, type EventForwardingArgs }
 import { FORWARDING_RULES, type ForwardingRule } from "../../../../infra/components/baseline/forwarding-rules";
 import { CENTRAL_BUS, MEMBER, planComponent, REGIONS } from "./harness";
 import { byName, ofType, regionsOf } from "../../../support/plan";
-import { decide, outsiderAssumes } from "../../../support/iam";
+import { decide, decideAs, outsiderAssumes } from "../../../support/iam";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 const args: EventForwardingArgs = {
@@ -14,6 +14,7 @@ const args: EventForwardingArgs = {
     eventsPrincipal: "events.amazonaws.com",
     eventsArnPrefix: "arn:aws:events",
     namePrefix: "acme-lz",
+    exemptRoleArns: ["arn:aws:iam::444444444444:role/LandingZoneDeployment", "arn:aws:iam::444444444444:role/LandingZoneBreakGlass"],
 };
 const ROLE = "arn:aws:iam::444444444444:role/acme-lz-event-forwarding";
 const RULE = "arn:aws:events:eu-west-1:444444444444:rule/acme-lz-fwd-cloudtrail-changes";
@@ -103,6 +104,16 @@ describe("EventForwarding", () => {
                 { "aws:SourceAccount": "999999999999", "aws:SourceArn": "arn:aws:events:eu-west-1:999999999999:rule/acme-lz-fwd-cloudtrail-changes" },
             ];
             for (const c of cases) assert.strictEqual(await send("events.amazonaws.com", { ...c, "aws:SecureTransport": "true" }), "ImplicitlyDenied", JSON.stringify(c));
+        });
+
+        it("denies the account's administrators a message in the queue (holding its alarm in ALARM), but not the deployment and break-glass roles", async () => {
+            const tls = { "aws:SecureTransport": "true" };
+            const admin = await decideAs({ principal: "arn:aws:iam::444444444444:role/Admin", action: "sqs:SendMessage", resource: QUEUE, resourceAccount: MEMBER, resourcePolicy: policy, context: tls });
+            assert.strictEqual(admin, "ExplicitlyDenied");
+            for (const role of args.exemptRoleArns) {
+                const d = await decideAs({ principal: role, action: "sqs:SendMessage", resource: QUEUE, resourceAccount: MEMBER, resourcePolicy: policy, context: tls });
+                assert.strictEqual(d, "Allowed", role);
+            }
         });
 
         it("denies any use of the queue without TLS, even to EventBridge for a forwarding rule", async () => {
