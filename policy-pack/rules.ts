@@ -27,6 +27,7 @@ import { cloudwatchLogGroupRetention } from "./policies/cloudwatch/log-group-ret
 import { cloudwatchLogSubscriptionDestination } from "./policies/cloudwatch/log-subscription-destination";
 import { configRecorderAllResources } from "./policies/config/recorder-all-resources";
 import { configRecorderEnabled } from "./policies/config/recorder-enabled";
+import { docdbAuditLogs } from "./policies/docdb/audit-logs";
 import { ecsTaskLogDriver } from "./policies/ecs/task-log-driver";
 import { eksControlPlaneLogs } from "./policies/eks/control-plane-logs";
 import { elbAccessLogDestination } from "./policies/elb/access-log-destination";
@@ -37,13 +38,18 @@ import { guarddutyOrgAutoEnable } from "./policies/guardduty/org-auto-enable";
 import { kmsLogKeyRotation } from "./policies/kms/log-key-rotation";
 import { lambdaLogFormat } from "./policies/lambda/log-format";
 import { lambdaLogRetention } from "./policies/lambda/log-retention";
+import { mqBrokerLogs } from "./policies/mq/broker-logs";
 import { mskBrokerLogs } from "./policies/msk/broker-logs";
+import { neptuneAuditLogs } from "./policies/neptune/audit-logs";
 import { networkfirewallLogging } from "./policies/networkfirewall/logging";
 import { opensearchApplicationLogs } from "./policies/opensearch/application-logs";
 import { opensearchAuditLogs } from "./policies/opensearch/audit-logs";
 import { rdsClusterLogExports } from "./policies/rds/cluster-log-exports";
 import { rdsEnhancedMonitoring } from "./policies/rds/enhanced-monitoring";
 import { rdsInstanceLogExports } from "./policies/rds/instance-log-exports";
+import { rdsPerformanceInsights } from "./policies/rds/performance-insights";
+import { rdsPostgresClusterQueryLogging } from "./policies/rds/postgres-cluster-query-logging";
+import { rdsPostgresInstanceQueryLogging } from "./policies/rds/postgres-instance-query-logging";
 import { redshiftAuditLogging } from "./policies/redshift/audit-logging";
 import { route53QueryLogging } from "./policies/route53/query-logging";
 import { s3AccessLogDestination } from "./policies/s3/access-log-destination";
@@ -84,6 +90,7 @@ export const ALL_RULES: readonly Rule[] = [
     cloudwatchLogSubscriptionDestination,
     configRecorderAllResources,
     configRecorderEnabled,
+    docdbAuditLogs,
     ecsTaskLogDriver,
     eksControlPlaneLogs,
     elbAccessLogDestination,
@@ -94,13 +101,18 @@ export const ALL_RULES: readonly Rule[] = [
     kmsLogKeyRotation,
     lambdaLogFormat,
     lambdaLogRetention,
+    mqBrokerLogs,
     mskBrokerLogs,
+    neptuneAuditLogs,
     networkfirewallLogging,
     opensearchApplicationLogs,
     opensearchAuditLogs,
     rdsClusterLogExports,
     rdsEnhancedMonitoring,
     rdsInstanceLogExports,
+    rdsPerformanceInsights,
+    rdsPostgresClusterQueryLogging,
+    rdsPostgresInstanceQueryLogging,
     redshiftAuditLogging,
     route53QueryLogging,
     s3AccessLogDestination,
