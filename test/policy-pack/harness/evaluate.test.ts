@@ -16,6 +16,13 @@ describe("evaluatePack (SDK analyzer path)", () => {
         assert.match(v[0].message, /enableLogFileValidation false → true/);
     });
 
+    it("remediates only the resource's own properties, even when one is named like the SDK proxy's target key or an Object method", async () => {
+        const r = await evaluatePack([res(TRAIL, { s3BucketName: "b", enableLogFileValidation: false, constructor: false, __getSpecialProxyTarget: secret({ isMultiRegionTrail: true }) })]);
+        const v = of(r, VALIDATION);
+        assert.strictEqual(v.length, 1);
+        assert.match(v[0].message, /Remediated in place: enableLogFileValidation false → true\./);
+    });
+
     it("reports a mandatory violation when the rule is configured mandatory instead of remediate", async () => {
         const r = await evaluatePack([res(TRAIL, { enableLogFileValidation: false })], { config: { [VALIDATION]: "mandatory" } });
         const v = of(r, VALIDATION);
