@@ -126,6 +126,13 @@ const MAKERS: Record<string, Maker> = {
         return { id: url, outputs: { name, arn: arn("sqs", name), url } };
     },
     "aws:cloudwatch/eventBus:EventBus": named("events", (n) => `event-bus/${n}`),
+    // Parameter groups are auto-named when the program gives no name; databases use them by that name.
+    // DocumentDB and Neptune groups live in the RDS ARN namespace.
+    "aws:rds/parameterGroup:ParameterGroup": named("rds", (n) => `pg:${n}`),
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup": named("rds", (n) => `cluster-pg:${n}`),
+    "aws:docdb/clusterParameterGroup:ClusterParameterGroup": named("rds", (n) => `cluster-pg:${n}`),
+    "aws:neptune/clusterParameterGroup:ClusterParameterGroup": named("rds", (n) => `cluster-pg:${n}`),
+    "aws:neptune/parameterGroup:ParameterGroup": named("rds", (n) => `pg:${n}`),
     "aws:cloudwatch/eventRule:EventRule": (t, arn) => {
         const name = str(t.inputs.name) ?? autoName(t);
         const bus = str(t.inputs.eventBusName);

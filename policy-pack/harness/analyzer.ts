@@ -56,7 +56,10 @@ export function analyzer(): Handlers {
 
 export function rpc(fn: Handler, request: unknown): Promise<any> {
     return new Promise((resolve, reject) => {
-        fn({ request }, (err, resp) => (err ? reject(err) : resolve(resp)));
+        // The SDK's handlers are async: an error they do not pass to the callback (one thrown while
+        // deserializing a malformed value) rejects their promise instead, and the call would never end.
+        const pending = fn({ request }, (err, resp) => (err ? reject(err) : resolve(resp)));
+        if (pending instanceof Promise) pending.catch(reject);
     });
 }
 

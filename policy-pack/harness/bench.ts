@@ -30,7 +30,7 @@ export function benchStack(count: number): EvalResource[] {
         add("aws:s3/bucketVersioning:BucketVersioning", `bucket-${i}-versioning`, { bucket: `app-${i}`, versioningConfiguration: { status: "Enabled" } }, { propertyDependencies: { bucket: [b.urn] }, dependencies: [b.urn] });
         const vpc = add("aws:ec2/vpc:Vpc", `vpc-${i}`, { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true });
         add("aws:ec2/flowLog:FlowLog", `vpc-${i}-flow`, { vpcId: `vpc-${i}`, trafficType: "ALL", logDestinationType: "s3", logDestination: "arn:aws:s3:::org-archive/flow/" }, { propertyDependencies: { vpcId: [vpc.urn] }, dependencies: [vpc.urn] });
-        const fn = add("aws:lambda/function:Function", `fn-${i}`, { name: `fn-${i}`, runtime: "nodejs20.x", handler: "index.handler", loggingConfig: { logFormat: "JSON" } });
+        const fn = add("aws:lambda/function:Function", `fn-${i}`, { name: `fn-${i}`, runtime: "nodejs20.x", handler: "index.handler", loggingConfig: { logFormat: "JSON" }, tracingConfig: { mode: "Active" } });
         add("aws:cloudwatch/logGroup:LogGroup", `fn-${i}-logs`, { name: `/aws/lambda/fn-${i}`, retentionInDays: 365, kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k" }, { dependencies: [fn.urn] });
         add("aws:cloudwatch/metricAlarm:MetricAlarm", `alarm-${i}`, { alarmActions: ["arn:aws:sns:us-east-1:111111111111:high"], comparisonOperator: "GreaterThanThreshold", threshold: 1 });
         add("aws:lb/loadBalancer:LoadBalancer", `alb-${i}`, { loadBalancerType: "application", accessLogs: { enabled: true, bucket: "org-elb-logs" } });

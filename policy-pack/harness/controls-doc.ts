@@ -36,6 +36,8 @@ export function controlsMatrix(): string {
         lines.push(`- Level: ${r.meta.enforcementLevel}${r.remediates ? " (fixes in place at the remediate level)" : ""}; severity ${r.meta.severity}; ${r.kind} rule.`);
         lines.push(`- Types: ${r.types.map((t) => `\`${t}\``).join(", ")}.`);
         lines.push(`- Fix: ${r.meta.remediation}`);
+        const f = r.meta.follows;
+        if (f) lines.push(`- Follows: ${f.control} ([AWS documentation](${f.page})). ${esc(f.note)}`);
         const settings = Object.entries(r.meta.config ?? {});
         lines.push(`- Settings: ${settings.map(([k, p]) => `\`${k}\` (${p.type}, default \`${JSON.stringify(p.default)}\`): ${p.description}`).join("; ")}${settings.length ? "; " : ""}\`exceptions\` (array, default \`[]\`).`);
         lines.push("");

@@ -86,13 +86,16 @@ function analyzeRequest(r: EvalResource, props: any, opts: any, provider: any): 
 function render(v: unknown): string {
     if (v === undefined) return "(not set)";
     if (v !== null && typeof v === "object" && (v as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") return "[secret]";
-    const s = JSON.stringify(v);
+    const s = JSON.stringify(v) ?? String(v);
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+/** `obj[k]` if `obj` has it as its own key: a property named `constructor` must not read Object's. */
+const own = (obj: Record<string, unknown>, k: string): unknown => (Object.hasOwn(obj, k) ? obj[k] : undefined);
+
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+    return [...keys].filter((k) => JSON.stringify(own(before, k)) !== JSON.stringify(own(after, k))).sort();
 }
 
 // The analyzer keeps config and stack tags in module state: evaluations run one at a time.
@@ -161,7 +164,7 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
                         name: r.name,
                         type: r.type,
                         level: "remediate",
-                        message: `${descriptions.get(policy) ?? x.getDescription()}\nRemediated in place: ${keys.map((k) => `${k} ${render(before[k])} → ${render(after[k])}`).join(", ")}. Set ${keys.length > 1 ? "these values" : "this value"} in the program so the code matches what is deployed.`,
+                        message: `${descriptions.get(policy) ?? x.getDescription()}\nRemediated in place: ${keys.map((k) => `${k} ${render(own(before, k))} → ${render(own(after, k))}`).join(", ")}. Set ${keys.length > 1 ? "these values" : "this value"} in the program so the code matches what is deployed.`,
                     });
                 }
                 const diag: string = x.getDiagnostic();

@@ -1,6 +1,8 @@
 /** Which CloudWatch Logs exports each RDS engine family needs (Security Hub RDS.9 and its per-engine siblings). */
+import { configuredList, missingExports } from "./log-exports";
+import { quoted } from "./text";
 import type { ConfigProperty, Res, Findings, Config } from "./rule";
-import { isUnknown, list, str } from "./values";
+import { isUnknown } from "./values";
 
 export const DEFAULT_EXPORTS: Record<string, string[]> = {
     mysql: ["audit", "error", "general", "slowquery"],
@@ -33,13 +35,11 @@ export function checkExports(r: Res, config: Config, f: Findings, engine: string
     const fam = family(engine);
     if (!fam) return;
     const table = (config.requiredExports && typeof config.requiredExports === "object" ? config.requiredExports : DEFAULT_EXPORTS) as Record<string, unknown>;
-    const required = Array.isArray(table[fam]) ? (table[fam] as unknown[]).filter((x): x is string => typeof x === "string") : [];
+    const required = configuredList(table[fam]);
     if (!required.length) return;
-    const exported = list(r.props.enabledCloudwatchLogsExports);
-    if (isUnknown(exported)) return f.unknown("enabledCloudwatchLogsExports");
-    const have = new Set(exported.map((x) => str(x)));
-    const missing = required.filter((x) => !have.has(x));
+    const missing = missingExports(r, "enabledCloudwatchLogsExports", required);
+    if (isUnknown(missing)) return f.unknown("enabledCloudwatchLogsExports");
     if (missing.length) {
-        f.fail(`Add ${missing.map((m) => `"${m}"`).join(", ")} to \`enabledCloudwatchLogsExports\` (engine ${engine} needs ${required.join(", ")}).`);
+        f.fail(`Add ${quoted(missing)} to \`enabledCloudwatchLogsExports\` (engine ${engine} needs ${required.join(", ")}).`);
     }
 }

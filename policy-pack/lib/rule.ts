@@ -44,6 +44,20 @@ export interface ConfigProperty {
 
 export type Severity = "low" | "medium" | "high" | "critical";
 
+/**
+ * The definition a rule follows where frameworks and peers disagree on what "logged" means (one
+ * wants an export, another a parameter too; one accepts any log type, another two): the control,
+ * the AWS page that defines it, and what the rule does because of it.
+ */
+export interface Basis {
+    /** E.g. `Security Hub DocumentDB.4`, or the AWS guide section when no framework has a control. */
+    readonly control: string;
+    /** The AWS documentation page (https://docs.aws.amazon.com/…) that defines the behaviour. */
+    readonly page: string;
+    /** What the rule requires because of it, and where peers differ. */
+    readonly note: string;
+}
+
 export interface RuleMeta {
     /** `lz-<service>-<what>`, stable forever. */
     readonly name: string;
@@ -57,6 +71,8 @@ export interface RuleMeta {
     readonly config?: Readonly<Record<string, ConfigProperty>>;
     /** What to change to comply, in steps. */
     readonly remediation: string;
+    /** The control the rule follows where peers disagree (shown in the rule reference). */
+    readonly follows?: Basis;
 }
 
 export type Config = Readonly<Record<string, unknown>>;
@@ -80,11 +96,18 @@ export interface Findings {
     fail(message: string): void;
     /** The rule cannot decide because `what` is unknown in preview. */
     unknown(what: string): void;
+    /**
+     * The rule cannot judge the resource from this stack at all (what decides lives elsewhere, e.g.
+     * a parameter group managed by another stack): an advisory whatever the rule's level, saying
+     * what to check, so the resource neither passes nor fails silently.
+     */
+    advise(message: string): void;
 }
 
 export interface StackFindings {
     fail(resource: Res | null, message: string): void;
     unknown(resource: Res | null, what: string): void;
+    advise(resource: Res | null, message: string): void;
 }
 
 export interface StackView {
@@ -189,10 +212,11 @@ function report(reportViolation: ReportViolation, v: Violation): void {
     (reportViolation as unknown as (v: Violation) => void)(v);
 }
 
-function emit(rv: ReportViolation, state: ExceptionState, kind: "fail" | "unknown", message: string, urn?: string): void {
+function emit(rv: ReportViolation, state: ExceptionState, kind: "fail" | "unknown" | "advise", message: string, urn?: string): void {
     if (state.kind === "active") return;
     const note = state.kind === "expired" ? expiredNote(state.exception) : "";
     if (kind === "fail") report(rv, { message: message + note, urn });
+    else if (kind === "advise") report(rv, { message: message + note, urn, enforcementLevel: "advisory" });
     else report(rv, { message: `${CANNOT_VERIFY}: ${message} is unknown in preview; the rule checks it again when the update runs.${note}`, urn, enforcementLevel: "advisory" });
 }
 
@@ -242,6 +266,7 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
             spec.check(res, config, {
                 fail: (m) => emit(rv, state, "fail", m),
                 unknown: (w) => emit(rv, state, "unknown", w),
+                advise: (m) => emit(rv, state, "advise", m),
             });
         } catch (e) {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
@@ -297,6 +322,7 @@ export function stackRule(spec: StackRuleSpec): Rule {
             spec.check(view, config, {
                 fail: (r, m) => emit(rv, stateOf(r), "fail", m, r?.urn),
                 unknown: (r, w) => emit(rv, stateOf(r), "unknown", w, r?.urn),
+                advise: (r, m) => emit(rv, stateOf(r), "advise", m, r?.urn),
             });
         } catch (e) {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });

@@ -53,3 +53,25 @@ export const CONFIG_RECORDER = ["aws:cfg/recorder:Recorder"] as const;
 export const CONFIG_RECORDER_STATUS = ["aws:cfg/recorderStatus:RecorderStatus"] as const;
 export const CONFIG_DELIVERY_CHANNEL = ["aws:cfg/deliveryChannel:DeliveryChannel"] as const;
 export const SECURITYHUB_ACCOUNT = ["aws:securityhub/account:Account"] as const;
+/*
+ * The tokens below are the same in @pulumi/aws 5.43.0, 6.83.4 and 7.x (checked in each package's
+ * resource modules: no rename, no alias), so one token per kind covers every version.
+ */
+export const RDS_CLUSTER_INSTANCE = ["aws:rds/clusterInstance:ClusterInstance"] as const;
+export const RDS_PARAMETER_GROUP = ["aws:rds/parameterGroup:ParameterGroup"] as const;
+export const RDS_CLUSTER_PARAMETER_GROUP = ["aws:rds/clusterParameterGroup:ClusterParameterGroup"] as const;
+export const DOCDB_CLUSTER = ["aws:docdb/cluster:Cluster"] as const;
+export const DOCDB_CLUSTER_PARAMETER_GROUP = ["aws:docdb/clusterParameterGroup:ClusterParameterGroup"] as const;
+export const NEPTUNE_CLUSTER = ["aws:neptune/cluster:Cluster"] as const;
+export const NEPTUNE_CLUSTER_PARAMETER_GROUP = ["aws:neptune/clusterParameterGroup:ClusterParameterGroup"] as const;
+export const MQ_BROKER = ["aws:mq/broker:Broker"] as const;
+export const ECS_CLUSTER = ["aws:ecs/cluster:Cluster"] as const;
+export const APPSYNC_GRAPHQL_API = ["aws:appsync/graphQLApi:GraphQLApi"] as const;
+export const MWAA_ENVIRONMENT = ["aws:mwaa/environment:Environment"] as const;
+/** Standard and custom routing accelerators (the latter since @pulumi/aws 6) carry the same flow-log attributes. */
+export const GLOBAL_ACCELERATOR = [
+    "aws:globalaccelerator/accelerator:Accelerator",
+    "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator",
+] as const;
+export const SSM_DOCUMENT = ["aws:ssm/document:Document"] as const;
+export const APIGWV2_API = ["aws:apigatewayv2/api:Api"] as const;

@@ -7,6 +7,7 @@
  * `UNKNOWN` marker, and decide per check what an unknown means.
  */
 import { Secret } from "@pulumi/policy";
+import { types as utilTypes } from "util";
 
 /** A value the engine cannot know until apply. */
 export const UNKNOWN: unique symbol = Symbol("unknown-until-apply");
@@ -27,12 +28,17 @@ const SENTINEL_LIST: readonly string[] = [...SENTINELS];
 
 const PROXY_TARGET = "__getSpecialProxyTarget";
 
-/** The object behind the SDK's unknown-checking proxy (reading the target never throws). */
+/**
+ * The object behind the SDK's unknown-checking proxy (reading the target never throws). Only a
+ * real Proxy is unwrapped: a plain object whose input happens to be named like the proxy's key is
+ * the resource's own properties.
+ */
 export function unproxy(props: unknown): Record<string, unknown> {
     if (props === null || typeof props !== "object") return {};
     // Remediation props are two proxies deep (unknown-checking around secrets-preserving).
     let obj = props as Record<string, unknown>;
     for (let i = 0; i < 4; i++) {
+        if (!utilTypes.isProxy(obj)) break;
         const target = obj[PROXY_TARGET];
         if (target === undefined || target === null || typeof target !== "object" || target === obj) break;
         obj = target as Record<string, unknown>;

@@ -5,26 +5,9 @@
  */
 import type { EvalResource } from "../../policy-pack/harness/evaluate";
 import * as T from "../../policy-pack/lib/types";
-import { res, UNKNOWN, urnOf } from "./support";
-
-export interface Case {
-    /** Resources for a compliant stack. */
-    compliant(t: string): EvalResource[];
-    /** Resources for a violating stack. */
-    violating(t: string): EvalResource[];
-    /** Resources whose deciding value is unknown; undefined with `unknownPasses` when an unknown cannot change the verdict. */
-    unknown?(t: string): EvalResource[];
-    /** Why an unknown value cannot matter (e.g. the rule only checks presence). */
-    unknownPasses?: { resources(t: string): EvalResource[]; reason: string };
-    config?: Record<string, unknown>;
-    stackTags?: Record<string, string>;
-    /** A substring the violation message must contain (what to change). */
-    says: RegExp;
-}
-
-const pick = (t: string, group: readonly string[]) => (group.includes(t) ? t : group[0]);
-const one = (type: string, props: Record<string, unknown>, name = "subject", extra: Partial<EvalResource> = {}) => [res(type, props, name, extra)];
-const dep = (from: string, to: EvalResource) => ({ [from]: [to.urn] });
+import { DATA_STORE_CASES } from "./cases-data-stores";
+import { SERVICE_CASES } from "./cases-services";
+import { dep, one, pick, res, UNKNOWN, urnOf, type Case } from "./support";
 
 const TRAIL_OK = { s3BucketName: "org-archive", isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k", cloudWatchLogsGroupArn: "arn:aws:logs:us-east-1:111111111111:log-group:trail:*", cloudWatchLogsRoleArn: "arn:aws:iam::111111111111:role/r" };
 
@@ -35,7 +18,7 @@ function bucketWithLogging(t: string, logged: Record<string, unknown>): EvalReso
     return [b, l, target];
 }
 
-export const CASES: Record<string, Case> = {
+const BASE_CASES: Record<string, Case> = {
     "lz-cloudtrail-multi-region": {
         compliant: (t) => one(t, TRAIL_OK),
         violating: (t) => one(t, { ...TRAIL_OK, isMultiRegionTrail: false, includeGlobalServiceEvents: false }),
@@ -83,6 +66,12 @@ export const CASES: Record<string, Case> = {
         violating: (t) => one(t, TRAIL_OK),
         unknown: (t) => one(t, { ...TRAIL_OK, eventSelectors: [{ dataResources: UNKNOWN }] }),
         says: /AWS::Lambda::Function/,
+    },
+    "lz-cloudtrail-sns-notification": {
+        compliant: (t) => one(t, { ...TRAIL_OK, snsTopicName: "trail-deliveries" }),
+        violating: (t) => one(t, TRAIL_OK),
+        unknownPasses: { resources: (t) => one(t, { ...TRAIL_OK, snsTopicName: UNKNOWN }), reason: "an unknown topic name is still a topic" },
+        says: /Set `snsTopicName`/,
     },
     "lz-cloudtrail-archive-destination": {
         config: { "lz-cloudtrail-archive-destination": { approvedBuckets: ["org-archive"] } },
@@ -272,8 +261,8 @@ export const CASES: Record<string, Case> = {
             ...one(pick(t, T.APIGW_METHOD_SETTINGS), { restApi: "api1", stageName: "prod", methodPath: "*/*", settings: { loggingLevel: "OFF" } }, "stage-settings"),
         ],
         unknown: (t) => [
-            ...one(pick(t, T.APIGW_STAGE), { stageName: "prod" }, "stage"),
-            ...one(pick(t, T.APIGW_METHOD_SETTINGS), { stageName: "prod", methodPath: "*/*", settings: { loggingLevel: UNKNOWN } }, "stage-settings"),
+            ...one(pick(t, T.APIGW_STAGE), { stageName: "prod", restApi: "api1" }, "stage"),
+            ...one(pick(t, T.APIGW_METHOD_SETTINGS), { restApi: "api1", stageName: "prod", methodPath: "*/*", settings: { loggingLevel: UNKNOWN } }, "stage-settings"),
         ],
         says: /Turn on execution logging for stage stage/,
     },
@@ -344,16 +333,18 @@ export const CASES: Record<string, Case> = {
         says: /container\(s\) sidecar/,
     },
     "lz-networkfirewall-logging": {
+        // NetworkFirewall.2: one log type, FLOW only included, is enough by default.
         compliant: () => {
             const fw = res(T.NETWORK_FIREWALL[0], { name: "fw" }, "fw");
-            return [fw, res(T.NETWORK_FIREWALL_LOGGING[0], { firewallArn: "arn:x", loggingConfiguration: { logDestinationConfigs: [{ logType: "ALERT", logDestinationType: "S3" }, { logType: "FLOW", logDestinationType: "S3" }] } }, "fw-logging", { propertyDependencies: dep("firewallArn", fw) })];
+            return [fw, res(T.NETWORK_FIREWALL_LOGGING[0], { firewallArn: "arn:x", loggingConfiguration: { logDestinationConfigs: [{ logType: "FLOW", logDestinationType: "S3" }] } }, "fw-logging", { propertyDependencies: dep("firewallArn", fw) })];
         },
         violating: () => {
             const fw = res(T.NETWORK_FIREWALL[0], { name: "fw" }, "fw");
-            return [fw, res(T.NETWORK_FIREWALL_LOGGING[0], { firewallArn: "arn:x", loggingConfiguration: { logDestinationConfigs: [{ logType: "ALERT", logDestinationType: "S3" }] } }, "fw-logging", { propertyDependencies: dep("firewallArn", fw) })];
+            const other = res(T.NETWORK_FIREWALL[0], { name: "other" }, "other");
+            return [fw, other, res(T.NETWORK_FIREWALL_LOGGING[0], { firewallArn: "arn:other", loggingConfiguration: { logDestinationConfigs: [{ logType: "ALERT", logDestinationType: "S3" }] } }, "other-logging", { propertyDependencies: dep("firewallArn", other) })];
         },
         unknown: () => [...one(T.NETWORK_FIREWALL[0], { name: "fw" }, "fw"), ...one(T.NETWORK_FIREWALL_LOGGING[0], { firewallArn: UNKNOWN, loggingConfiguration: { logDestinationConfigs: [] } }, "fw-logging")],
-        says: /Deliver FLOW logs of firewall fw/,
+        says: /Turn on logging for firewall fw/,
     },
     "lz-route53-query-logging": {
         compliant: () => {
@@ -432,5 +423,8 @@ export const CASES: Record<string, Case> = {
         says: /no multi-region organisation trail/,
     },
 };
+
+/** Every rule's case table. */
+export const CASES: Record<string, Case> = { ...BASE_CASES, ...DATA_STORE_CASES, ...SERVICE_CASES };
 
 export { urnOf };

@@ -71,9 +71,23 @@ describe("policy pack conventions", () => {
         }
     });
 
-    it("maps every rule to at least one CIS, Security Hub or AWS Config item, except destination and custom rules that only NIST covers", () => {
-        const nistOnly = ALL_RULES.filter((r) => !r.meta.controls.cis.length && !r.meta.controls.securityHub.length && !r.meta.controls.awsConfig.length).map((r) => r.name);
-        for (const n of nistOnly) assert.match(n, /destination|stage-access-logs|msk-|lambda-log-format|lambda-data-events|baseline-log-subscription/, n);
+    it("maps every rule to at least one CIS, Security Hub or AWS Config item, or names the AWS definition it follows instead (destination and custom rules excepted)", () => {
+        const nistOnly = ALL_RULES.filter((r) => !r.meta.controls.cis.length && !r.meta.controls.securityHub.length && !r.meta.controls.awsConfig.length);
+        for (const r of nistOnly) {
+            if (r.meta.follows) continue;
+            assert.match(r.name, /destination|stage-access-logs|msk-|lambda-log-format|lambda-data-events|baseline-log-subscription/, `${r.name}: no framework control and no \`follows\``);
+        }
+    });
+
+    it("points every `follows` at an AWS documentation page and says what the rule does because of it", () => {
+        const following = ALL_RULES.filter((r) => r.meta.follows);
+        assert.ok(following.length > 0);
+        for (const r of following) {
+            const f = r.meta.follows!;
+            assert.match(f.page, /^https:\/\/docs\.aws\.amazon\.com\/[\w./-]+$/, `${r.name}: page`);
+            assert.ok(f.control.length > 5 && f.note.length > 40, `${r.name}: control and note`);
+            assert.ok(controlsMatrix().includes(`- Follows: ${f.control} ([AWS documentation](${f.page}))`), `${r.name}: follows shown in the rule reference`);
+        }
     });
 
     it("uses type tokens that exist in @pulumi/aws v7, or are known v5-only aliases", () => {

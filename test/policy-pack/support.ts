@@ -46,3 +46,30 @@ interface PlannedLike {
     protect: boolean;
     custom: boolean;
 }
+
+/**
+ * One case table per rule: a compliant input, a violating one, one with the deciding value unknown
+ * (preview), for every type token the rule covers. `t` is the token under test; related resources
+ * use the first token of their group unless `t` belongs to that group.
+ */
+export interface Case {
+    /** Resources for a compliant stack. */
+    compliant(t: string): EvalResource[];
+    /** Resources for a violating stack. */
+    violating(t: string): EvalResource[];
+    /** Resources whose deciding value is unknown; undefined with `unknownPasses` when an unknown cannot change the verdict. */
+    unknown?(t: string): EvalResource[];
+    /** Why an unknown value cannot matter (e.g. the rule only checks presence). */
+    unknownPasses?: { resources(t: string): EvalResource[]; reason: string };
+    config?: Record<string, unknown>;
+    stackTags?: Record<string, string>;
+    /** A substring the violation message must contain (what to change). */
+    says: RegExp;
+}
+
+/** `t` when it belongs to `group`, else the group's first token. */
+export const pick = (t: string, group: readonly string[]) => (group.includes(t) ? t : group[0]);
+/** A stack of one resource. */
+export const one = (type: string, props: Record<string, unknown>, name = "subject", extra: Partial<EvalResource> = {}) => [res(type, props, name, extra)];
+/** Property dependencies: `from` was built from `to`'s outputs. */
+export const dep = (from: string, to: EvalResource) => ({ [from]: [to.urn] });

@@ -3,23 +3,31 @@ import { LAMBDA_FUNCTION, LOG_GROUP } from "../../lib/types";
 import { isUnknown, str } from "../../lib/values";
 
 /**
- * Lambda creates `/aws/lambda/<name>` on first invocation with no retention and no key, outside the
- * program. The stack must own the function's log group, so the retention and KMS rules can judge it.
+ * One retention policy for every log group, whoever creates it: lz-cloudwatch-log-group-retention
+ * (Security Hub CloudWatch.16) judges the groups a stack creates, and "never expire" complies. The
+ * group Lambda creates on first invocation (`/aws/lambda/<name>`) never expires, so it complies
+ * too; what the program gives up by leaving it to Lambda is the choice of retention, key and
+ * subscription. That is worth a hint, not a mandatory finding: no control asks for it.
  */
 export const lambdaLogRetention = stackRule({
     name: "lz-lambda-log-retention",
-    description: "Every Lambda function writes to a log group the stack manages (loggingConfig.logGroup, or a LogGroup named /aws/lambda/<function>), so retention is set rather than never configured.",
+    description: "Lambda functions write to a log group the stack manages (loggingConfig.logGroup, or a LogGroup named /aws/lambda/<function>), so its retention and key are chosen rather than left to Lambda's never-expiring default; advisory.",
     controls: {
         cis: [],
-        securityHub: [],
+        securityHub: ["CloudWatch.16"],
         awsConfig: ["cw-loggroup-retention-period-check"],
-        nist: ["AU-11", "AU-12"],
+        nist: ["AU-11"],
         soc2: ["CC7.2"],
     },
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     severity: "low",
     subject: LAMBDA_FUNCTION[0],
     types: [...LAMBDA_FUNCTION, ...LOG_GROUP],
+    follows: {
+        control: "Security Hub CloudWatch.16, through lz-cloudwatch-log-group-retention",
+        page: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
+        note: "CloudWatch.16 (AWS Config cw-loggroup-retention-period-check) fails a log group kept less than the floor (365 days by default) and passes one that never expires. A function's group that the stack creates is judged by lz-cloudwatch-log-group-retention like any other; the group Lambda creates itself never expires and complies. This rule only points at functions whose group the program leaves to Lambda, so it is advisory.",
+    },
     remediation: "Create `new aws.cloudwatch.LogGroup(name, { name: pulumi.interpolate`/aws/lambda/${fn.name}`, retentionInDays })` or set `loggingConfig: { logGroup: logGroup.name, logFormat: \"JSON\" }` on the function.",
     check(stack, _c, f) {
         const groups = stack.ofType(LOG_GROUP);
@@ -39,7 +47,10 @@ export const lambdaLogRetention = stackRule({
                 stack.linked(fn, LOG_GROUP, "name").length > 0 ||
                 stack.dependents(fn).some((g) => groupUrns.has(g.urn) && isUnknown(str(g.get("name"))));
             if (managed) continue;
-            f.fail(fn, `Manage the log group of function ${fn.name}: add an aws.cloudwatch.LogGroup named ${wanted ?? `/aws/lambda/<function name>`} with retentionInDays (or point \`loggingConfig.logGroup\` at one this stack creates).`);
+            // A group named in loggingConfig and created elsewhere is judged where it is created.
+            if (custom !== undefined && (typeof name !== "string" || custom !== `/aws/lambda/${name}`)) continue;
+            const group = wanted ?? "/aws/lambda/<function name>";
+            f.fail(fn, `Lambda will create the log group of function ${fn.name} (${group}) on first invocation, kept forever (which the retention policy accepts) with no retention or key of your choosing: to choose them, add an aws.cloudwatch.LogGroup named ${group} with retentionInDays (or point \`loggingConfig.logGroup\` at one this stack creates).`);
         }
     },
 });

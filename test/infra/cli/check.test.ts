@@ -73,6 +73,7 @@ const CASES: Case[] = [
         violations: [
             "advisory lz-cloudtrail-lambda-data-events trail",
             "advisory lz-cloudtrail-s3-data-events trail",
+            "advisory lz-cloudtrail-sns-notification trail",
             "mandatory lz-cloudtrail-cloudwatch-logs trail",
             "mandatory lz-cloudtrail-kms trail",
             "mandatory lz-cloudtrail-log-file-validation trail",

@@ -134,3 +134,23 @@ describe("offline engine: mocked computed outputs look like the ones AWS returns
         assert.deepEqual(again.outputs, update.outputs);
     });
 });
+
+describe("offline engine: database parameter groups get the name a program passes to its databases", () => {
+    const groups = () => {
+        const pg = new aws.rds.ParameterGroup("orders-params", { family: "postgres16" });
+        const cpg = new aws.rds.ClusterParameterGroup("analytics-params", { name: "analytics-params", family: "aurora-postgresql16" });
+        const docdb = new aws.docdb.ClusterParameterGroup("catalog-params", { namePrefix: "catalog-", family: "docdb5.0" });
+        const neptune = new aws.neptune.ClusterParameterGroup("graph-params", { family: "neptune1.3" });
+        return { pg: pg.name, pgArn: pg.arn, cpgArn: cpg.arn, docdb: docdb.name, neptuneArn: neptune.arn };
+    };
+
+    it("auto-names a group the program does not name, as the provider does, so group.name is known after the update", async () => {
+        const plan = await runStack({ project: "p", stack: "s", preview: false, config: {}, program: groups });
+        const o = plan.outputs as Record<string, string>;
+        assert.match(o.pg, /^orders-params-[0-9a-f]{7}$/);
+        assert.match(o.pgArn, new RegExp(`^arn:aws:rds:[a-z0-9-]+:\\d{12}:pg:${o.pg}$`));
+        assert.match(o.cpgArn, /^arn:aws:rds:[a-z0-9-]+:\d{12}:cluster-pg:analytics-params$/);
+        assert.match(o.docdb, /^catalog-[0-9a-f]{26}$/);
+        assert.match(o.neptuneArn, /:cluster-pg:graph-params-[0-9a-f]{7}$/);
+    });
+});

@@ -16,6 +16,19 @@ describe("evaluatePack (SDK analyzer path)", () => {
         assert.match(v[0].message, /enableLogFileValidation false → true/);
     });
 
+    it("remediates only the resource's own properties, even when one is named like the SDK proxy's target key or an Object method", async () => {
+        const r = await evaluatePack([res(TRAIL, { s3BucketName: "b", enableLogFileValidation: false, constructor: false, __getSpecialProxyTarget: secret({ isMultiRegionTrail: true }) })]);
+        const v = of(r, VALIDATION);
+        assert.strictEqual(v.length, 1);
+        assert.match(v[0].message, /Remediated in place: enableLogFileValidation false → true\./);
+    });
+
+    it("rejects, instead of never answering, when the SDK cannot deserialize a value (a secret without its value), and evaluates the next stack", async () => {
+        const malformed = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+        await assert.rejects(evaluatePack([res(TRAIL, { s3BucketName: malformed })]), /unexpected undefined property value/);
+        assert.strictEqual(of(await evaluatePack([res(TRAIL, { enableLogFileValidation: false })]), VALIDATION).length, 1);
+    });
+
     it("reports a mandatory violation when the rule is configured mandatory instead of remediate", async () => {
         const r = await evaluatePack([res(TRAIL, { enableLogFileValidation: false })], { config: { [VALIDATION]: "mandatory" } });
         const v = of(r, VALIDATION);
