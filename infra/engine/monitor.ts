@@ -30,7 +30,18 @@ export interface PlannedResource {
     retainOnDelete: boolean;
     /** Set when the resource is adopted with the `import` option. */
     importId: string | null;
+    /**
+     * A component implemented by a provider plugin (a multi-language component such as awsx v2+,
+     * eks v3+, aws-apigateway): the plugin creates its children at deploy time, so offline it has none.
+     */
+    remote: boolean;
 }
+
+/**
+ * The result the monitor sends for a function it has no answer for, when the run allows unknown
+ * lookups: the engine's invoke patch (`unknown-invokes.ts`) turns it into unknown values.
+ */
+export const UNANSWERED_KEY = "__lzOfflineUnanswered";
 
 /** An invoke handler: returns the result, or undefined when it does not handle the token. */
 export type InvokeHandler = (token: string, args: Record<string, unknown>, ctx: { account: string; region: string; partition: string }) => Record<string, unknown> | undefined;
@@ -47,6 +58,12 @@ export interface MonitorOptions {
     readonly defaultAccount: string;
     readonly defaultRegion: string;
     readonly partition: string;
+    /**
+     * Where a function the handler does not answer goes. Without it the program fails (the landing
+     * zone's own plans: a lookup there is a mistake); with it, as `check` runs other people's
+     * programs, the call is answered as unknown and counted here by function token.
+     */
+    readonly unanswered?: Map<string, number>;
 }
 
 interface ProviderFacts {
@@ -134,6 +151,8 @@ export class RecordingMonitor {
             const name: string = req.getName();
             const parent: string = req.getParent();
             const custom: boolean = req.getCustom();
+            // Remote components send no outputs of their own: the plugin would compute them.
+            const remote = !custom && typeof req.getRemote === "function" && req.getRemote() === true;
             const urn = this.newUrn(parent, type, name);
             const rawInputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
             const inputs = (await rpc.deserializeProperties(req.getObject())) as Record<string, unknown>;
@@ -189,12 +208,17 @@ export class RecordingMonitor {
                 protect: req.getProtect() === true,
                 retainOnDelete: req.getRetainondelete() === true,
                 importId: importId || null,
+                remote,
             });
 
             const resp = new resproto.RegisterResourceResponse();
             resp.setUrn(urn);
             resp.setId(id ?? "");
             resp.setObject(structproto.Struct.fromJavaScript(serializedState as any));
+            // A result other than SUCCESS makes the SDK resolve every output the response lacks as
+            // unknown, in an update too (`keepUnknowns` in the SDK's resource.ts): a plugin component's
+            // outputs are values nobody computed offline, so what depends on them must be unknown.
+            if (remote && resproto.Result && typeof resp.setResult === "function") resp.setResult(resproto.Result.SKIP);
             callback(null, resp);
         } catch (err) {
             callback(err);
@@ -250,6 +274,11 @@ export class RecordingMonitor {
             }
             const facts = this.factsFor(req.getProvider() ?? "");
             result = this.options.invoke(token, args, { ...facts, partition: this.options.partition });
+            const unanswered = this.options.unanswered;
+            if (result === undefined && unanswered) {
+                unanswered.set(token, (unanswered.get(token) ?? 0) + 1);
+                result = { [UNANSWERED_KEY]: token };
+            }
             if (result === undefined) {
                 throw new Error(`the offline engine has no answer for the function ${token}; landing-zone code derives such values from the org file instead of looking them up`);
             }
