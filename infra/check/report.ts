@@ -44,7 +44,7 @@ export function toCheckViolations(vs: readonly PackViolation[]): CheckViolation[
     return vs.map((v) => ({ policy: v.policy, urn: v.urn, name: v.name, type: v.type, level: reportLevel(v.level), message: v.message }));
 }
 
-/** A function check answered as unknown: values built from its result are unknown, as in a preview. */
+/** A function (or `pulumi:pulumi:StackReference <name>`) check answered as unknown: values built from it are unknown, as in a preview. */
 export interface CheckUnknown {
     function: string;
     calls: number;
@@ -84,7 +84,7 @@ export function toCheckReport(
 export function renderCheckNotes(r: { unknowns: readonly CheckUnknown[]; unsupported: readonly Omit<CheckUnsupported, "reason">[] }): string {
     const out: string[] = [];
     if (r.unknowns.length) {
-        out.push("Unknown: functions with no offline answer; values built from their results are unknown, as in a preview:");
+        out.push("Unknown: lookups and stack references with no offline answer; values built from them are unknown, as in a preview:");
         for (const u of r.unknowns) out.push(`  ${u.function} (${u.calls} call${u.calls === 1 ? "" : "s"})`);
     }
     if (r.unsupported.length) {

@@ -1,7 +1,7 @@
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { mockResource } from "./mock-values";
-import { containsSecret, wireToPlain, wireToReference, type Json } from "./wire";
+import { containsSecret, UNKNOWN, wireToPlain, wireToReference, type Json } from "./wire";
 
 // The generated protobuf modules have no type declarations; only constructors and setters are used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -59,9 +59,11 @@ export interface MonitorOptions {
     readonly defaultRegion: string;
     readonly partition: string;
     /**
-     * Where a function the handler does not answer goes. Without it the program fails (the landing
-     * zone's own plans: a lookup there is a mistake); with it, as `check` runs other people's
-     * programs, the call is answered as unknown and counted here by function token.
+     * Where a function the handler does not answer, or a StackReference to a stack this run cannot
+     * see, goes. Without it the program fails (the landing zone's own plans: a lookup there is a
+     * mistake, and every referenced stack is planned first); with it, as `check` runs other people's
+     * programs, the answer is unknown and the call is counted here, by function token or as
+     * `pulumi:pulumi:StackReference <name>`.
      */
     readonly unanswered?: Map<string, number>;
 }
@@ -234,14 +236,21 @@ export class RecordingMonitor {
             if (type === "pulumi:pulumi:StackReference") {
                 const refName: string = req.getId();
                 const outputs = this.options.stackOutputs(refName);
-                if (!outputs) {
+                const unanswered = this.options.unanswered;
+                if (!outputs && unanswered) {
+                    // A stack this run cannot see (check runs one program): every output is unknown.
+                    const key = `pulumi:pulumi:StackReference ${refName}`;
+                    unanswered.set(key, (unanswered.get(key) ?? 0) + 1);
+                    state = { name: refName, outputs: UNKNOWN, secretOutputNames: [] };
+                } else if (!outputs) {
                     throw new Error(`StackReference ${JSON.stringify(refName)}: no such stack has been planned before this one (plan it first, or check pulumi.organization/project in the org file)`);
+                } else {
+                    // As the engine answers a StackReference: outputs with secrets wrapped, plus the names of
+                    // the secret ones (so `getOutput` marks exactly those secret). A value the earlier stack's
+                    // preview left unknown is the unknown sentinel: it reaches this program as unknown.
+                    const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k])).sort();
+                    state = { name: refName, outputs, secretOutputNames };
                 }
-                // As the engine answers a StackReference: outputs with secrets wrapped, plus the names of
-                // the secret ones (so `getOutput` marks exactly those secret). A value the earlier stack's
-                // preview left unknown is the unknown sentinel: it reaches this program as unknown.
-                const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k])).sort();
-                state = { name: refName, outputs, secretOutputNames };
             } else {
                 const inputs = (await rpc.deserializeProperties(req.getProperties())) as Record<string, unknown>;
                 state = { ...inputs, id: req.getId() };

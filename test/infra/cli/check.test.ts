@@ -220,12 +220,12 @@ const CASES: Case[] = [
         exit: 0,
         violations: ["advisory lz-cloudtrail-lambda-data-events ingest-data-events", "advisory lz-cloudtrail-s3-data-events ingest-data-events"],
     },
-    // The account's own security group and SSM parameter have no offline answer: unknown in both modes.
+    // The account's own security group and SSM parameter, and another stack's outputs, have no offline answer: unknown in both modes.
     ...both({
         program: "invokes",
         exit: 0,
         violations: ["advisory lz-vpc-flow-log-destination bastion"],
-        unknowns: ["aws:ec2/getSecurityGroup:getSecurityGroup 1", "aws:ssm/getParameter:getParameter 1"],
+        unknowns: ["aws:ec2/getSecurityGroup:getSecurityGroup 1", "aws:ssm/getParameter:getParameter 1", "pulumi:pulumi:StackReference acme/network/prod 1"],
     }),
     ...both({ program: "local-component", exit: 1, violations: ["mandatory lz-s3-access-logging thumbnails-bucket"] }),
     ...both({ program: "esm-program", exit: 1, violations: ["mandatory lz-kms-log-key-rotation events"] }),
