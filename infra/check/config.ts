@@ -26,34 +26,16 @@ export function isStackConfigPair(pair: string): boolean {
 }
 
 /** Reads a policy config file (the format of `pulumi policy enable --config` and `--policy-pack-config`). */
-export function readPackConfigFile(file: string): Record<string, unknown> {
+export function readPackConfigFile(file: string, option = "--pack-config"): Record<string, unknown> {
     let doc: unknown;
     try {
         doc = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (e) {
         const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-        throw new UsageError(`--pack-config ${file}: cannot be read as JSON (${why})`);
+        throw new UsageError(`${option} ${file}: cannot be read as JSON (${why})`);
     }
-    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new UsageError(`--pack-config ${file}: expected a JSON object of rule names to levels or settings`);
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new UsageError(`${option} ${file}: expected a JSON object of rule names to levels or settings`);
     return doc as Record<string, unknown>;
-}
-
-/**
- * The pack config `check` evaluates with: the file (`"none"` for none; by default
- * {@link DEFAULT_PACK_CONFIG} when it exists), then the `--config` pairs; a rule's level and
- * settings from both combine, the pairs winning.
- */
-export function packConfigFor(file: string | undefined, pairs: readonly string[]): { config: Record<string, unknown>; file: string | undefined } {
-    const chosen = file === "none" ? undefined : (file ?? (fs.existsSync(DEFAULT_PACK_CONFIG) ? DEFAULT_PACK_CONFIG : undefined));
-    const base = chosen ? readPackConfigFile(chosen) : {};
-    const extra = parsePackConfig(pairs);
-    const out: Record<string, unknown> = { ...base };
-    for (const [rule, v] of Object.entries(extra)) {
-        const prev = out[rule];
-        const asObject = (x: unknown): Record<string, unknown> => (x !== null && typeof x === "object" ? (x as Record<string, unknown>) : typeof x === "string" ? { enforcementLevel: x } : {});
-        out[rule] = typeof v === "string" && (prev === undefined || typeof prev === "string") ? v : { ...asObject(prev), ...asObject(v) };
-    }
-    return { config: out, file: chosen };
 }
 
 function parseValue(raw: string): unknown {
@@ -87,6 +69,32 @@ export function parsePackConfig(pairs: readonly string[]): Record<string, unknow
         out[rule] = obj;
     }
     return out;
+}
+
+/**
+ * Policy configs layered rule by rule, later ones winning: a rule's level and settings from both
+ * combine (`{ "lz-x": "advisory" }` over `{ "lz-x": { "approvedBuckets": [...] } }` keeps the buckets),
+ * a setting given again replaces the earlier one.
+ */
+export function mergePackConfigs(...layers: readonly Record<string, unknown>[]): Record<string, unknown> {
+    const asObject = (x: unknown): Record<string, unknown> => (x !== null && typeof x === "object" ? (x as Record<string, unknown>) : typeof x === "string" ? { enforcementLevel: x } : {});
+    const out: Record<string, unknown> = {};
+    for (const layer of layers) {
+        for (const [rule, v] of Object.entries(layer)) {
+            const prev = out[rule];
+            out[rule] = typeof v === "string" && (prev === undefined || typeof prev === "string") ? v : { ...asObject(prev), ...asObject(v) };
+        }
+    }
+    return out;
+}
+
+/**
+ * The pack config `check` evaluates with: the file (`"none"` for none; by default
+ * {@link DEFAULT_PACK_CONFIG} when it exists), then the `--config` pairs.
+ */
+export function packConfigFor(file: string | undefined, pairs: readonly string[]): { config: Record<string, unknown>; file: string | undefined } {
+    const chosen = file === "none" ? undefined : (file ?? (fs.existsSync(DEFAULT_PACK_CONFIG) ? DEFAULT_PACK_CONFIG : undefined));
+    return { config: mergePackConfigs(chosen ? readPackConfigFile(chosen) : {}, parsePackConfig(pairs)), file: chosen };
 }
 
 /** `--tag key=value` → stack tags (baseline rules select stacks by the `lz:baseline` tag). */

@@ -1,20 +1,28 @@
 /**
  * `npm run pack-config -- [--log-archive <outputs.json> --security <outputs.json>] [--out <file>] [--check] [--root <dir>]`
+ * `npm run pack-config -- --merge <policy-config.json>... --out <file>`
  *
  * Writes the organisation's policy-pack config (approved destinations, baseline selection) from the
  * log-archive and security stacks' outputs: by default from the offline plan of those stacks (the
  * names the org file derives), or from `pulumi stack output --json` files of the deployed stacks.
  * `--check` writes nothing and exits 1 when the file differs from what the outputs give.
+ *
+ * `--merge` writes the organisation's config (`policy-config/default.json` of `--root`) with a team's
+ * policy config file on top (its exceptions, stricter levels): `pulumi preview --policy-pack-config`
+ * takes one file per pack, and the team's must not drop the organisation's destinations.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { mergePackConfigs, readPackConfigFile } from "../check/config";
 import { ExportError } from "../check/export-file";
 import { PackConfigError, packConfigFromOutputs, serializePackConfig, type StackOutputs } from "../check/pack-config";
 import { accessLogBucketPrefix } from "../naming";
 import { parseArgs, UsageError } from "./args";
 import { runCli } from "./plan";
 
-const USAGE = "usage: npm run pack-config -- [--log-archive <outputs.json> --security <outputs.json>] [--out <file>] [--check] [--root <dir>]";
+const USAGE =
+    "usage: npm run pack-config -- [--log-archive <outputs.json> --security <outputs.json>] [--out <file>] [--check] [--root <dir>]\n" +
+    "       npm run pack-config -- --merge <policy-config.json>... --out <file> [--root <dir>]";
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 function readOutputs(file: string): StackOutputs {
@@ -61,14 +69,16 @@ export async function buildPackConfig(o: { root: string; logArchive?: string; se
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { flags: ["check", "help"], options: ["log-archive", "security", "out", "root"] }, USAGE);
+    const args = parseArgs(argv, { flags: ["check", "help"], options: ["log-archive", "security", "out", "root"], repeatable: ["merge"] }, USAGE);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");
         return 0;
     }
     if (args.positional.length) throw new UsageError(USAGE);
     const root = path.resolve(args.options.root ?? REPO_ROOT);
-    const out = path.resolve(args.options.out ?? path.join(root, "policy-config", "default.json"));
+    const orgFile = path.join(root, "policy-config", "default.json");
+    if (args.repeated.merge) return mergeMain(orgFile, args.repeated.merge, args.options.out);
+    const out = path.resolve(args.options.out ?? orgFile);
     let text: string;
     try {
         text = await buildPackConfig({ root, logArchive: args.options["log-archive"], security: args.options.security });
@@ -91,6 +101,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, text);
     process.stdout.write(`pack config written to ${path.relative(process.cwd(), out)}\n`);
+    return 0;
+}
+
+/** `--merge`: the organisation's config with the given files on top, written to `out`. */
+function mergeMain(orgFile: string, files: readonly string[], out: string | undefined): number {
+    if (!out) throw new UsageError(`--merge needs --out: the organisation's ${path.relative(process.cwd(), orgFile)} is never overwritten\n${USAGE}`);
+    if (!fs.existsSync(orgFile)) throw new UsageError(`${orgFile} does not exist: run npm run pack-config first`);
+    const merged = mergePackConfigs(readPackConfigFile(orgFile), ...files.map((f) => readPackConfigFile(f, "--merge")));
+    fs.writeFileSync(out, JSON.stringify(merged, null, 2) + "\n");
+    process.stdout.write(`pack config (${[orgFile, ...files].map((f) => path.relative(process.cwd(), f)).join(" + ")}) written to ${path.relative(process.cwd(), out)}\n`);
     return 0;
 }
 

@@ -107,4 +107,26 @@ describe("npm run pack-config", function () {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     });
+
+    it("--merge layers a team's file over the organisation's config without dropping its destinations, and never overwrites it", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-pack-merge-"));
+        try {
+            const team = path.join(dir, "team.json");
+            const exception = { name: "legacy-uploads", reason: "migrating to BucketLogging, LZ-142", expires: "2027-03-31" };
+            fs.writeFileSync(team, JSON.stringify({ "lz-s3-access-logging": { exceptions: [exception] }, "lz-vpc-flow-log-destination": "advisory" }));
+            const out = path.join(dir, "merged.json");
+            const run = (...args: string[]) => spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "infra/cli/pack-config.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 });
+            const merged = run("--merge", team, "--out", out);
+            assert.equal(merged.status, 0, merged.stderr);
+            const config = JSON.parse(fs.readFileSync(out, "utf8"));
+            assert.deepEqual(config["lz-vpc-flow-log-destination"], { approvedDestinations: ["arn:aws:s3:::acme-lz-archive-222222222222-us-east-1*"], enforcementLevel: "advisory" });
+            assert.deepEqual(config["lz-s3-access-logging"], { exceptions: [exception] });
+            assert.deepEqual(config["lz-cloudtrail-archive-destination"], { approvedBuckets: ["acme-lz-archive-222222222222-us-east-1"] });
+            const noOut = run("--merge", team);
+            assert.equal(noOut.status, 2);
+            assert.match(noOut.stderr, /--merge needs --out/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
 });
