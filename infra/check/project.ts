@@ -49,14 +49,18 @@ function projectConfig(file: string, v: unknown): Record<string, unknown> {
     return out;
 }
 
-function readYaml(full: string): Record<string, unknown> {
+/** A YAML file as a map (empty when the file holds nothing); a file that is not YAML is a ProgramError naming it. */
+export function readYamlMap(full: string): Record<string, unknown> {
     let doc: unknown;
     try {
         doc = parseYaml(fs.readFileSync(full, "utf8"));
     } catch (e) {
         throw new ProgramError(`${full}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
     }
-    return record(doc) ?? {};
+    if (doc === null || doc === undefined) return {};
+    const map = record(doc);
+    if (!map) throw new ProgramError(`${full}: expected a YAML map`);
+    return map;
 }
 
 /** Reads `<dir>/Pulumi.yaml` (or `.yml`). */
@@ -67,7 +71,7 @@ export function readProgramProject(dir: string): ProgramProject {
     if (!file) {
         return { dir: abs, file: undefined, name: path.basename(abs), main: undefined, typescript: true, tsconfig: undefined, stackConfigDir: abs, config: {} };
     }
-    const doc = readYaml(file);
+    const doc = readYamlMap(file);
     const runtime = typeof doc.runtime === "string" ? { name: doc.runtime } : record(doc.runtime);
     const runtimeName = runtime?.name;
     if (runtimeName !== "nodejs") {

@@ -6,23 +6,12 @@
  * they become unknown values.
  */
 import { ELB_ACCOUNT_IDS } from "../iam/log-archive-elb-log-delivery";
-import { hex } from "../engine/mock-values";
+import { hex, lowerAlnum as base36, uuid } from "../engine/mock-values";
 import { amiLookup, type LookupContext } from "./ec2-lookups";
 
 type Args = Record<string, unknown>;
 type Answer = Record<string, unknown> | undefined;
 
-function uuid(seed: string): string {
-    const h = hex(seed, 32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function base36(seed: string, length: number): string {
-    const h = hex(seed, length * 2);
-    let s = "";
-    for (let i = 0; i < length; i++) s += (parseInt(h.slice(i * 2, i * 2 + 2), 16) % 36).toString(36);
-    return s;
-}
 
 /**
  * `aws.ssm.getParameter` of AWS's public parameters that hold image ids (`/aws/service/ami-…`,

@@ -11,8 +11,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
-import type { ProgramProject } from "./project";
+import { readYamlMap, type ProgramProject } from "./project";
 import { ProgramError } from "./program-error";
 
 export const SECRET_PLACEHOLDER = "[secret]";
@@ -94,15 +93,7 @@ function chooseStack(project: ProgramProject, requested: string | undefined): { 
 }
 
 function stackFileConfig(file: string): Record<string, unknown> {
-    let doc: unknown;
-    try {
-        doc = parseYaml(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-        throw new ProgramError(`${file}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
-    }
-    if (doc === null || doc === undefined) return {};
-    if (typeof doc !== "object" || Array.isArray(doc)) throw new ProgramError(`${file}: expected a map with a config: section`);
-    const config = (doc as Record<string, unknown>).config;
+    const config = readYamlMap(file).config;
     if (config === undefined || config === null) return {};
     if (typeof config !== "object" || Array.isArray(config)) throw new ProgramError(`${file}: config: expected a map of keys to values`);
     return config as Record<string, unknown>;

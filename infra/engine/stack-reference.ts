@@ -28,7 +28,8 @@ interface InternalOutput<T> {
     isSecret: Promise<boolean>;
 }
 
-type OutputConstructor = new (
+/** The SDK's Output constructor (its TypeScript declaration hides it). */
+export type OutputConstructor = new (
     resources: Set<pulumi.Resource>,
     promise: Promise<unknown>,
     isKnown: Promise<boolean>,

@@ -15,16 +15,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { UNANSWERED_KEY } from "./monitor";
+import type { OutputConstructor } from "./stack-reference";
 
 type Invoke = (tok: string, props: unknown, opts?: unknown, packageRef?: unknown) => Promise<unknown>;
 type InvokeOutput = (tok: string, props: unknown, opts?: unknown, packageRef?: unknown) => pulumi.Output<unknown>;
-type OutputConstructor = new (
-    resources: Set<pulumi.Resource>,
-    promise: Promise<unknown>,
-    isKnown: Promise<boolean>,
-    isSecret: Promise<boolean>,
-    allResources: Promise<Set<pulumi.Resource>>,
-) => pulumi.Output<unknown>;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const invokeModule = require("@pulumi/pulumi/runtime/invoke") as Record<string, unknown>;
