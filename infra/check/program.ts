@@ -95,7 +95,7 @@ export async function runProgram(dir: string, o: RunProgramOptions): Promise<Pro
     const project = readProgramProject(dir);
     const stack = loadStackConfig(project, { stack: o.stack, overrides: o.config });
     const entry = programEntry(project);
-    const sdk = useProgramSdk(entry.esm ? path.dirname(entry.path) : entry.path);
+    const sdk = useProgramSdk(fs.statSync(entry.path).isDirectory() ? entry.path : path.dirname(entry.path));
     registerProgramTypeScript(project, entry);
     // The engine loads only now, on the SDK chosen above.
     /* eslint-disable @typescript-eslint/no-require-imports */

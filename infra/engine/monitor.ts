@@ -1,7 +1,11 @@
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { mockResource } from "./mock-values";
-import { containsSecret, UNKNOWN, wireToPlain, wireToReference, type Json } from "./wire";
+import { stackReferenceState } from "./stack-reference-state";
+import { resourceUrn, ROOT_STACK_TYPE } from "./urn";
+import { wireToPlain, wireToReference, type Json } from "./wire";
+
+export { resourceUrn };
 
 // The generated protobuf modules have no type declarations; only constructors and setters are used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -87,25 +91,6 @@ function providerFacts(inputs: Record<string, unknown>, fallback: ProviderFacts)
     const account = Array.isArray(allowed) && typeof allowed[0] === "string" ? allowed[0] : fallback.account;
     const region = typeof inputs.region === "string" ? inputs.region : fallback.region;
     return { account, region };
-}
-
-/** The root stack resource's type: the engine leaves it out of its children's qualified types. */
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
-
-/**
- * The URN the Pulumi engine gives a resource it registers or reads:
- * `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. The qualified type is the resource's
- * type prefixed with its parent's whole qualified type and `$` — so a resource two components deep
- * carries both component types — except under the root stack resource (or with no parent), where it
- * is the type alone: `pulumi:providers:aws::acct`, `aws:s3/bucket:Bucket::logs`,
- * `lz:a:Outer$lz:b:Inner$aws:sqs/queue:Queue::q`. The parent's qualified type is the third
- * `::`-separated field of its URN (stack and project names cannot contain `::`; a name can, which is
- * why it comes last).
- */
-export function resourceUrn(stack: string, project: string, parent: string, type: string, name: string): string {
-    const parentType = parent ? parent.split("::")[2] : "";
-    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
-    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 /**
@@ -235,22 +220,7 @@ export class RecordingMonitor {
             let state: Record<string, unknown>;
             if (type === "pulumi:pulumi:StackReference") {
                 const refName: string = req.getId();
-                const outputs = this.options.stackOutputs(refName);
-                const unanswered = this.options.unanswered;
-                if (!outputs && unanswered) {
-                    // A stack this run cannot see (check runs one program): every output is unknown.
-                    const key = `pulumi:pulumi:StackReference ${refName}`;
-                    unanswered.set(key, (unanswered.get(key) ?? 0) + 1);
-                    state = { name: refName, outputs: UNKNOWN, secretOutputNames: [] };
-                } else if (!outputs) {
-                    throw new Error(`StackReference ${JSON.stringify(refName)}: no such stack has been planned before this one (plan it first, or check pulumi.organization/project in the org file)`);
-                } else {
-                    // As the engine answers a StackReference: outputs with secrets wrapped, plus the names of
-                    // the secret ones (so `getOutput` marks exactly those secret). A value the earlier stack's
-                    // preview left unknown is the unknown sentinel: it reaches this program as unknown.
-                    const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k])).sort();
-                    state = { name: refName, outputs, secretOutputNames };
-                }
+                state = stackReferenceState(refName, this.options.stackOutputs(refName), this.options.unanswered);
             } else {
                 const inputs = (await rpc.deserializeProperties(req.getProperties())) as Record<string, unknown>;
                 state = { ...inputs, id: req.getId() };
