@@ -1,53 +1,62 @@
 /**
- * Runs a user's Pulumi TypeScript program (`<dir>/index.ts`) under the offline engine. Its
- * `@pulumi/pulumi` and `@pulumi/aws` imports resolve to this repository's copies, so the mock
- * runtime installed here is the one the program registers with; every other import resolves from
- * the program's own folder as usual.
+ * Runs a user's Pulumi program under the offline engine the way `pulumi preview` would run it:
+ * the project's `Pulumi.yaml` (name, runtime options, `main`), the stack's config, the entry point
+ * the language host would load (CommonJS or ES module, TypeScript or JavaScript), in the project
+ * folder as working directory, on the program's own `@pulumi/pulumi` and `@pulumi/aws`.
+ *
+ * What cannot be known offline is reported, not guessed: functions without an offline answer
+ * (their results are unknown values, as in a preview) and components implemented by provider
+ * plugins (their children exist only at deploy time).
  */
 import * as fs from "fs";
 import * as path from "path";
-import Module = require("module");
-import { parse as parseYaml } from "yaml";
-import { runStack, StackRunError, type StackPlan } from "../engine/run";
+import { pathToFileURL } from "url";
+import { StackRunError } from "../engine/errors";
+import type { StackPlan } from "../engine/run";
+import type * as RunModule from "../engine/run";
+import type * as UnknownInvokesModule from "../engine/unknown-invokes";
+import { programEntry, type ProgramEntry } from "./entry";
 import { checkInvokes } from "./invokes";
+import { ProgramError } from "./program-error";
+import { readProgramProject, type ProgramProject } from "./project";
+import { useProgramSdk, type ProgramSdk } from "./sdk";
+import { loadStackConfig, type StackConfig } from "./stack-config";
+import { registerProgramTypeScript } from "./typescript";
 
-/** Packages shared with the program: the runtime state (mock monitor, config) lives in them. */
-const SHARED = ["@pulumi/pulumi", "@pulumi/aws"];
+export { ProgramError };
 
-/** The program failed to load or run; `message` is the program's own error message. */
-export class ProgramError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "ProgramError";
-    }
+export interface RunProgramOptions {
+    readonly preview: boolean;
+    /** `--stack`: the stack whose `Pulumi.<stack>.yaml` applies (default: the project's only one, else `check`). */
+    readonly stack?: string;
+    /** `ns:key=value` stack-config overrides, applied last. */
+    readonly config?: readonly string[];
 }
 
-type Resolve = (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
-const mod = Module as unknown as { _resolveFilename: Resolve };
-let hooked = false;
-
-/** Resolve the shared packages (and their subpaths) from this repository, whoever imports them. */
-function shareRuntimePackages(): void {
-    if (hooked) return;
-    hooked = true;
-    const original = mod._resolveFilename;
-    const here = [__dirname];
-    mod._resolveFilename = function (this: unknown, request: string, parent: unknown, isMain: boolean, options?: unknown) {
-        if (SHARED.some((p) => request === p || request.startsWith(`${p}/`))) {
-            return original.call(this, request, parent, isMain, { paths: here });
-        }
-        return original.call(this, request, parent, isMain, options);
-    } as Resolve;
+/** A component the offline engine cannot expand (see `PlannedResource.remote`). */
+export interface UnsupportedComponent {
+    readonly urn: string;
+    readonly name: string;
+    readonly type: string;
+    /** The package (and provider plugin) that implements it, from the type token. */
+    readonly package: string;
 }
 
-/** The entry file of a program folder; a usage problem is reported as a ProgramError. */
-export function programEntry(dir: string): string {
-    const entry = path.resolve(dir, "index.ts");
-    if (!fs.existsSync(entry)) throw new ProgramError(`${dir}: no index.ts (check runs a Pulumi TypeScript program's index.ts)`);
-    return entry;
+export interface ProgramRun {
+    readonly plan: StackPlan;
+    readonly project: ProgramProject;
+    readonly stack: StackConfig;
+    readonly entry: ProgramEntry;
+    readonly sdk: ProgramSdk;
+    /** Functions answered as unknown, by token, with their number of calls. */
+    readonly unknowns: ReadonlyMap<string, number>;
+    readonly unsupported: readonly UnsupportedComponent[];
 }
 
-/** Stack outputs of a loaded module: `export = async () => ({...})`, a default function, or top-level exports. */
+// `import()` kept as is: compiled to CommonJS, a plain `import()` would become `require`.
+const dynamicImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<Record<string, unknown>>;
+
+/** Stack outputs of a CommonJS module: `export = async () => ({...})`, a default function, or top-level exports. */
 function outputsOf(m: unknown): unknown {
     if (typeof m === "function") return (m as () => unknown)();
     const obj = (m ?? {}) as Record<string, unknown>;
@@ -59,50 +68,59 @@ function outputsOf(m: unknown): unknown {
     return out;
 }
 
-/**
- * The project name URNs carry: `name` of the program's `Pulumi.yaml` as `pulumi preview` uses it,
- * or the folder's name when there is none (the fixtures). A file that is not YAML is a ProgramError.
- */
-export function projectName(dir: string): string {
-    for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
-        const full = path.join(dir, file);
-        if (!fs.existsSync(full)) continue;
-        let doc: unknown;
-        try {
-            doc = parseYaml(fs.readFileSync(full, "utf8"));
-        } catch (e) {
-            throw new ProgramError(`${full}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
-        }
-        const name = doc !== null && typeof doc === "object" ? (doc as Record<string, unknown>).name : undefined;
-        if (typeof name === "string" && name !== "") return name;
+/** Stack outputs of an ES module, as the language host reads them: the default export, or the named ones. */
+function esmOutputsOf(ns: Record<string, unknown>): unknown {
+    if (Object.getOwnPropertyDescriptor(ns, "default") !== undefined) {
+        if (Object.keys(ns).length !== 1) throw new Error("expected entrypoint module to have either a default export or named exports but not both");
+        const d = ns.default;
+        return typeof d === "function" ? (d as () => unknown)() : d;
     }
-    return path.basename(path.resolve(dir));
+    return { ...ns };
 }
 
-export interface RunProgramOptions {
-    readonly preview: boolean;
-    /** Program config (`ns:key` → string), as `pulumi config set` would hold it. */
-    readonly config?: Readonly<Record<string, string>>;
-    readonly stack?: string;
-    readonly project?: string;
+async function loadEntry(entry: ProgramEntry): Promise<unknown> {
+    if (entry.esm) return esmOutputsOf(await dynamicImport(pathToFileURL(entry.path).href));
+    // A folder is required as a folder (trailing separator), not as a neighbouring file of the same name.
+    const target = fs.statSync(entry.path).isDirectory() ? entry.path + path.sep : entry.path;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return outputsOf(require(target));
+}
+
+function unsupportedOf(plan: StackPlan): UnsupportedComponent[] {
+    return plan.resources.filter((r) => r.remote).map((r) => ({ urn: r.urn, name: r.name, type: r.type, package: r.type.split(":")[0] }));
 }
 
 /** Runs the program once; rejects with a ProgramError carrying the program's own message. */
-export async function runProgram(dir: string, o: RunProgramOptions): Promise<StackPlan> {
-    const entry = programEntry(dir);
-    shareRuntimePackages();
-    const project = o.project ?? projectName(dir);
+export async function runProgram(dir: string, o: RunProgramOptions): Promise<ProgramRun> {
+    const project = readProgramProject(dir);
+    const stack = loadStackConfig(project, { stack: o.stack, overrides: o.config });
+    const entry = programEntry(project);
+    const sdk = useProgramSdk(fs.statSync(entry.path).isDirectory() ? entry.path : path.dirname(entry.path));
+    registerProgramTypeScript(project, entry);
+    // The engine loads only now, on the SDK chosen above.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { runStack } = require("../engine/run") as typeof RunModule;
+    (require("../engine/unknown-invokes") as typeof UnknownInvokesModule).answerUnansweredInvokesAsUnknown();
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const unknowns = new Map<string, number>();
+    const cwd = process.cwd();
+    process.chdir(project.dir);
     try {
-        return await runStack({
-            project,
-            stack: o.stack ?? "check",
+        const plan = await runStack({
+            project: project.name,
+            stack: stack.stack,
             preview: o.preview,
-            config: { "aws:region": "us-east-1", ...(o.config ?? {}) },
-            program: () => outputsOf(require(entry)),
+            config: { "aws:region": "us-east-1", ...stack.config },
+            secretKeys: stack.secretKeys,
+            program: () => loadEntry(entry),
             invoke: checkInvokes,
+            unanswered: unknowns,
         });
+        return { plan, project, stack, entry, sdk, unknowns, unsupported: unsupportedOf(plan) };
     } catch (e) {
         // The engine names the stack (`stack check: …`); check runs one program and shows its own error.
-        throw new ProgramError(e instanceof StackRunError ? e.programMessage : e instanceof Error ? e.message : String(e));
+        throw new ProgramError(e instanceof StackRunError ? e.programMessage : e instanceof Error ? e.message : String(e), unknowns);
+    } finally {
+        process.chdir(cwd);
     }
 }

@@ -44,6 +44,57 @@ export function toCheckViolations(vs: readonly PackViolation[]): CheckViolation[
     return vs.map((v) => ({ policy: v.policy, urn: v.urn, name: v.name, type: v.type, level: reportLevel(v.level), message: v.message }));
 }
 
+/** A function (or `pulumi:pulumi:StackReference <name>`) check answered as unknown: values built from it are unknown, as in a preview. */
+export interface CheckUnknown {
+    function: string;
+    calls: number;
+}
+
+/** A component the offline engine cannot expand: its provider plugin creates its children at deploy time. */
+export interface CheckUnsupported {
+    urn: string;
+    name: string;
+    type: string;
+    package: string;
+    reason: string;
+}
+
+/** `check --json`: the violations (ARCHITECTURE §3 contract), plus what the check could not see. */
+export interface CheckReport {
+    violations: CheckViolation[];
+    unknowns: CheckUnknown[];
+    unsupported: CheckUnsupported[];
+}
+
+export function toCheckReport(
+    vs: readonly PackViolation[],
+    run: { unknowns: ReadonlyMap<string, number>; unsupported: readonly { urn: string; name: string; type: string; package: string }[] },
+): CheckReport {
+    return {
+        violations: toCheckViolations(vs),
+        unknowns: [...run.unknowns].sort(([a], [b]) => a.localeCompare(b)).map(([fn, calls]) => ({ function: fn, calls })),
+        unsupported: run.unsupported.map((c) => ({
+            ...c,
+            reason: `implemented by the ${c.package} provider plugin, which creates its children when it deploys: they cannot be evaluated offline (run pulumi preview with the pack to judge them)`,
+        })),
+    };
+}
+
+/** What the check could not see, after the violations; empty when it saw everything. */
+export function renderCheckNotes(r: { unknowns: readonly CheckUnknown[]; unsupported: readonly Omit<CheckUnsupported, "reason">[] }): string {
+    const out: string[] = [];
+    if (r.unknowns.length) {
+        out.push("Unknown: lookups and stack references with no offline answer; values built from them are unknown, as in a preview:");
+        for (const u of r.unknowns) out.push(`  ${u.function} (${u.calls} call${u.calls === 1 ? "" : "s"})`);
+    }
+    if (r.unsupported.length) {
+        out.push("Not evaluated: components implemented by provider plugins create their children at deploy time:");
+        for (const c of r.unsupported) out.push(`  ${c.name} (${c.type}), package ${c.package}`);
+        out.push("  Resources the program creates itself are evaluated; run pulumi preview with the pack to judge these components' children.");
+    }
+    return out.length ? out.join("\n") + "\n" : "";
+}
+
 function indent(text: string, pad: string): string {
     return text.split("\n").map((l) => pad + l).join("\n");
 }

@@ -30,12 +30,13 @@ export function hex(seed: string, length: number): string {
     return out.slice(0, length);
 }
 
-function uuid(seed: string): string {
+/** A deterministic version-4-shaped UUID. */
+export function uuid(seed: string): string {
     const h = hex(seed, 32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function lowerAlnum(seed: string, length: number): string {
+export function lowerAlnum(seed: string, length: number): string {
     // base-36 digits from the hash: what ids such as o-/ou-/r- use.
     const h = hex(seed, length * 2);
     let s = "";

@@ -1,7 +1,11 @@
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { mockResource } from "./mock-values";
-import { containsSecret, wireToPlain, wireToReference, type Json } from "./wire";
+import { stackReferenceState } from "./stack-reference-state";
+import { resourceUrn, ROOT_STACK_TYPE } from "./urn";
+import { wireToPlain, wireToReference, type Json } from "./wire";
+
+export { resourceUrn };
 
 // The generated protobuf modules have no type declarations; only constructors and setters are used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,7 +34,18 @@ export interface PlannedResource {
     retainOnDelete: boolean;
     /** Set when the resource is adopted with the `import` option. */
     importId: string | null;
+    /**
+     * A component implemented by a provider plugin (a multi-language component such as awsx v2+,
+     * eks v3+, aws-apigateway): the plugin creates its children at deploy time, so offline it has none.
+     */
+    remote: boolean;
 }
+
+/**
+ * The result the monitor sends for a function it has no answer for, when the run allows unknown
+ * lookups: the engine's invoke patch (`unknown-invokes.ts`) turns it into unknown values.
+ */
+export const UNANSWERED_KEY = "__lzOfflineUnanswered";
 
 /** An invoke handler: returns the result, or undefined when it does not handle the token. */
 export type InvokeHandler = (token: string, args: Record<string, unknown>, ctx: { account: string; region: string; partition: string }) => Record<string, unknown> | undefined;
@@ -47,6 +62,14 @@ export interface MonitorOptions {
     readonly defaultAccount: string;
     readonly defaultRegion: string;
     readonly partition: string;
+    /**
+     * Where a function the handler does not answer, or a StackReference to a stack this run cannot
+     * see, goes. Without it the program fails (the landing zone's own plans: a lookup there is a
+     * mistake, and every referenced stack is planned first); with it, as `check` runs other people's
+     * programs, the answer is unknown and the call is counted here, by function token or as
+     * `pulumi:pulumi:StackReference <name>`.
+     */
+    readonly unanswered?: Map<string, number>;
 }
 
 interface ProviderFacts {
@@ -68,25 +91,6 @@ function providerFacts(inputs: Record<string, unknown>, fallback: ProviderFacts)
     const account = Array.isArray(allowed) && typeof allowed[0] === "string" ? allowed[0] : fallback.account;
     const region = typeof inputs.region === "string" ? inputs.region : fallback.region;
     return { account, region };
-}
-
-/** The root stack resource's type: the engine leaves it out of its children's qualified types. */
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
-
-/**
- * The URN the Pulumi engine gives a resource it registers or reads:
- * `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. The qualified type is the resource's
- * type prefixed with its parent's whole qualified type and `$` — so a resource two components deep
- * carries both component types — except under the root stack resource (or with no parent), where it
- * is the type alone: `pulumi:providers:aws::acct`, `aws:s3/bucket:Bucket::logs`,
- * `lz:a:Outer$lz:b:Inner$aws:sqs/queue:Queue::q`. The parent's qualified type is the third
- * `::`-separated field of its URN (stack and project names cannot contain `::`; a name can, which is
- * why it comes last).
- */
-export function resourceUrn(stack: string, project: string, parent: string, type: string, name: string): string {
-    const parentType = parent ? parent.split("::")[2] : "";
-    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
-    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 /**
@@ -134,6 +138,8 @@ export class RecordingMonitor {
             const name: string = req.getName();
             const parent: string = req.getParent();
             const custom: boolean = req.getCustom();
+            // Remote components send no outputs of their own: the plugin would compute them.
+            const remote = !custom && typeof req.getRemote === "function" && req.getRemote() === true;
             const urn = this.newUrn(parent, type, name);
             const rawInputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
             const inputs = (await rpc.deserializeProperties(req.getObject())) as Record<string, unknown>;
@@ -189,12 +195,17 @@ export class RecordingMonitor {
                 protect: req.getProtect() === true,
                 retainOnDelete: req.getRetainondelete() === true,
                 importId: importId || null,
+                remote,
             });
 
             const resp = new resproto.RegisterResourceResponse();
             resp.setUrn(urn);
             resp.setId(id ?? "");
             resp.setObject(structproto.Struct.fromJavaScript(serializedState as any));
+            // A result other than SUCCESS makes the SDK resolve every output the response lacks as
+            // unknown, in an update too (`keepUnknowns` in the SDK's resource.ts): a plugin component's
+            // outputs are values nobody computed offline, so what depends on them must be unknown.
+            if (remote && resproto.Result && typeof resp.setResult === "function") resp.setResult(resproto.Result.SKIP);
             callback(null, resp);
         } catch (err) {
             callback(err);
@@ -209,15 +220,7 @@ export class RecordingMonitor {
             let state: Record<string, unknown>;
             if (type === "pulumi:pulumi:StackReference") {
                 const refName: string = req.getId();
-                const outputs = this.options.stackOutputs(refName);
-                if (!outputs) {
-                    throw new Error(`StackReference ${JSON.stringify(refName)}: no such stack has been planned before this one (plan it first, or check pulumi.organization/project in the org file)`);
-                }
-                // As the engine answers a StackReference: outputs with secrets wrapped, plus the names of
-                // the secret ones (so `getOutput` marks exactly those secret). A value the earlier stack's
-                // preview left unknown is the unknown sentinel: it reaches this program as unknown.
-                const secretOutputNames = Object.keys(outputs).filter((k) => containsSecret(outputs[k])).sort();
-                state = { name: refName, outputs, secretOutputNames };
+                state = stackReferenceState(refName, this.options.stackOutputs(refName), this.options.unanswered);
             } else {
                 const inputs = (await rpc.deserializeProperties(req.getProperties())) as Record<string, unknown>;
                 state = { ...inputs, id: req.getId() };
@@ -250,6 +253,11 @@ export class RecordingMonitor {
             }
             const facts = this.factsFor(req.getProvider() ?? "");
             result = this.options.invoke(token, args, { ...facts, partition: this.options.partition });
+            const unanswered = this.options.unanswered;
+            if (result === undefined && unanswered) {
+                unanswered.set(token, (unanswered.get(token) ?? 0) + 1);
+                result = { [UNANSWERED_KEY]: token };
+            }
             if (result === undefined) {
                 throw new Error(`the offline engine has no answer for the function ${token}; landing-zone code derives such values from the org file instead of looking them up`);
             }

@@ -95,6 +95,12 @@ export interface RunStackOptions {
      * program is reported at once, when Node's event loop runs empty.
      */
     readonly idleTimeoutMs?: number;
+    /**
+     * A function the invoke handler does not answer fails the program, unless this map is given: then
+     * the call is answered as unknown (for programs written against a real account, see
+     * `unknown-invokes.ts`) and counted here by function token, even when the program fails later.
+     */
+    readonly unanswered?: Map<string, number>;
 }
 
 /**
@@ -118,6 +124,7 @@ export async function runStack(o: RunStackOptions): Promise<StackPlan> {
         defaultAccount: o.defaultAccount ?? "123456789012",
         defaultRegion: o.defaultRegion ?? "us-east-1",
         partition: o.partition ?? "aws",
+        unanswered: o.unanswered,
     });
     settings.setMockOptions(monitor, o.project, o.stack, o.preview);
     const store = state.getStore();

@@ -28,7 +28,8 @@ interface InternalOutput<T> {
     isSecret: Promise<boolean>;
 }
 
-type OutputConstructor = new (
+/** The SDK's Output constructor (its TypeScript declaration hides it). */
+export type OutputConstructor = new (
     resources: Set<pulumi.Resource>,
     promise: Promise<unknown>,
     isKnown: Promise<boolean>,
@@ -54,8 +55,9 @@ async function isSecretOutput(ref: pulumi.StackReference, name: pulumi.Input<str
 function readOutput(ref: pulumi.StackReference, name: pulumi.Input<string>, required: boolean): pulumi.Output<unknown> {
     const all = internal(pulumi.all([pulumi.output(ref.name), pulumi.output(name), ref.outputs]));
     const value = all.apply(([stack, n, outputs]) => {
-        // The whole outputs object unknown, or the name itself unknown: nothing to look up.
-        if (isUnknown(outputs) || isUnknown(n)) return unknown;
+        // The whole outputs object unknown, or the name itself unknown: nothing to look up. Outputs the
+        // engine sent as unknown arrive as undefined outside a preview (a stack `check` cannot see).
+        if (isUnknown(outputs) || isUnknown(n) || outputs === undefined || outputs === null) return unknown;
         if (!Object.prototype.hasOwnProperty.call(outputs, n)) {
             if (required) throw new Error(`Required output '${n}' does not exist on stack '${stack}'.`);
             return undefined;

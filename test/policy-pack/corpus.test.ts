@@ -59,7 +59,7 @@ const CORPUS: readonly Entry[] = [
 async function check(program: string, preview: boolean): Promise<PackResult> {
     const dir = path.join(PROGRAMS, program);
     delete require.cache[path.join(dir, "index.ts")];
-    const plan = await runProgram(dir, { preview });
+    const { plan } = await runProgram(dir, { preview });
     return evaluatePack(fromPlan(plan), { preview });
 }
 

@@ -214,13 +214,16 @@ describe("enforce-logging.yml", () => {
         const bin = fs.mkdtempSync(path.join(os.tmpdir(), "lz-npm-"));
         fs.writeFileSync(path.join(bin, "npm"), '#!/bin/bash\nprintf "%s\\n" "$@" > "$ARGS_FILE"\necho "lz-s3-access-logging: bucket app-data has no access logging"\nexit "$CHECK_EXIT"\n', { mode: 0o755 });
         const argsFile = path.join(bin, "args");
-        const env = (exit: number) => ({
+        const env = (exit: number, extra: Record<string, string> = {}) => ({
             PATH: `${bin}:${process.env.PATH}`,
             ARGS_FILE: argsFile,
             CHECK_EXIT: String(exit),
             PROGRAM: "/work/app/infra",
             PACK_VERSION: "1.2.0",
             CHECK_CONFIG: "approvedBuckets=acme-lz-archive\n\nexceptions=ticket SEC-12 until 2027-01-31\n",
+            STACK: "",
+            MERGED_CONFIG: "false",
+            ...extra,
         });
         try {
             const failing = runStep(script, REPO_ROOT, env(1));
@@ -232,11 +235,31 @@ describe("enforce-logging.yml", () => {
             assert.match(failing.summary, /### Logging policy \(pack 1\.2\.0, offline check\)\n```text\nlz-s3-access-logging: bucket app-data has no access logging\n```/);
             const clean = runStep(script, REPO_ROOT, env(0));
             assert.equal(clean.status, 0, clean.stderr);
+            // A stack and a caller's pack config: the stack's config file and the merged pack config.
+            const withStack = runStep(script, REPO_ROOT, env(0, { STACK: "acme/payments-prod", MERGED_CONFIG: "true", CHECK_CONFIG: "" }));
+            assert.deepEqual(fs.readFileSync(argsFile, "utf8").trimEnd().split("\n"), [
+                "run", "--silent", "check", "--", "/work/app/infra", "--json", `${withStack.runnerTemp}/violations.json`,
+                "--stack", "acme/payments-prod", "--pack-config", `${withStack.runnerTemp}/policy-config.json`,
+            ]);
             failing.cleanup();
             clean.cleanup();
+            withStack.cleanup();
         } finally {
             fs.rmSync(bin, { recursive: true, force: true });
         }
+    });
+
+    it("installs the program's own dependencies before the offline check, and gives both modes the organisation's pack config", () => {
+        const offline = enforce.jobs["offline-check"].steps ?? [];
+        const install = offline.findIndex((s) => s.name === "Install the program's dependencies");
+        const run = offline.findIndex((s) => s.name === "Run the pack on the program offline");
+        assert.ok(install >= 0 && install < run, "dependencies are installed before the check runs");
+        assert.match(offline[install].run!, /elif \[ -f package-lock\.json \]; then npm ci/);
+        const merge = offline.find((s) => s.name === "Layer the caller's pack config over the organisation's");
+        assert.match(merge?.run ?? "", /npm run --silent pack-config -- --merge "\$CALLER_CONFIG" --out "\$RUNNER_TEMP\/policy-config\.json"/);
+        const packConfig = step(enforce, "preview", (s) => s.name === "Pack config").run!;
+        assert.match(packConfig, /cp policy-config\/default\.json "\$RUNNER_TEMP\/policy-config\.json"/);
+        assert.equal(pulumiStep(enforce.jobs.preview.steps, "preview")?.with?.policyPackConfigs, "${{ runner.temp }}/policy-config.json");
     });
 
     it("fails the run when the tag holds a different pack version than the one pinned", () => {
