@@ -98,6 +98,21 @@ export function closest(word: string, allowed: readonly string[]): string | unde
     return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/**
+ * YAML reads unquoted digits as a number and drops leading zeros (`id: 012345678901` becomes
+ * 12345678901), so a number where a string belongs gets a hint to quote it, with the value the
+ * pattern accepts when putting the lost zeros back makes it valid.
+ */
+function quoteHint(schema: StringSchema, value: unknown): string {
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return "";
+    const digits = String(value);
+    const candidates = Array.from({ length: 13 }, (_, zeros) => "0".repeat(zeros) + digits);
+    const fixed = schema.pattern ? candidates.find((c) => schema.pattern!.test(c)) : digits;
+    if (fixed === undefined) return "; write the value in quotes so YAML keeps it a string";
+    const lost = fixed.length > digits.length ? " (YAML read it as a number and dropped its leading zeros)" : "";
+    return `; write it in quotes${lost}: ${JSON.stringify(fixed)}`;
+}
+
 export function joinPath(base: string, key: string | number): string {
     if (typeof key === "number") return `${base}[${key}]`;
     return base ? `${base}.${key}` : key;
@@ -118,7 +133,7 @@ export function check(schema: Schema, value: unknown, file: string, path: string
     switch (schema.kind) {
         case "string": {
             if (typeof value !== "string") {
-                problems.add(file, path, `must be a string (${describeSchema(schema)}), got ${typeName(value)} ${show(value)}`);
+                problems.add(file, path, `must be a string (${describeSchema(schema)}), got ${typeName(value)} ${show(value)}` + quoteHint(schema, value));
                 return undefined;
             }
             if (schema.enum && !schema.enum.includes(value)) {
