@@ -30,6 +30,8 @@ export interface PlannedResource {
     retainOnDelete: boolean;
     /** Set when the resource is adopted with the `import` option. */
     importId: string | null;
+    /** Input property paths of the `ignoreChanges` option: `pulumi up` keeps their deployed values. */
+    ignoreChanges: string[];
 }
 
 /** An invoke handler: returns the result, or undefined when it does not handle the token. */
@@ -189,6 +191,7 @@ export class RecordingMonitor {
                 protect: req.getProtect() === true,
                 retainOnDelete: req.getRetainondelete() === true,
                 importId: importId || null,
+                ignoreChanges: [...req.getIgnorechangesList()],
             });
 
             const resp = new resproto.RegisterResourceResponse();

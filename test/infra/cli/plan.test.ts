@@ -124,6 +124,40 @@ describe("npm run plan", () => {
         });
     });
 
+    it("answers --root at a copy of stacks/ with exit 2, what is missing and where to point it, no ENOENT", () => {
+        const copy = path.join(tmp, "copied", "stacks");
+        fs.mkdirSync(copy, { recursive: true });
+        for (const f of fs.readdirSync(path.join(REPO_ROOT, "stacks"))) fs.copyFileSync(path.join(REPO_ROOT, "stacks", f), path.join(copy, f));
+        const r = plan(["--root", copy, "--summary"]);
+        assert.equal(r.status, 2, r.stderr);
+        assert.equal(r.stdout, "");
+        assert.equal(
+            r.stderr,
+            `--root ${copy}: not a landing-zone project folder:\n` +
+                `  - Pulumi.yaml is missing (${copy} holds stack files itself: it looks like a copy of stacks/; point --root at the folder above it, next to a copy of Pulumi.yaml)\n` +
+                "a project folder holds Pulumi.yaml (the project: name, stackConfigDir: stacks), stacks/Pulumi.<stack>.yaml (one per stack) and stacks/org.yaml (the organisation facts); the code always comes from this repository\n",
+        );
+    });
+
+    it("answers --root at a project folder without its org file or stacks with exit 2, naming each", () => {
+        const noOrg = path.join(tmp, "no-org");
+        fs.mkdirSync(path.join(noOrg, "stacks"), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(noOrg, "Pulumi.yaml"));
+        fs.copyFileSync(path.join(REPO_ROOT, "stacks", "Pulumi.management.yaml"), path.join(noOrg, "stacks", "Pulumi.management.yaml"));
+        const r = plan(["--root", noOrg]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /\n {2}- stacks\/org\.yaml is missing \(the organisation facts the stacks read\)\n/);
+        const noStacks = path.join(tmp, "no-stacks");
+        fs.mkdirSync(noStacks, { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(noStacks, "Pulumi.yaml"));
+        const r2 = plan(["--root", noStacks]);
+        assert.equal(r2.status, 2);
+        assert.match(r2.stderr, /\n {2}- stacks\/ is missing \(Pulumi\.yaml's stackConfigDir: the folder of the stack files\)\n/);
+        const r3 = plan(["--root", path.join(tmp, "does-not-exist")]);
+        assert.equal(r3.status, 2);
+        assert.match(r3.stderr, /does-not-exist does not exist\n/);
+    });
+
     it("rejects an unknown stack name, listing the stacks", () => {
         const r = plan(["--stack", "nope"]);
         assert.equal(r.status, 2);
