@@ -15,7 +15,7 @@ import { loadModel } from "../../infra/program";
 const referenceModel = () => loadModel({ root: REPO_ROOT, stack: "log-archive", config: { "lz:role": "log-archive" } });
 import { fromPlan } from "./support";
 
-/** Outputs of the log-archive stack other stacks read (ARCHITECTURE §3). */
+/** Outputs of the log-archive stack other stacks read. */
 
 /** Stack tags the organisation sets (`pulumi stack tag set lz:baseline …`). */
 export function baselineTags(stack: string): Record<string, string> {
@@ -24,7 +24,7 @@ export function baselineTags(stack: string): Record<string, string> {
     return {};
 }
 
-/** Pack config from the organisation's facts: the log-archive stack's outputs (ARCHITECTURE §3 contract). */
+/** Pack config from the organisation's facts: the log-archive stack's outputs. */
 export function orgConfig(outputs: Record<string, unknown>): Record<string, unknown> {
     const s = (k: string) => {
         const v = outputs[k];
