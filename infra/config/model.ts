@@ -47,6 +47,8 @@ export interface OrgModel {
     readonly homeRegion: string;
     /** Enabled regions, home region first. */
     readonly regions: readonly string[];
+    /** The opt-in regions among `regions` (acknowledged in the org file): enabled in every account by the management stack. */
+    readonly optInRegions: readonly string[];
     readonly roles: {
         /** Role the landing zone deploys through in every account. */
         readonly deployment: string;
