@@ -1,4 +1,5 @@
 import type { StackModel } from "../config/model";
+import { designatedServices } from "../config/settings/security";
 import { DelegatedAdministrators } from "../components/organization/delegated-administrators";
 import { GuardrailPolicies } from "../components/organization/guardrail-policies";
 import { OrganizationStructure } from "../components/organization/organization-structure";
@@ -69,6 +70,8 @@ export function runManagementStack(ctx: RoleContext<Model>): RoleOutputs {
             regions: org.regions,
             homeRegion: org.homeRegion,
             organizationsServicePrincipals: ORGANIZATIONS_DELEGATED_SERVICES.map((s) => servicePrincipal(org, s)),
+            // The profile's services only: a designation switches the service on in the security account.
+            regionalServices: ["guardduty", ...designatedServices(org.profile)],
         },
         // Registrations in an opt-in region need it enabled in the management and security accounts.
         { provider: ctx.provider, dependsOn: [structure.organization, ...(optIn ? [optIn] : [])] },

@@ -2,6 +2,7 @@ import { ProblemList } from "./errors";
 import type { Account, AccountKind, DeployedAccount, OrgModel, Severity } from "./model";
 import { REGIONS } from "./regions";
 import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
+import { PROFILES, type Profile } from "./profiles";
 import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "../components/validate";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
@@ -79,6 +80,12 @@ export const orgSchema: ObjectSchema = {
                     },
                 },
             },
+        },
+        profile: {
+            kind: "string",
+            enum: PROFILES,
+            default: "full",
+            doc: "Cost profile: the defaults of every costly switch below and in the stack files. `full`: every detection service, protection plan and data source on. `essential`: Macie, Detective, Inspector, every GuardDuty protection plan and CloudTrail data events and Insights off (the `essential` column of the cost table below); a value a stack file sets still wins.",
         },
         namePrefix: {
             kind: "string",
@@ -189,6 +196,7 @@ interface RawAccount {
 }
 interface RawOrg {
     organization: { id: string };
+    profile: Profile;
     pulumi: OrgModel["pulumi"];
     namePrefix: string;
     homeRegion: string;
@@ -363,6 +371,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
     return {
         file,
         organizationId: full.organization.id,
+        profile: full.profile,
         pulumi: full.pulumi,
         namePrefix: full.namePrefix,
         partition: REGIONS[home].partition,
