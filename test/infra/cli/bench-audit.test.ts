@@ -4,25 +4,12 @@
  */
 import * as assert from "assert";
 import { findingsDiffer, generatedExport, main, unloggedBuckets } from "../../../infra/cli/bench-audit";
-
-async function stdoutOf(f: () => Promise<number>): Promise<{ code: number; out: string }> {
-    const write = process.stdout.write;
-    let out = "";
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-        out += String(chunk);
-        return true;
-    }) as typeof process.stdout.write;
-    try {
-        return { code: await f(), out };
-    } finally {
-        process.stdout.write = write;
-    }
-}
+import { captured } from "../../support/output";
 
 describe("audit benchmark (infra/cli/bench-audit.ts)", () => {
     it("reports the generated violations as the expected findings and its memory against the goal, exiting 0, with no failing exit code in its report", async function () {
         this.timeout(60_000);
-        const { code, out } = await stdoutOf(() => main(["--stacks", "2", "--resources", "80"]));
+        const { value: code, text: out } = await captured("stdout", () => main(["--stacks", "2", "--resources", "80"]));
         assert.strictEqual(code, 0, out);
         assert.doesNotMatch(out, /exit code/);
         assert.match(out, /\n {2}memory: .* heap after \d+ MB -> (met|NOT met) \(goal: at most 160 MB\)\n/);

@@ -8,25 +8,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { runStack } from "../../../infra/engine/run";
 import { renderPlan } from "../../../infra/engine/render";
 import { planReference } from "../../support/plan";
-
-/** Runs `f` and returns what it wrote to stderr (console.warn/error included). */
-async function stderrOf<T>(f: () => Promise<T>): Promise<{ value: T; stderr: string }> {
-    const write = process.stderr.write;
-    let stderr = "";
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-        stderr += String(chunk);
-        return true;
-    }) as typeof process.stderr.write;
-    try {
-        return { value: await f(), stderr };
-    } finally {
-        process.stderr.write = write;
-    }
-}
+import { captured } from "../../support/output";
 
 describe("offline engine: diagnostics", () => {
     it("records the program's warnings and the SDK's own (an undefined output) with the plan, not on stderr", async () => {
-        const { value: plan, stderr } = await stderrOf(() =>
+        const { value: plan, text: stderr } = await captured("stderr", () =>
             runStack({
                 project: "p",
                 stack: "s",
@@ -47,7 +33,7 @@ describe("offline engine: diagnostics", () => {
     });
 
     it("records the deprecation warning of a deprecated resource type the program uses", async () => {
-        const { value: plan, stderr } = await stderrOf(() =>
+        const { value: plan, text: stderr } = await captured("stderr", () =>
             runStack({ project: "p", stack: "s", preview: false, config: {}, program: () => void new aws.s3.BucketV2("legacy", {}) }),
         );
         assert.equal(stderr, "");
