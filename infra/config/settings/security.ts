@@ -110,20 +110,16 @@ export const securitySettingsSchema: ObjectSchema = {
             kind: "object",
             default: {},
             fields: {
-                dataEvents: {
-                    kind: "boolean",
-                    default: true,
-                    profiles: { essential: false },
-                    doc: "S3 object-level and Lambda invoke data events on the organisation trail (the log archive's own buckets are always excluded).",
-                    cost: { unit: "per 100,000 data events delivered (every S3 object read and write, every Lambda invoke, in every account)", pricing: PRICING.cloudtrail },
-                },
-                insights: {
-                    kind: "boolean",
-                    default: true,
-                    profiles: { essential: false },
-                    doc: "CloudTrail Insights for API call rate and API error rate anomalies.",
-                    cost: { unit: "per 100,000 management events analysed, per Insights type", pricing: PRICING.cloudtrail },
-                },
+                dataEvents: enabled(
+                    "S3 object-level and Lambda invoke data events on the organisation trail (the log archive's own buckets are always excluded).",
+                    { unit: "per 100,000 data events delivered (every S3 object read and write, every Lambda invoke, in every account)", pricing: PRICING.cloudtrail },
+                    false,
+                ),
+                insights: enabled(
+                    "CloudTrail Insights for API call rate and API error rate anomalies.",
+                    { unit: "per 100,000 management events analysed, per Insights type", pricing: PRICING.cloudtrail },
+                    false,
+                ),
             },
         },
         findingFrequency: { kind: "string", enum: FINDING_FREQUENCIES, default: "FIFTEEN_MINUTES", doc: "How often GuardDuty and Macie publish updates of existing findings." },
