@@ -35,6 +35,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         throw e;
     }
+    // What the program (or the SDK for it) logged, as `pulumi preview` shows it, before the verdict.
+    for (const d of plan.diagnostics) process.stderr.write(`${d.severity}: ${d.message}\n`);
     let result;
     try {
         result = await evaluatePack(

@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { REPO_ROOT, referenceOrg } from "../../support/plan";
+import { projectLayoutProblems } from "../../../infra/cli/project-root";
 
 /**
  * Runs `npm run plan -- <args>` the way a user does (node directly, to keep npm's banner out);
@@ -139,23 +140,19 @@ describe("npm run plan", () => {
         );
     });
 
-    it("answers --root at a project folder without its org file or stacks with exit 2, naming each", () => {
+    it("names what a --root folder lacks: its org file, its stacks folder, or the folder itself", () => {
         const noOrg = path.join(tmp, "no-org");
         fs.mkdirSync(path.join(noOrg, "stacks"), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(noOrg, "Pulumi.yaml"));
         fs.copyFileSync(path.join(REPO_ROOT, "stacks", "Pulumi.management.yaml"), path.join(noOrg, "stacks", "Pulumi.management.yaml"));
-        const r = plan(["--root", noOrg]);
-        assert.equal(r.status, 2);
-        assert.match(r.stderr, /\n {2}- stacks\/org\.yaml is missing \(the organisation facts the stacks read\)\n/);
+        assert.deepEqual(projectLayoutProblems(noOrg), ["stacks/org.yaml is missing (the organisation facts the stacks read)"]);
         const noStacks = path.join(tmp, "no-stacks");
         fs.mkdirSync(noStacks, { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(noStacks, "Pulumi.yaml"));
-        const r2 = plan(["--root", noStacks]);
-        assert.equal(r2.status, 2);
-        assert.match(r2.stderr, /\n {2}- stacks\/ is missing \(Pulumi\.yaml's stackConfigDir: the folder of the stack files\)\n/);
-        const r3 = plan(["--root", path.join(tmp, "does-not-exist")]);
-        assert.equal(r3.status, 2);
-        assert.match(r3.stderr, /does-not-exist does not exist\n/);
+        assert.deepEqual(projectLayoutProblems(noStacks), ["stacks/ is missing (Pulumi.yaml's stackConfigDir: the folder of the stack files)"]);
+        const missing = path.join(tmp, "does-not-exist");
+        assert.deepEqual(projectLayoutProblems(missing), [`${missing} does not exist`]);
+        assert.deepEqual(projectLayoutProblems(REPO_ROOT), []);
     });
 
     it("rejects an unknown stack name, listing the stacks", () => {

@@ -5,6 +5,8 @@ import * as os from "os";
 import * as path from "path";
 import { diffPlans, diffValues, type PropertyChange, type StackDiff } from "../../../infra/engine/diff";
 import { diffMain, readPlanFile, renderDiffMarkdown } from "../../../infra/cli/diff";
+import { main as planMain } from "../../../infra/cli/plan";
+import { captured } from "../../support/output";
 
 /** Not imported from test/support/plan, which loads every stack program: these tests run without them. */
 const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -335,16 +337,6 @@ describe("npm run plan -- --diff", () => {
         assert.match(r.stdout, /`inputs\.tags\.Owner` \| `"platform"` \| `"security"`/);
     });
 
-    it("takes --diff anywhere on the command line", () => {
-        const r = spawnSync(
-            process.execPath,
-            ["-r", "ts-node/register/transpile-only", "infra/cli/plan.ts", "--max-chars", "100000", fixture("log-archive-base.json"), "--diff", fixture("log-archive-head.json")],
-            { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
-        );
-        assert.equal(r.status, 0, r.stderr);
-        assert.match(r.stdout, /^## Offline plan diff/);
-    });
-
     it("exits 2 with a clear error, and no diff, for plans of two different stacks", () => {
         const r = planDiff([fixture("base/security.json"), fixture("log-archive-head.json")]);
         assert.equal(r.status, 2);
@@ -353,16 +345,18 @@ describe("npm run plan -- --diff", () => {
         assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
     });
 
-    it("lists --diff and --root in --help", () => {
-        const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "infra/cli/plan.ts", "--help"], {
-            cwd: REPO_ROOT,
-            encoding: "utf8",
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        });
-        assert.equal(r.status, 0, r.stderr);
-        assert.match(r.stdout, /^ {7}npm run plan -- --diff <base\.json\|base-dir> <head\.json\|head-dir> \[--max-chars <n>\]$/m);
-        assert.match(r.stdout, /^ {2}--diff <base> <head> {2}Markdown diff of two plan files of one stack/m);
-        assert.match(r.stdout, /^ {2}--root <dir> {7}plan the configuration in <dir> with this code: a project folder holds Pulumi\.yaml/m);
+    it("takes --diff anywhere on the command line", async () => {
+        const { value: code, text } = await captured("stdout", () => planMain(["--max-chars", "100000", fixture("log-archive-base.json"), "--diff", fixture("log-archive-head.json")]));
+        assert.equal(code, 0);
+        assert.match(text, /^## Offline plan diff/);
+    });
+
+    it("lists --diff and --root in --help", async () => {
+        const { value: code, text } = await captured("stdout", () => planMain(["--help"]));
+        assert.equal(code, 0);
+        assert.match(text, /^ {7}npm run plan -- --diff <base\.json\|base-dir> <head\.json\|head-dir> \[--max-chars <n>\]$/m);
+        assert.match(text, /^ {2}--diff <base> <head> {2}Markdown diff of two plan files of one stack/m);
+        assert.match(text, /^ {2}--root <dir> {7}plan the configuration in <dir> with this code: a project folder holds Pulumi\.yaml/m);
     });
 
     it("exits 2 with usage when given one plan instead of two", () => {
