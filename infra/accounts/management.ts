@@ -1,7 +1,9 @@
 import type { StackModel } from "../config/model";
+import { designatedServices } from "../config/settings/security";
 import { DelegatedAdministrators } from "../components/organization/delegated-administrators";
 import { GuardrailPolicies } from "../components/organization/guardrail-policies";
 import { OrganizationStructure } from "../components/organization/organization-structure";
+import { ACCOUNT_MANAGEMENT_SERVICE, OptInRegions } from "../components/organization/opt-in-regions";
 import { guardrails } from "../iam/guardrails";
 import { policyJson } from "../iam/types";
 import { servicePrincipal } from "../naming";
@@ -34,7 +36,7 @@ export function runManagementStack(ctx: RoleContext<Model>): RoleOutputs {
         "organization",
         {
             adoptOrganizationId: org.organizationId === "create" ? undefined : org.organizationId,
-            serviceAccessPrincipals: TRUSTED_SERVICES.map((s) => servicePrincipal(org, s)),
+            serviceAccessPrincipals: [...TRUSTED_SERVICES, ...(org.optInRegions.length > 0 ? [ACCOUNT_MANAGEMENT_SERVICE] : [])].map((s) => servicePrincipal(org, s)),
             policyTypes: ["SERVICE_CONTROL_POLICY"],
             accounts: org.accounts
                 .filter((a) => a.kind !== "management")
@@ -44,6 +46,8 @@ export function runManagementStack(ctx: RoleContext<Model>): RoleOutputs {
         },
         { provider: ctx.provider },
     );
+
+    const optIn = enableOptInRegions(ctx, structure);
 
     new GuardrailPolicies(
         "guardrails",
@@ -67,8 +71,11 @@ export function runManagementStack(ctx: RoleContext<Model>): RoleOutputs {
             regions: org.regions,
             homeRegion: org.homeRegion,
             organizationsServicePrincipals: ORGANIZATIONS_DELEGATED_SERVICES.map((s) => servicePrincipal(org, s)),
+            // The profile's services only: a designation switches the service on in the security account.
+            regionalServices: ["guardduty", ...designatedServices(org.profile)],
         },
-        { provider: ctx.provider, dependsOn: [structure.organization] },
+        // Registrations in an opt-in region need it enabled in the management and security accounts.
+        { provider: ctx.provider, dependsOn: [structure.organization, ...(optIn ? [optIn] : [])] },
     );
 
     return {
@@ -77,4 +84,20 @@ export function runManagementStack(ctx: RoleContext<Model>): RoleOutputs {
         ouIds: structure.ouIds,
         accountIds: structure.accountIds,
     };
+}
+
+/** The org file's opt-in regions, enabled in every account once trusted access exists; none: no component. */
+function enableOptInRegions(ctx: RoleContext<Model>, structure: OrganizationStructure): OptInRegions | undefined {
+    const { org } = ctx.model;
+    if (org.optInRegions.length === 0) return undefined;
+    const members = org.accounts.filter((a) => a.kind !== "management");
+    return new OptInRegions(
+        "opt-in-regions",
+        {
+            regions: org.optInRegions,
+            callerAccountName: org.management.name,
+            memberAccountIds: Object.fromEntries(members.map((a) => [a.name, structure.accountIds.apply((ids) => ids[a.name])])),
+        },
+        { provider: ctx.provider, dependsOn: [structure.organization] },
+    );
 }

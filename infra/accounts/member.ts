@@ -124,8 +124,8 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         forwardingRoleArn: forwarding.roleArn,
         forwardingRuleArns: forwarding.ruleArns,
         forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
-        logSubscriptionPolicyNames: logSubscription?.policyNames,
-        logSubscriptionRoleArn: logSubscription?.roleArn,
+        // Only when the subscription exists: an undefined output is no output (the SDK warns about it).
+        ...(logSubscription ? { logSubscriptionPolicyNames: logSubscription.policyNames, logSubscriptionRoleArn: logSubscription.roleArn } : {}),
         accessLogBucketNames: accessLogs.bucketNames,
     };
 }

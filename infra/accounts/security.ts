@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
-import type { SecurityHubStandard } from "../config/settings/security";
+import { disabledGuardDutyFeatures, type SecurityHubStandard } from "../config/settings/security";
 import type { ArchivePrefixes } from "../iam/archive-bucket-policy";
 import {
     arn,
@@ -111,6 +111,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
                   regions: org.regions,
                   findingPublishingFrequency: settings.findingFrequency,
                   adoptDetectorIds: settings.guardDuty.detectorIds,
+                  disabledFeatures: disabledGuardDutyFeatures(settings.guardDuty.protections),
                   publishing: { destinationArn: pulumi.interpolate`${archiveBucketArn}/${prefixes.apply((p) => p.guardDuty)}`, kmsKeyArn: archiveKeyArn },
               },
               opts,

@@ -144,13 +144,15 @@ export interface StackReport {
 
 /**
  * Per rule: `fail` with the violating resources, `pass` with the resources it looked at, `n/a`
- * when the stack has none of the rule's types (or the rule is disabled). Stack-level findings fail
- * the rule without naming a resource.
+ * when the stack has none of the rule's types, the rule is disabled, or the rule declared itself not
+ * applicable to the stack (`notApplicable`: a baseline rule on a stack without that baseline).
+ * Stack-level findings fail the rule without naming a resource.
  */
 export function auditResults(
     resources: readonly EvalResource[],
     violations: readonly PackViolation[],
     levels: ReadonlyMap<string, string>,
+    notApplicable: ReadonlySet<string> = new Set(),
 ): RuleResult[] {
     const byType = new Map<string, string[]>();
     for (const r of resources) {
@@ -174,7 +176,7 @@ export function auditResults(
             return { policy: rule.name, status: "fail", level, resources: names, controls };
         }
         const checked = [...new Set(rule.meta.types.flatMap((t) => byType.get(t) ?? []))];
-        const status: Status = configured === "disabled" || checked.length === 0 ? "n/a" : "pass";
+        const status: Status = configured === "disabled" || checked.length === 0 || notApplicable.has(rule.name) ? "n/a" : "pass";
         return { policy: rule.name, status, level: reportLevel(configured), resources: status === "pass" ? checked : [], controls };
     });
 }

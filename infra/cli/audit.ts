@@ -47,14 +47,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         for (const w of stack.warnings) process.stderr.write(`warning: ${w}\n`);
         let violations;
+        let notApplicable: string[];
         try {
-            ({ violations } = await evaluatePack(stack.resources, { config, stackName: stack.stack, stackTags }));
+            ({ violations, notApplicable } = await evaluatePack(stack.resources, { config, stackName: stack.stack, stackTags }));
         } catch (e) {
             process.stderr.write(`error: ${file}: the pack could not evaluate this stack (${e instanceof Error ? e.message.split("\n")[0] : String(e)})\n`);
             unreadable++;
             continue;
         }
-        stacks.push({ stack: stack.stack, results: auditResults(stack.resources, violations, levels) });
+        stacks.push({ stack: stack.stack, results: auditResults(stack.resources, violations, levels, new Set(notApplicable)) });
     }
     let mandatoryFailures = 0;
     for (const s of stacks) {

@@ -60,6 +60,46 @@ export function generatedExport(stack: string, n: number): unknown {
     return { version: 3, deployment: { manifest: { time: "2026-01-01T00:00:00Z", magic: "bench", version: "v3.248.0" }, resources: resources.slice(0, n) } };
 }
 
+/** Heap the audit may hold once done: the bound docs/check-and-audit.md promises (memory does not grow with stacks). */
+const HEAP_GOAL_MB = 160;
+
+/** The generated buckets of an export that have no access logging: the findings the audit must report. */
+export function unloggedBuckets(exported: unknown): string[] {
+    const resources = (exported as { deployment: { resources: { type: string; urn: string; inputs?: Record<string, unknown> }[] } }).deployment.resources;
+    const logged = new Set(resources.filter((r) => r.type === "aws:s3/bucketLogging:BucketLogging").map((r) => r.inputs?.bucket));
+    return resources
+        .filter((r) => r.type === "aws:s3/bucket:Bucket" && String(r.urn).includes("::data-") && !logged.has(r.inputs?.bucket))
+        .map((r) => r.urn.slice(r.urn.lastIndexOf("::") + 2))
+        .sort();
+}
+
+interface AuditReport {
+    stacks: { stack: string; results: { policy: string; status: string; level: string; resources: string[] }[] }[];
+}
+
+/**
+ * Whether the audit found what the exports were generated with: in every stack, `lz-s3-access-logging`
+ * fails on exactly the buckets generated without logging, and no other rule fails as mandatory.
+ * Returns the differences, one line each (none when the findings are as generated).
+ */
+export function findingsDiffer(report: AuditReport, expected: ReadonlyMap<string, readonly string[]>): string[] {
+    const out: string[] = [];
+    for (const [stack, buckets] of expected) {
+        const s = report.stacks.find((x) => x.stack === stack);
+        if (!s) {
+            out.push(`${stack}: not in the report`);
+            continue;
+        }
+        const logging = s.results.find((r) => r.policy === "lz-s3-access-logging");
+        const found = logging?.status === "fail" ? [...logging.resources].sort() : [];
+        if (found.join(",") !== buckets.join(",")) out.push(`${stack}: lz-s3-access-logging failed on [${found.join(", ")}], generated without logging: [${buckets.join(", ")}]`);
+        for (const r of s.results.filter((x) => x.status === "fail" && x.level === "mandatory" && x.policy !== "lz-s3-access-logging")) {
+            out.push(`${stack}: unexpected mandatory failure of ${r.policy} on ${r.resources.join(", ") || "(stack)"}`);
+        }
+    }
+    return out;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, { options: ["stacks", "resources"] }, USAGE);
     const stacks = Number(args.options.stacks ?? 100);
@@ -67,9 +107,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-audit-"));
     try {
         const files: string[] = [];
+        const expected = new Map<string, string[]>();
         for (let i = 0; i < stacks; i++) {
             const file = path.join(dir, `stack-${i}.json`);
-            fs.writeFileSync(file, JSON.stringify(generatedExport(`stack-${i}`, perStack)));
+            const exported = generatedExport(`stack-${i}`, perStack);
+            expected.set(`stack-${i}`, unloggedBuckets(exported));
+            fs.writeFileSync(file, JSON.stringify(exported));
             files.push(file);
         }
         const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
@@ -77,20 +120,28 @@ export async function main(argv: readonly string[]): Promise<number> {
         const write = process.stdout.write.bind(process.stdout);
         process.stdout.write = (() => true) as typeof process.stdout.write;
         const start = process.hrtime.bigint();
-        let code: number;
+        const reportFile = path.join(dir, "report.json");
         try {
-            code = await audit([...files, "--quiet", "--json", path.join(dir, "report.json")]);
+            // Its exit code is 1 by design: every seventh generated bucket has no access logging.
+            await audit([...files, "--quiet", "--json", reportFile]);
         } finally {
             process.stdout.write = write;
         }
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
         const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+        const differences = findingsDiffer(JSON.parse(fs.readFileSync(reportFile, "utf8")) as AuditReport, expected);
+        const generated = [...expected.values()].reduce((n, b) => n + b.length, 0);
         process.stdout.write(
-            `audit of ${stacks} stacks × ${perStack} resources (${(bytes / 1024 / 1024).toFixed(1)} MB of exports): ` +
-                `${(ms / 1000).toFixed(1)} s total, ${(ms / stacks).toFixed(0)} ms per stack; ` +
-                `RSS before the audit ${mb(rssBefore)}, peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}, heap after ${mb(process.memoryUsage().heapUsed)}; exit code ${code}\n`,
+            [
+                `audit of ${stacks} stacks × ${perStack} resources (${(bytes / 1024 / 1024).toFixed(1)} MB of exports): ${(ms / 1000).toFixed(1)} s total, ${(ms / stacks).toFixed(0)} ms per stack`,
+                `  memory: RSS before the audit ${mb(rssBefore)}, peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; heap after ${heapMb.toFixed(0)} MB -> ${heapMb <= HEAP_GOAL_MB ? "met" : "NOT met"} (goal: at most ${HEAP_GOAL_MB} MB)`,
+                `  findings: ${differences.length === 0 ? `as generated (the ${generated} buckets generated without access logging, nothing else mandatory)` : `NOT as generated:\n    ${differences.join("\n    ")}`}`,
+                "",
+            ].join("\n"),
         );
-        return 0;
+        // Findings that differ from the generated ones mean the audit itself is broken: that is a failure.
+        return differences.length === 0 ? 0 : 1;
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -49,6 +49,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw e;
     }
     const { evaluatePack } = await import("../../policy-pack/harness/evaluate");
+    // What the program (or the SDK for it) logged, as `pulumi preview` shows it, before the verdict.
+    for (const d of run.plan.diagnostics) process.stderr.write(`${d.severity}: ${d.message}\n`);
     let result;
     try {
         result = await evaluatePack(

@@ -67,8 +67,15 @@ function readPlans(location: string): Map<string, PlanFile> {
 export function diffLocations(base: string, head: string): StackDiff[] {
     const [b, h] = [readPlans(base), readPlans(head)];
     if (!fs.statSync(base).isDirectory() && !fs.statSync(head).isDirectory()) {
-        // Two single files: compare them even if the stack was renamed.
-        return [diffPlans([...b.values()][0], [...h.values()][0])];
+        // Two plans of different stacks share no resource: their "diff" would say everything changed.
+        const [bp, hp] = [[...b.values()][0], [...h.values()][0]];
+        if (bp.stack !== hp.stack || bp.project !== hp.project) {
+            throw new UsageError(
+                `${base} is a plan of stack ${JSON.stringify(bp.stack)} (project ${JSON.stringify(bp.project)}), ${head} of stack ${JSON.stringify(hp.stack)} (project ${JSON.stringify(hp.project)}): ` +
+                    "a diff compares two plans of the same stack; plan the same --stack on both sides, or give two folders of plan files",
+            );
+        }
+        return [diffPlans(bp, hp)];
     }
     const stacks = [...h.keys(), ...[...b.keys()].filter((s) => !h.has(s))];
     return stacks.map((s) => diffPlans(b.get(s), h.get(s)));
@@ -147,8 +154,13 @@ export function renderDiffMarkdown(diffs: readonly StackDiff[], opts: { maxChars
     return brief.slice(0, Math.max(0, max - note.length - 2)) + "…\n" + note;
 }
 
+/** `argv` without the `--diff` flag, which may stand anywhere on the command line. */
 export async function diffMain(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { options: ["max-chars"] }, USAGE);
+    const args = parseArgs(argv, { options: ["max-chars"], flags: ["help"] }, USAGE);
+    if (args.flags.help) {
+        process.stdout.write(USAGE + "\n");
+        return 0;
+    }
     if (args.positional.length !== 2) throw new UsageError(`--diff needs a base and a head plan (file or folder)\n${USAGE}`);
     const maxChars = args.options["max-chars"] === undefined ? undefined : Number(args.options["max-chars"]);
     if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) {

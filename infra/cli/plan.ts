@@ -1,21 +1,31 @@
 /**
- * `npm run plan` — plans every stack offline (Pulumi's mock engine, no credentials) in deploy order.
- *
- *   npm run plan                                 every stack, a tree per stack
- *   npm run plan -- --stack <name> [--json f]    one stack (its predecessors run quietly)
- *   npm run plan -- --preview                    as `pulumi preview` sees it: computed values unknown
- *   npm run plan -- --summary                    counts only, no tree
+ * `npm run plan` — plans every stack offline (Pulumi's mock engine, no credentials) in deploy order,
+ * or diffs two plans; USAGE below is what `--help` prints.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "../config/errors";
 import { StackRunError } from "../engine/errors";
 import { parseArgs, UsageError } from "./args";
+import { projectRoot, PROJECT_LAYOUT } from "./project-root";
 
-const USAGE = `usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--root <dir>]`;
+export const USAGE = [
+    "usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--root <dir>]",
+    "       npm run plan -- --diff <base.json|base-dir> <head.json|head-dir> [--max-chars <n>]",
+    "",
+    "  --stack <name>     plan this stack (repeatable); its predecessors are planned quietly to feed its StackReferences",
+    "  --json <file>      write the plan of the one --stack as JSON (the plan file format in README)",
+    "  --preview          plan as `pulumi preview` sees it: values the provider computes are unknown",
+    "  --summary          counts only, no resource tree",
+    `  --root <dir>       plan the configuration in <dir> with this code: ${PROJECT_LAYOUT}`,
+    "  --diff <base> <head>  Markdown diff of two plan files of one stack, or two folders of plan files (matched by stack)",
+    "  --max-chars <n>    with --diff: cap the output at n characters (property details go first)",
+    "  --help             this text",
+].join("\n");
 
 export async function main(argv: readonly string[]): Promise<number> {
-    if (argv[0] === "--diff") return (await import("./diff")).diffMain(argv.slice(1));
+    // `--diff` anywhere switches to diffing; options of planning are then unknown options.
+    if (argv.includes("--diff")) return (await import("./diff")).diffMain(argv.filter((a) => a !== "--diff"));
     const args = parseArgs(argv, { flags: ["preview", "summary", "help"], options: ["json", "root"], repeatable: ["stack"] }, USAGE);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");
@@ -27,8 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { planStacks, withPredecessors } = await import("../engine/plan");
     const { renderPlan } = await import("../engine/render");
     const { serializePlanFile, toPlanFile } = await import("../engine/plan-json");
-    // --root plans another checkout of the project (a base branch, a generated org in tests).
-    const root = path.resolve(args.options.root ?? path.resolve(__dirname, "..", ".."));
+    // --root plans another project folder with this code (a base branch, a generated org in tests).
+    const root = args.options.root === undefined ? path.resolve(__dirname, "..", "..") : projectRoot(path.resolve(args.options.root), args.options.root);
     const project = readProject(root);
     const all = discoverStacks(project);
     const targets = args.repeated.stack ?? [];

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { ConfigError } from "./errors";
 import type { OrgModel } from "./model";
 import { parseOrg } from "./org";
@@ -10,15 +10,18 @@ export const DEFAULT_ORG_FILE = "stacks/org.yaml";
 
 /**
  * Parses YAML text. Syntax errors become a ConfigError naming the file, line and column, since a
- * stack trace into the YAML library helps nobody.
+ * stack trace into the YAML library helps nobody. The positions come from a LineCounter: with
+ * `prettyErrors: false` the library leaves `linePos` empty, and with `prettyErrors: true` it folds
+ * a code frame into the message.
  */
 export function parseYaml(text: string, file: string): unknown {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
     if (doc.errors.length > 0) {
         throw new ConfigError(
             doc.errors.map((e) => {
-                const pos = e.linePos?.[0];
-                return { file, path: pos ? `line ${pos.line}, column ${pos.col}` : "", message: e.message.split("\n")[0] };
+                const pos = lines.linePos(e.pos[0]);
+                return { file, path: `line ${pos.line}, column ${pos.col}`, message: e.message.split("\n")[0] };
             }),
         );
     }

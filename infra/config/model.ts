@@ -3,6 +3,7 @@ import type { LogArchiveSettings } from "./settings/log-archive";
 import type { SecuritySettings } from "./settings/security";
 import type { MemberSettings } from "./settings/member";
 import type { RegionInfo } from "./regions";
+import type { Profile } from "./profiles";
 
 /** What an account is for in the landing zone. */
 export type AccountKind = "management" | "log-archive" | "security" | "member";
@@ -35,6 +36,8 @@ export interface OrgModel {
     readonly file: string;
     /** `"create"` to create the organisation, or the id (`o-…`) of an existing one to adopt. */
     readonly organizationId: string;
+    /** Cost profile: the defaults of the costly switches of every stack's settings. */
+    readonly profile: Profile;
     readonly pulumi: {
         /** Pulumi organisation that owns the stacks (`organization` on self-managed backends). */
         readonly organization: string;
@@ -47,6 +50,8 @@ export interface OrgModel {
     readonly homeRegion: string;
     /** Enabled regions, home region first. */
     readonly regions: readonly string[];
+    /** The opt-in regions among `regions` (acknowledged in the org file): enabled in every account by the management stack. */
+    readonly optInRegions: readonly string[];
     readonly roles: {
         /** Role the landing zone deploys through in every account. */
         readonly deployment: string;

@@ -2,6 +2,7 @@ import { ProblemList } from "./errors";
 import type { Account, AccountKind, DeployedAccount, OrgModel, Severity } from "./model";
 import { REGIONS } from "./regions";
 import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
+import { PROFILES, type Profile } from "./profiles";
 import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "./iam-names";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
@@ -83,6 +84,12 @@ export const orgSchema: ObjectSchema = {
                 },
             },
         },
+        profile: {
+            kind: "string",
+            enum: PROFILES,
+            default: "full",
+            doc: "Cost profile: the defaults of every costly switch below and in the stack files. `full`: every detection service, protection plan and data source on. `essential`: Macie, Detective, Inspector, every GuardDuty protection plan and CloudTrail data events and Insights off (the `essential` column of the cost table below); a value a stack file sets still wins.",
+        },
         namePrefix: {
             kind: "string",
             doc: "Prefix of every physical name (buckets, trail, bus, log groups).",
@@ -90,7 +97,13 @@ export const orgSchema: ObjectSchema = {
             describe: "a lowercase prefix of 2-16 characters (a-z, 0-9, -) usable in S3 bucket names",
         },
         homeRegion: { ...REGION, doc: "Region of the archive, the organisation trail, the central bus and every aggregator; must be among `regions`." },
-        regions: { kind: "array", items: REGION, minItems: 1, doc: "Enabled regions (one partition; opt-in regions must be enabled in every account first)." },
+        regions: { kind: "array", items: REGION, minItems: 1, doc: "Enabled regions (one partition). An opt-in region (launched after March 2019, e.g. me-central-1) must also be listed in optInRegions." },
+        optInRegions: {
+            kind: "array",
+            items: REGION,
+            default: [],
+            doc: "The opt-in regions among `regions`, acknowledged: AWS keeps them disabled in every account until enabled there, so the management stack enables each in every account of the organisation (`aws.account.Region`, through Account Management's trusted access). Enabling takes minutes to hours; deploy the other stacks once it is done.",
+        },
         roles: {
             kind: "object",
             default: {},
@@ -206,10 +219,12 @@ interface RawAccount {
 }
 interface RawOrg {
     organization: { id: string };
+    profile: Profile;
     pulumi: OrgModel["pulumi"];
     namePrefix: string;
     homeRegion: string;
     regions: (string | undefined)[];
+    optInRegions: (string | undefined)[];
     roles: OrgModel["roles"];
     breakGlass: OrgModel["breakGlass"];
     accounts: { management: RawAccount; logArchive: RawAccount; security: RawAccount; members: (RawAccount | undefined)[] };
@@ -226,6 +241,31 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined): 
         seen.set(k, [...(seen.get(k) ?? []), i]);
     });
     return new Map([...seen].filter(([, idx]) => idx.length > 1));
+}
+
+/**
+ * An opt-in region works in an account only once enabled there, so using one is a decision the file
+ * states: every opt-in region of `regions` is listed in `optInRegions` (the management stack then
+ * enables it in every account), and `optInRegions` lists nothing else.
+ */
+function optInProblems(regions: readonly string[], optIn: readonly (string | undefined)[], file: string, problems: ProblemList): void {
+    regions.forEach((r, i) => {
+        if (REGIONS[r]?.optIn && !optIn.includes(r)) {
+            problems.add(
+                file,
+                `regions[${i}]`,
+                `${show(r)} is an opt-in region: AWS keeps it disabled in every account until it is enabled there, and nothing deploys to it before; ` +
+                    `add it to optInRegions to have the management stack enable it in every account of the organisation, or remove it from regions`,
+            );
+        }
+    });
+    optIn.forEach((r, i) => {
+        if (typeof r !== "string") return;
+        if (!(r in REGIONS)) problems.add(file, `optInRegions[${i}]`, `${show(r)} is not a known AWS region`);
+        else if (!REGIONS[r].optIn) problems.add(file, `optInRegions[${i}]`, `${show(r)} is enabled by default in every account; remove it from optInRegions`);
+        else if (!regions.includes(r)) problems.add(file, `optInRegions[${i}]`, `${show(r)} is not among the enabled regions (${regions.join(", ")}); add it to regions or remove it here`);
+        if (optIn.indexOf(r) !== i) problems.add(file, `optInRegions[${i}]`, `${show(r)} is listed more than once`);
+    });
 }
 
 /**
@@ -259,6 +299,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
     if (partitions.size > 1) {
         problems.add(file, "regions", `mixes partitions (${[...partitions].join(", ")}); one landing zone lives in one partition`);
     }
+    optInProblems(regions, v.optInRegions ?? [], file, problems);
     if (v.homeRegion !== undefined) {
         if (!(v.homeRegion in REGIONS)) {
             problems.add(file, "homeRegion", `${show(v.homeRegion)} is not a known AWS region`);
@@ -372,11 +413,13 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
     return {
         file,
         organizationId: full.organization.id,
+        profile: full.profile,
         pulumi: full.pulumi,
         namePrefix: full.namePrefix,
         partition: REGIONS[home].partition,
         homeRegion: home,
         regions: [home, ...regions.filter((r) => r !== home)],
+        optInRegions: regions.filter((r) => REGIONS[r].optIn),
         roles: full.roles,
         breakGlass: full.breakGlass,
         management: byKind("management"),

@@ -1,4 +1,5 @@
 import { ProblemList } from "./errors";
+import type { Cost, Profile } from "./profiles";
 
 /**
  * A small declarative schema for YAML/stack configuration. It exists so that every problem in a
@@ -20,6 +21,10 @@ interface Common {
     readonly optional?: boolean;
     /** Value used when the key is absent (implies optional). */
     readonly default?: unknown;
+    /** What the setting costs when on (shown in the configuration reference). */
+    readonly cost?: Cost;
+    /** Default under a cost profile (`profile` in the org file), where it differs from `default`. */
+    readonly profiles?: Readonly<Partial<Record<Profile, unknown>>>;
 }
 export interface StringSchema extends Common {
     readonly kind: "string";
@@ -98,19 +103,42 @@ export function closest(word: string, allowed: readonly string[]): string | unde
     return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/**
+ * YAML reads unquoted digits as a number and drops leading zeros (`id: 012345678901` becomes
+ * 12345678901), so a number where a string belongs gets a hint to quote it, with the value the
+ * pattern accepts when putting the lost zeros back makes it valid.
+ */
+function quoteHint(schema: StringSchema, value: unknown): string {
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return "";
+    const digits = String(value);
+    const candidates = Array.from({ length: 13 }, (_, zeros) => "0".repeat(zeros) + digits);
+    const fixed = schema.pattern ? candidates.find((c) => schema.pattern!.test(c)) : digits;
+    if (fixed === undefined) return "; write the value in quotes so YAML keeps it a string";
+    const lost = fixed.length > digits.length ? " (YAML read it as a number and dropped its leading zeros)" : "";
+    return `; write it in quotes${lost}: ${JSON.stringify(fixed)}`;
+}
+
 export function joinPath(base: string, key: string | number): string {
     if (typeof key === "number") return `${base}[${key}]`;
     return base ? `${base}.${key}` : key;
 }
 
+/** A key's default under a cost profile: the profile's value where it names one, else `default`. */
+export function defaultFor(schema: Schema, profile: Profile): unknown {
+    const p = schema.profiles?.[profile];
+    return p !== undefined ? p : schema.default;
+}
+
 /**
  * Checks `value` against `schema`, adds one problem per violation to `problems` and returns the
- * value with defaults applied (or `undefined` where the value was unusable).
+ * value with defaults applied (those of `profile` where a key names one; or `undefined` where the
+ * value was unusable).
  */
-export function check(schema: Schema, value: unknown, file: string, path: string, problems: ProblemList): unknown {
+export function check(schema: Schema, value: unknown, file: string, path: string, problems: ProblemList, profile: Profile = "full"): unknown {
     if (value === undefined || value === null) {
         // Check the default too, so nested defaults (a map defaulting to {} whose keys have defaults) apply.
-        if (schema.default !== undefined) return check({ ...schema, default: undefined, optional: false } as Schema, structuredClone(schema.default), file, path, problems);
+        const fallback = defaultFor(schema, profile);
+        if (fallback !== undefined) return check({ ...schema, default: undefined, profiles: undefined, optional: false } as Schema, structuredClone(fallback), file, path, problems, profile);
         if (schema.optional) return undefined;
         problems.add(file, path, `is required (${describeSchema(schema)})`);
         return undefined;
@@ -118,7 +146,7 @@ export function check(schema: Schema, value: unknown, file: string, path: string
     switch (schema.kind) {
         case "string": {
             if (typeof value !== "string") {
-                problems.add(file, path, `must be a string (${describeSchema(schema)}), got ${typeName(value)} ${show(value)}`);
+                problems.add(file, path, `must be a string (${describeSchema(schema)}), got ${typeName(value)} ${show(value)}` + quoteHint(schema, value));
                 return undefined;
             }
             if (schema.enum && !schema.enum.includes(value)) {
@@ -166,7 +194,7 @@ export function check(schema: Schema, value: unknown, file: string, path: string
             if (schema.minItems !== undefined && value.length < schema.minItems) {
                 problems.add(file, path, `must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
             }
-            return value.map((item, i) => check(schema.items, item, file, joinPath(path, i), problems));
+            return value.map((item, i) => check(schema.items, item, file, joinPath(path, i), problems, profile));
         }
         case "object": {
             if (typeof value !== "object" || Array.isArray(value)) {
@@ -187,7 +215,7 @@ export function check(schema: Schema, value: unknown, file: string, path: string
                 }
             }
             for (const key of allowed) {
-                const v = check(schema.fields[key], input[key], file, joinPath(path, key), problems);
+                const v = check(schema.fields[key], input[key], file, joinPath(path, key), problems, profile);
                 if (v !== undefined) out[key] = v;
             }
             return out;
@@ -200,7 +228,7 @@ export function check(schema: Schema, value: unknown, file: string, path: string
             const out: Record<string, unknown> = {};
             for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
                 if (schema.keys && check(schema.keys, k, file, joinPath(path, k), problems) === undefined) continue;
-                const cv = check(schema.values, v, file, joinPath(path, k), problems);
+                const cv = check(schema.values, v, file, joinPath(path, k), problems, profile);
                 if (cv !== undefined) out[k] = cv;
             }
             return out;

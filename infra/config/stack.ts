@@ -4,7 +4,7 @@ import { ROLES } from "./model";
 import { check, closest, show, type ObjectSchema } from "./schema";
 import { managementSettingsSchema } from "./settings/management";
 import { logArchiveSettingsSchema, validateLogArchiveSettings } from "./settings/log-archive";
-import { securitySettingsSchema } from "./settings/security";
+import { securitySettingsSchema, validateSecuritySettings } from "./settings/security";
 import { memberSettingsSchema } from "./settings/member";
 
 /** The config namespace of the project (`lz:` keys in `stacks/Pulumi.<stack>.yaml`). */
@@ -21,7 +21,7 @@ interface RoleSettingsSpec {
 export const ROLE_SETTINGS: Readonly<Record<Role, RoleSettingsSpec>> = {
     management: { key: "management", schema: managementSettingsSchema },
     "log-archive": { key: "logArchive", schema: logArchiveSettingsSchema, validate: validateLogArchiveSettings },
-    security: { key: "security", schema: securitySettingsSchema },
+    security: { key: "security", schema: securitySettingsSchema, validate: validateSecuritySettings },
     member: { key: "member", schema: memberSettingsSchema },
 };
 
@@ -116,7 +116,7 @@ export function parseStack(stack: string, file: string, config: Readonly<Record<
     for (const r of ROLES) {
         const { key, schema } = ROLE_SETTINGS[r];
         if (r === role) {
-            settings = check(schema, values[key], file, `${NAMESPACE}:${key}`, problems);
+            settings = check(schema, values[key], file, `${NAMESPACE}:${key}`, problems, org.profile);
             const validate = ROLE_SETTINGS[r].validate as ((s: unknown, ...rest: [OrgModel, string, string, ProblemList]) => void) | undefined;
             if (settings !== undefined && validate) validate(settings, org, file, `${NAMESPACE}:${key}`, problems);
         } else if (values[key] !== undefined && role !== undefined) {

@@ -143,9 +143,35 @@ function ref(r: PlanFileResource): ResourceRef {
     return { urn: r.urn, name: r.name || urnName(r.urn), type: r.type, protect: r.protect, retainOnDelete: r.retainOnDelete };
 }
 
+/**
+ * The segments of a property path: `a.b["c.d"][0]` → a, b, c.d, 0 (list elements named by
+ * `[Sid=X]` keep that text). Used to compare diff paths with `ignoreChanges` paths, which Pulumi
+ * writes in the same notation (`tags.Owner`, `ingress[*].cidrBlocks`, `tags["a.b"]`).
+ */
+export function pathSegments(path: string): string[] {
+    const out: string[] = [];
+    const re = /(?:^|\.)([A-Za-z_$][\w$-]*)|\["((?:[^"\\]|\\.)*)"\]|\[([^\]]*)\]|^(\*)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(path)) && m[0] !== "") out.push(m[1] ?? (m[2] !== undefined ? JSON.parse(`"${m[2]}"`) : (m[3] ?? m[4])));
+    return out;
+}
+
+/** Whether `pulumi up` leaves the input at `path` alone: it is, or is under, an `ignoreChanges` path (`*` = any one segment). */
+export function ignoredInput(path: string, ignoreChanges: readonly string[]): boolean {
+    const segments = pathSegments(path);
+    return ignoreChanges.some((p) => {
+        const pattern = pathSegments(p);
+        return pattern.length > 0 && pattern.length <= segments.length && pattern.every((seg, i) => seg === "*" || seg === segments[i]);
+    });
+}
+
 function resourceChanges(before: PlanFileResource, after: PlanFileResource): PropertyChange[] {
     const out: PropertyChange[] = [];
-    diffValues(before.inputs, after.inputs, "inputs", out);
+    const inputs: PropertyChange[] = [];
+    diffValues(before.inputs, after.inputs, "", inputs);
+    // Pulumi applies the head's options: inputs under its ignoreChanges keep their deployed values.
+    const ignore = after.ignoreChanges ?? [];
+    out.push(...inputs.filter((c) => !ignoredInput(c.path, ignore)).map((c) => ({ ...c, path: c.path === "" ? "inputs" : `inputs.${c.path}` })));
     diffValues(before.protect, after.protect, "protect", out);
     diffValues(before.retainOnDelete, after.retainOnDelete, "retainOnDelete", out);
     const names = (urns: readonly string[]) => urns.map(urnName).sort();

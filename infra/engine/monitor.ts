@@ -39,6 +39,8 @@ export interface PlannedResource {
      * eks v3+, aws-apigateway): the plugin creates its children at deploy time, so offline it has none.
      */
     remote: boolean;
+    /** Input property paths of the `ignoreChanges` option: `pulumi up` keeps their deployed values. */
+    ignoreChanges: string[];
 }
 
 /**
@@ -196,6 +198,7 @@ export class RecordingMonitor {
                 retainOnDelete: req.getRetainondelete() === true,
                 importId: importId || null,
                 remote,
+                ignoreChanges: [...req.getIgnorechangesList()],
             });
 
             const resp = new resproto.RegisterResourceResponse();

@@ -12,6 +12,8 @@ export interface PlanFileResource {
     inputs: Record<string, Json>;
     protect: boolean;
     retainOnDelete: boolean;
+    /** Present only when the resource has the option: input paths `pulumi up` does not change. */
+    ignoreChanges?: string[];
 }
 
 export interface PlanFile {
@@ -46,6 +48,7 @@ export function toPlanFile(plan: StackPlan): PlanFile {
             inputs: sortKeys(r.inputs) as Record<string, Json>,
             protect: r.protect,
             retainOnDelete: r.retainOnDelete,
+            ...(r.ignoreChanges.length > 0 ? { ignoreChanges: [...r.ignoreChanges].sort() } : {}),
         })),
         outputs: sortKeys(plan.outputs) as Record<string, Json>,
     };

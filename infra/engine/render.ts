@@ -36,5 +36,7 @@ export function renderPlan(plan: StackPlan, o: { readonly tree?: boolean } = {})
     for (const [type, n] of countByType(plan.resources)) lines.push(`    ${String(n).padStart(5)}  ${type}`);
     const outputs = Object.keys(plan.outputs);
     if (outputs.length > 0) lines.push(`  outputs: ${outputs.join(", ")}`);
+    // As the Pulumi CLI shows them: under the stack whose program logged them.
+    for (const d of plan.diagnostics) lines.push(`  ${d.severity}: ${d.message}`);
     return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as publicSettings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { recordDiagnostics, type Diagnostic } from "./diagnostics";
 import { StackRunError } from "./errors";
 import { RecordingMonitor, type InvokeHandler, type PlannedResource } from "./monitor";
 import { installStackReferenceReaders } from "./stack-reference";
@@ -71,6 +72,8 @@ export interface StackPlan {
      * wrapped (values included), values a preview left unknown as the unknown sentinel.
      */
     readonly outputValues: Record<string, unknown>;
+    /** What the program logged through `pulumi.log` (the SDK's own warnings included), in order. */
+    readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface RunStackOptions {
@@ -168,6 +171,8 @@ export async function runStack(o: RunStackOptions): Promise<StackPlan> {
         Math.max(10, Math.min(1000, idleMs / 4)),
     );
     idle.unref();
+    const diagnostics: Diagnostic[] = [];
+    const stopRecording = recordDiagnostics(diagnostics);
     process.on("unhandledRejection", onRejection);
     process.on("uncaughtException", onException);
     process.on("beforeExit", onBeforeExit);
@@ -194,6 +199,7 @@ export async function runStack(o: RunStackOptions): Promise<StackPlan> {
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
         clearInterval(idle);
+        stopRecording();
         process.off("beforeExit", onBeforeExit);
     }
     // A rejection nobody handled reaches the process after the current microtasks: let those of this
@@ -215,5 +221,6 @@ export async function runStack(o: RunStackOptions): Promise<StackPlan> {
         resources: monitor.resources,
         outputs: monitor.stackOutputs,
         outputValues: monitor.stackOutputValues,
+        diagnostics,
     };
 }

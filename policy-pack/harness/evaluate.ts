@@ -39,6 +39,8 @@ export interface PackViolation {
 
 export interface PackResult {
     violations: PackViolation[];
+    /** Stack policies that declared themselves not applicable to this stack (a baseline the stack does not carry). */
+    notApplicable: string[];
 }
 
 export interface EvaluateOptions {
@@ -220,5 +222,6 @@ async function evaluate(resources: EvalResource[], opts: EvaluateOptions): Promi
             message: d.getMessage(),
         });
     }
-    return { violations };
+    const notApplicable = [...new Set<string>(stackResp.getNotApplicableList().map((n: any) => n.getPolicyName()))].sort();
+    return { violations, notApplicable };
 }

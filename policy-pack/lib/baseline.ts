@@ -18,3 +18,8 @@ export function selected(stack: StackView, config: Config, baseline: string): bo
     const v = stack.tags.get(String(config.stackTagKey));
     return typeof v === "string" && v.split(",").map((s) => s.trim()).includes(baseline);
 }
+
+/** Why a baseline rule does not apply to a stack that is not selected (see `selected`). */
+export function notSelected(config: Config, baseline: string): string {
+    return `applies only to stacks whose ${JSON.stringify(String(config.stackTagKey))} stack tag lists "${baseline}" (or with enabled: true in the rule's config)`;
+}

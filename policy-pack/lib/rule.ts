@@ -108,6 +108,11 @@ export interface StackFindings {
     fail(resource: Res | null, message: string): void;
     unknown(resource: Res | null, what: string): void;
     advise(resource: Res | null, message: string): void;
+    /**
+     * The rule does not apply to this stack (a baseline rule on a stack that carries no such
+     * baseline): reported to the engine as not applicable, so reports show n/a rather than a pass.
+     */
+    notApplicable(reason: string): void;
 }
 
 export interface StackView {
@@ -318,15 +323,19 @@ export function stackRule(spec: StackRuleSpec): Rule {
         // A stack-level finding concerns no resource: its exceptions match the stack's own tags.
         const stackTarget = { urn: "", name: "", tags: Object.fromEntries(view.tags) };
         const stateOf = (r: Res | null): ExceptionState => exceptionFor(config.exceptions, r ?? stackTarget);
+        let notApplicable: string | undefined;
         try {
             spec.check(view, config, {
                 fail: (r, m) => emit(rv, stateOf(r), "fail", m, r?.urn),
                 unknown: (r, w) => emit(rv, stateOf(r), "unknown", w, r?.urn),
                 advise: (r, m) => emit(rv, stateOf(r), "advise", m, r?.urn),
+                notApplicable: (reason) => void (notApplicable = reason),
             });
         } catch (e) {
             report(rv, { message: `${INTERNAL_ERROR} (${spec.name}): ${errorText(e)}`, enforcementLevel: "advisory" });
         }
+        // The SDK's notApplicable throws its own error for the analyzer to catch: outside the try above.
+        if (notApplicable !== undefined) args.notApplicable(notApplicable);
     };
     if (spec.subject) (validateStack as unknown as { __pulumiType: string }).__pulumiType = spec.subject;
     const policy: StackValidationPolicy = { ...basePolicy(spec), validateStack };

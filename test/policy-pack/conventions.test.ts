@@ -1,5 +1,5 @@
 /**
- * House rules of the pack (ARCHITECTURE §8): one rule per file, file name ↔ export ↔ rule name,
+ * House rules of the pack: one rule per file, file name ↔ export ↔ rule name,
  * every rule registered and documented in the generated controls matrix, complete metadata,
  * real type tokens, and a pack folder that publishes on its own.
  */

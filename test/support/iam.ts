@@ -109,7 +109,7 @@ export function outsiderAssumes(roleArn: string, roleAccount: string, trust: unk
     });
 }
 
-/** A statement bound to a KMS encryption context, which iam-simulate cannot judge (ARCHITECTURE §5). */
+/** A statement bound to a KMS encryption context, which iam-simulate cannot judge. */
 export function usesEncryptionContext(s: Statement): boolean {
     return JSON.stringify(s.Condition ?? {}).includes("kms:EncryptionContext:");
 }

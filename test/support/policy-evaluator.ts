@@ -1,6 +1,6 @@
 /**
  * A small evaluator of resource-policy statements, for the conditions iam-simulate cannot judge:
- * it ignores `kms:EncryptionContext:<key>` (ARCHITECTURE §5), so the key-policy statements bound to an
+ * it ignores `kms:EncryptionContext:<key>`, so the key-policy statements bound to an
  * encryption context are decided here. Supported: `Principal` ("*", `Service`, `AWS`), `Action` and
  * `Resource` with `*`/`?` wildcards, and the operators the landing zone uses — `StringEquals`,
  * `StringNotEquals`, `StringLike`, `StringNotLike`, `ArnEquals`, `ArnLike`, `ArnNotEquals`,

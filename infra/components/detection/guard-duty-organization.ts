@@ -40,6 +40,13 @@ export interface GuardDutyOrganizationArgs {
      * @default GUARDDUTY_FEATURES
      */
     readonly features?: readonly GuardDutyFeature[];
+    /**
+     * Feature names (of `features`) to turn off: disabled on this account's detector and not
+     * auto-enabled for members. Leaving a feature out of `features` is not the same: a new detector
+     * enables every feature but Runtime Monitoring by itself.
+     * @default []
+     */
+    readonly disabledFeatures?: readonly string[];
     /** Where findings are exported: the archive bucket (ARN, optionally with a prefix) and its KMS key. */
     readonly publishing: { readonly destinationArn: pulumi.Input<string>; readonly kmsKeyArn: pulumi.Input<string> };
 }
@@ -55,14 +62,17 @@ export function resolveGuardDutyOrganizationArgs(name: string, args: GuardDutyOr
         problems.push("features: EKS_RUNTIME_MONITORING and RUNTIME_MONITORING cannot both be configured; keep RUNTIME_MONITORING");
     }
     if (new Set(names).size !== names.length) problems.push(`features: ${names.join(", ")} lists a feature twice`);
+    const disabledFeatures = args.disabledFeatures ?? [];
+    for (const d of disabledFeatures) if (!names.includes(d)) problems.push(`disabledFeatures: ${d} is not one of the features ${names.join(", ")}`);
     failIfAny("GuardDutyOrganization", name, problems);
-    return { ...args, adoptDetectorIds, features };
+    return { ...args, adoptDetectorIds, features, disabledFeatures };
 }
 
 /**
  * GuardDuty as delegated administrator in every enabled region: this account's detector with every
- * protection plan, the organisation configuration auto-enabling all accounts (existing and new)
- * with every plan, and findings exported to the archive under KMS.
+ * protection plan (those in `disabledFeatures` explicitly off), the organisation configuration
+ * auto-enabling all accounts (existing and new) with the same plans, and findings exported to the
+ * archive under KMS.
  */
 export class GuardDutyOrganization extends pulumi.ComponentResource {
     /** Detector id by region. */
@@ -86,14 +96,17 @@ export class GuardDutyOrganization extends pulumi.ComponentResource {
             );
             for (const f of a.features) {
                 const suffix = f.name.toLowerCase().replace(/_/g, "-");
+                const on = !a.disabledFeatures.includes(f.name);
+                const autoEnable = on ? "ALL" : "NONE";
+                const status = on ? "ENABLED" : "DISABLED";
                 new aws.guardduty.OrganizationConfigurationFeature(
                     `${name}-${region}-org-${suffix}`,
                     {
                         region,
                         detectorId: detector.id,
                         name: f.name,
-                        autoEnable: "ALL",
-                        additionalConfigurations: f.additional?.map((n) => ({ name: n, autoEnable: "ALL" })),
+                        autoEnable,
+                        additionalConfigurations: f.additional?.map((n) => ({ name: n, autoEnable })),
                     },
                     { parent: this, dependsOn: [orgConfig] },
                 );
@@ -103,8 +116,8 @@ export class GuardDutyOrganization extends pulumi.ComponentResource {
                         region,
                         detectorId: detector.id,
                         name: f.name,
-                        status: "ENABLED",
-                        additionalConfigurations: f.additional?.map((n) => ({ name: n, status: "ENABLED" })),
+                        status,
+                        additionalConfigurations: f.additional?.map((n) => ({ name: n, status })),
                     },
                     { parent: this },
                 );

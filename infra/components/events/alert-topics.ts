@@ -35,7 +35,7 @@ export function resolveAlertTopicsArgs(name: string, args: AlertTopicsArgs): Res
     const problems: string[] = [];
     for (const s of SEVERITIES) {
         const topic = args.topicNames[s];
-        if (!topic || !topic.includes(s)) problems.push(`topicNames.${s}: ${JSON.stringify(topic)} must contain "${s}" (ARCHITECTURE: severity topics carry their severity in the name)`);
+        if (!topic || !topic.includes(s)) problems.push(`topicNames.${s}: ${JSON.stringify(topic)} must contain "${s}" (severity topics carry their severity in their name, so a subscriber sees from the name how urgent an alert is)`);
         else if (!/^[\w-]{1,256}$/.test(topic)) problems.push(`topicNames.${s}: ${JSON.stringify(topic)} must be 1-256 characters of letters, digits, - and _`);
         const list = emails[s] ?? [];
         list.forEach((e, i) => {

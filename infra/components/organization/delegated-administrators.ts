@@ -14,15 +14,29 @@ export interface DelegatedAdministratorsArgs {
      * API): AWS Config needs both `config` and `config-multiaccountsetup`, and IAM Access Analyzer.
      */
     readonly organizationsServicePrincipals: readonly string[];
+    /**
+     * The regional detection services to register in every region. Registering one switches it on in
+     * the security account (Macie, a Detective graph, a GuardDuty detector), so leave out the ones the
+     * organisation does not run.
+     * @default REGIONAL_SERVICES
+     */
+    readonly regionalServices?: readonly RegionalService[];
 }
 
-export function resolveDelegatedAdministratorsArgs(name: string, args: DelegatedAdministratorsArgs): DelegatedAdministratorsArgs {
+/** Detection services with a delegated administrator per region. */
+export const REGIONAL_SERVICES = ["guardduty", "inspector", "macie", "detective"] as const;
+export type RegionalService = (typeof REGIONAL_SERVICES)[number];
+
+export function resolveDelegatedAdministratorsArgs(name: string, args: DelegatedAdministratorsArgs): Required<DelegatedAdministratorsArgs> {
     const problems: string[] = [];
+    const regionalServices = args.regionalServices ?? REGIONAL_SERVICES;
+    for (const s of regionalServices) if (!REGIONAL_SERVICES.includes(s)) problems.push(`regionalServices: ${JSON.stringify(s)} is not one of ${REGIONAL_SERVICES.join(", ")}`);
+    if (new Set(regionalServices).size !== regionalServices.length) problems.push(`regionalServices: ${regionalServices.join(", ")} lists a service twice`);
     if (!/^\d{12}$/.test(args.accountId)) problems.push(`accountId: ${JSON.stringify(args.accountId)} is not a 12-digit account id`);
     problems.push(...regionProblems(args.regions, {}, "regions"));
     if (!args.regions.includes(args.homeRegion)) problems.push(`homeRegion: ${args.homeRegion} is not one of the regions ${args.regions.join(", ")}`);
     failIfAny("DelegatedAdministrators", name, problems);
-    return args;
+    return { ...args, regionalServices };
 }
 
 /**
@@ -40,22 +54,21 @@ export class DelegatedAdministrators extends pulumi.ComponentResource {
         const a = resolveDelegatedAdministratorsArgs(name, args);
         const id = a.accountId;
         const child = { parent: this };
+        const on = (s: RegionalService) => a.regionalServices.includes(s);
         for (const region of a.regions) {
-            new aws.guardduty.OrganizationAdminAccount(`${name}-guardduty-${region}`, { adminAccountId: id, region }, child);
-            new aws.inspector2.DelegatedAdminAccount(`${name}-inspector-${region}`, { accountId: id, region }, child);
-            new aws.macie2.OrganizationAdminAccount(`${name}-macie-${region}`, { adminAccountId: id, region }, child);
-            new aws.detective.OrganizationAdminAccount(`${name}-detective-${region}`, { accountId: id, region }, child);
+            if (on("guardduty")) new aws.guardduty.OrganizationAdminAccount(`${name}-guardduty-${region}`, { adminAccountId: id, region }, child);
+            if (on("inspector")) new aws.inspector2.DelegatedAdminAccount(`${name}-inspector-${region}`, { accountId: id, region }, child);
+            if (on("macie")) new aws.macie2.OrganizationAdminAccount(`${name}-macie-${region}`, { adminAccountId: id, region }, child);
+            if (on("detective")) new aws.detective.OrganizationAdminAccount(`${name}-detective-${region}`, { accountId: id, region }, child);
         }
         new aws.securityhub.OrganizationAdminAccount(`${name}-securityhub`, { adminAccountId: id, region: a.homeRegion }, child);
         new aws.cloudtrail.OrganizationDelegatedAdminAccount(`${name}-cloudtrail`, { accountId: id }, child);
         for (const principal of a.organizationsServicePrincipals) {
             new aws.organizations.DelegatedAdministrator(`${name}-${principal.split(".amazonaws")[0].replace(/\./g, "-")}`, { accountId: id, servicePrincipal: principal }, child);
         }
+        const regional = { guardduty: "guardduty", inspector: "inspector2", macie: "macie2", detective: "detective" } as const;
         this.registrations = {
-            guardduty: a.regions,
-            inspector2: a.regions,
-            macie2: a.regions,
-            detective: a.regions,
+            ...Object.fromEntries(a.regionalServices.map((s) => [regional[s], a.regions])),
             securityhub: [a.homeRegion],
             cloudtrail: ["global"],
             ...Object.fromEntries(a.organizationsServicePrincipals.map((p) => [p, ["global"]])),

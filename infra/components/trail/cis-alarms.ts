@@ -35,24 +35,29 @@ export function resolveCisAlarmsArgs(name: string, args: CisAlarmsArgs): Resolve
     const seen = new Set<string>();
     const problems: string[] = [];
     for (const c of controls) {
-        if (seen.has(c.id)) problems.push(`controls: id ${JSON.stringify(c.id)} appears twice`);
-        if (!/^[a-z0-9-]+$/.test(c.id)) problems.push(`controls: id ${JSON.stringify(c.id)} must be lower-case kebab-case`);
-        if (!/^\{.*\}$/s.test(c.pattern.trim())) problems.push(`controls: ${c.id}: pattern must be a JSON filter in braces`);
-        if (c.pattern.length > 1024) problems.push(`controls: ${c.id}: pattern is ${c.pattern.length} characters, over CloudWatch Logs' 1,024`);
-        seen.add(c.id);
+        // Additional filters name metrics too: their ids share the controls' namespace.
+        for (const f of [c, ...(c.additionalFilters ?? [])]) {
+            if (seen.has(f.id)) problems.push(`controls: id ${JSON.stringify(f.id)} appears twice`);
+            if (!/^[a-z0-9-]+$/.test(f.id)) problems.push(`controls: id ${JSON.stringify(f.id)} must be lower-case kebab-case`);
+            if (!/^\{.*\}$/s.test(f.pattern.trim())) problems.push(`controls: ${f.id}: pattern must be a JSON filter in braces`);
+            if (f.pattern.length > 1024) problems.push(`controls: ${f.id}: pattern is ${f.pattern.length} characters, over CloudWatch Logs' 1,024`);
+            seen.add(f.id);
+        }
     }
     failIfAny("CisAlarms", name, problems);
     return { namespace: "LandingZone/CIS", filterNamePrefix: "cis", ...args, controls };
 }
 
-/** Metric name of a control: PascalCase of its id, e.g. `RootAccountUsage`. */
-export function cisMetricName(control: CisControl): string {
+/** Metric name of a control or additional filter: PascalCase of its id, e.g. `RootAccountUsage`. */
+export function cisMetricName(control: { readonly id: string }): string {
     return control.id.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
 
 /**
  * A metric filter, a metric and an alarm per CIS monitoring control on the organisation trail's
- * log group; each alarm notifies the topic of the control's severity.
+ * log group; each alarm notifies the topic of the control's severity. A control's additional
+ * (narrower) filters get a metric filter and metric each, and no alarm: the prescribed filter's
+ * alarm is the one Security Hub checks and the one that notifies.
  */
 export class CisAlarms extends pulumi.ComponentResource {
     /** Alarm ARNs by control id. */
@@ -80,6 +85,18 @@ export class CisAlarms extends pulumi.ComponentResource {
                 { parent: this, dependsOn: [filter] },
             );
             alarmArns[c.id] = alarm.arn;
+            for (const f of c.additionalFilters ?? []) {
+                new aws.cloudwatch.LogMetricFilter(
+                    `${name}-${f.id}-filter`,
+                    {
+                        name: `cis-${f.id}`,
+                        logGroupName: a.logGroupName,
+                        pattern: f.pattern,
+                        metricTransformation: { name: cisMetricName(f), namespace: a.namespace, value: "1", defaultValue: "0" },
+                    },
+                    { parent: this },
+                );
+            }
         }
         this.alarmArns = alarmArns;
         this.registerOutputs({ alarmArns });

@@ -33,6 +33,7 @@ export const logArchiveSettingsSchema: ObjectSchema = {
             pattern: /^[a-z]{2}(-[a-z]+)+-\d$/,
             describe: "an AWS region name",
             doc: "Region of a cross-region replica of the archive (Object Lock, own key, replicated live); unset: no replica.",
+            cost: { unit: "per GB stored a second time and per GB replicated across regions", pricing: "https://aws.amazon.com/s3/pricing/" },
         },
         protect: { kind: "boolean", default: true, doc: "`protect` + `retainOnDelete` on every bucket and key; turn off only to tear down a test organisation." },
         query: {

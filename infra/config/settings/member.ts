@@ -43,6 +43,7 @@ export const memberSettingsSchema: ObjectSchema = {
                     enum: RECORDING_FREQUENCIES,
                     default: "CONTINUOUS",
                     doc: "AWS Config recording frequency of every resource type not listed in dailyResourceTypes.",
+                    cost: { unit: "per configuration item recorded (DAILY records at most one item per resource a day, at a higher price per item)", pricing: "https://aws.amazon.com/config/pricing/" },
                 },
                 dailyResourceTypes: {
                     kind: "array",
@@ -83,6 +84,7 @@ export const memberSettingsSchema: ObjectSchema = {
                     kind: "boolean",
                     default: true,
                     doc: "Account-level CloudWatch Logs subscription-filter policy to the central log destination in every enabled region.",
+                    cost: { unit: "per GB of log data streamed through the central Firehose streams (then stored in the archive)", pricing: "https://aws.amazon.com/firehose/pricing/" },
                 },
                 excludedLogGroups: {
                     kind: "array",

@@ -35,6 +35,7 @@ export const securityEventsSettingsSchema: ObjectSchema = {
             max: 36500,
             default: 365,
             doc: "Days the central bus archive keeps every event for replay.",
+            cost: { unit: "per GB archived and per GB-month kept", pricing: "https://aws.amazon.com/eventbridge/pricing/" },
         },
         selfTest: {
             kind: "object",

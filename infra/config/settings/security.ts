@@ -1,4 +1,7 @@
-import type { ObjectSchema, Schema } from "../schema";
+import { defaultFor, type ObjectSchema, type Schema } from "../schema";
+import type { Cost, Profile } from "../profiles";
+import type { ProblemList } from "../errors";
+import type { OrgModel } from "../model";
 import { securityEventsSettingsSchema, type SecurityEventsSettings } from "./security-events";
 
 /** Security Hub standards the configuration policy can enable (the part of the ARN after `standards/`). */
@@ -34,6 +37,8 @@ export interface SecuritySettings {
     readonly findingFrequency: FindingFrequency;
     readonly guardDuty: {
         readonly enabled: boolean;
+        /** Protection plans on top of foundational detection, by switch name (see GUARDDUTY_PROTECTION_PLANS). */
+        readonly protections: Readonly<Record<GuardDutyProtection, boolean>>;
         /**
          * Detector ids that designating the delegated admin created in this account, by region: adopted
          * with `import` instead of created (creating a second detector fails).
@@ -59,21 +64,62 @@ export interface SecuritySettings {
     };
 }
 
-const enabled = (doc: string): Schema => ({ kind: "boolean", default: true, doc });
+const enabled = (doc: string, cost?: Cost, essential?: false): Schema => ({ kind: "boolean", default: true, doc, cost, ...(essential === false ? { profiles: { essential: false } } : {}) });
+
+/**
+ * GuardDuty protection plans, each a switch under `guardDuty.protections`: settings key → the
+ * feature name GuardDuty's API uses, with what the plan costs. A new detector turns every plan but
+ * Runtime Monitoring on unless told otherwise, so a switch that is off disables its plan explicitly.
+ */
+export const GUARDDUTY_PROTECTION_PLANS = {
+    s3DataEvents: { feature: "S3_DATA_EVENTS", title: "S3 Protection (CloudTrail S3 data events)", unit: "per million S3 data events analysed" },
+    eksAuditLogs: { feature: "EKS_AUDIT_LOGS", title: "EKS Protection (EKS audit logs)", unit: "per million EKS audit log events analysed" },
+    ebsMalwareProtection: { feature: "EBS_MALWARE_PROTECTION", title: "Malware Protection for EC2 (scans of EBS volumes)", unit: "per GB of EBS volume data scanned" },
+    rdsLoginEvents: { feature: "RDS_LOGIN_EVENTS", title: "RDS Protection (login activity)", unit: "per vCPU (Aurora Serverless v2: per ACU) of the monitored databases, per month" },
+    lambdaNetworkLogs: { feature: "LAMBDA_NETWORK_LOGS", title: "Lambda Protection (function network activity)", unit: "per GB of Lambda network activity logs analysed" },
+    runtimeMonitoring: { feature: "RUNTIME_MONITORING", title: "Runtime Monitoring (EC2, EKS, ECS Fargate agents)", unit: "per vCPU-hour monitored" },
+    aiProtection: { feature: "AI_PROTECTION", title: "AI Protection (Amazon Bedrock and SageMaker AI activity)", unit: "per Amazon Bedrock / SageMaker AI event analysed" },
+} as const;
+export type GuardDutyProtection = keyof typeof GUARDDUTY_PROTECTION_PLANS;
+
+// Pricing pages, cited by the configuration reference.
+const PRICING = {
+    cloudtrail: "https://aws.amazon.com/cloudtrail/pricing/",
+    guardduty: "https://aws.amazon.com/guardduty/pricing/",
+    securityhub: "https://aws.amazon.com/security-hub/pricing/",
+    inspector: "https://aws.amazon.com/inspector/pricing/",
+    macie: "https://aws.amazon.com/macie/pricing/",
+    detective: "https://aws.amazon.com/detective/pricing/",
+    accessAnalyzer: "https://aws.amazon.com/iam/access-analyzer/pricing/",
+    config: "https://aws.amazon.com/config/pricing/",
+} as const;
 const regionKey = { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/, describe: "a region name such as us-east-1" } as const;
 
 export const securitySettingsSchema: ObjectSchema = {
     kind: "object",
     default: {},
     fields: {
-        orgRules: { kind: "boolean", default: true },
+        orgRules: {
+            kind: "boolean",
+            default: true,
+            doc: "Organisation Config rules and the logging conformance pack; off only for the very first rollout, until every account has a recorder.",
+            cost: { unit: "per Config rule evaluation, per account and region", pricing: PRICING.config },
+        },
         events: securityEventsSettingsSchema,
         trail: {
             kind: "object",
             default: {},
             fields: {
-                dataEvents: { kind: "boolean", default: true, doc: "S3 object-level and Lambda invoke data events on the organisation trail (the log archive's own buckets are always excluded)." },
-                insights: { kind: "boolean", default: true, doc: "CloudTrail Insights for API call rate and API error rate anomalies." },
+                dataEvents: enabled(
+                    "S3 object-level and Lambda invoke data events on the organisation trail (the log archive's own buckets are always excluded).",
+                    { unit: "per 100,000 data events delivered (every S3 object read and write, every Lambda invoke, in every account)", pricing: PRICING.cloudtrail },
+                    false,
+                ),
+                insights: enabled(
+                    "CloudTrail Insights for API call rate and API error rate anomalies.",
+                    { unit: "per 100,000 management events analysed, per Insights type", pricing: PRICING.cloudtrail },
+                    false,
+                ),
             },
         },
         findingFrequency: { kind: "string", enum: FINDING_FREQUENCIES, default: "FIFTEEN_MINUTES", doc: "How often GuardDuty and Macie publish updates of existing findings." },
@@ -81,7 +127,18 @@ export const securitySettingsSchema: ObjectSchema = {
             kind: "object",
             default: {},
             fields: {
-                enabled: enabled("GuardDuty organisation configuration in every enabled region."),
+                enabled: enabled("GuardDuty organisation configuration in every enabled region (foundational threat detection).", {
+                    unit: "per million CloudTrail management events and per GB of VPC flow and DNS logs analysed, per account and region",
+                    pricing: PRICING.guardduty,
+                }),
+                protections: {
+                    kind: "object",
+                    default: {},
+                    doc: "GuardDuty protection plans, each on or off in every account and region (a plan that is off is disabled explicitly: a new detector turns most plans on by itself).",
+                    fields: Object.fromEntries(
+                        Object.entries(GUARDDUTY_PROTECTION_PLANS).map(([key, p]) => [key, enabled(`${p.title}.`, { unit: p.unit, pricing: PRICING.guardduty }, false)]),
+                    ),
+                },
                 detectorIds: {
                     kind: "map",
                     default: {},
@@ -95,7 +152,7 @@ export const securitySettingsSchema: ObjectSchema = {
             kind: "object",
             default: {},
             fields: {
-                enabled: enabled("Security Hub central configuration."),
+                enabled: enabled("Security Hub central configuration.", { unit: "per security check and per finding ingested, per account and region", pricing: PRICING.securityhub }),
                 standards: {
                     kind: "array",
                     minItems: 1,
@@ -105,13 +162,33 @@ export const securitySettingsSchema: ObjectSchema = {
                 },
             },
         },
-        inspector: { kind: "object", default: {}, fields: { enabled: enabled("Inspector v2 organisation auto-enable in every enabled region.") } },
-        macie: { kind: "object", default: {}, fields: { enabled: enabled("Macie organisation auto-enable in every enabled region.") } },
+        inspector: {
+            kind: "object",
+            default: {},
+            fields: {
+                enabled: enabled(
+                    "Inspector v2 organisation auto-enable in every enabled region.",
+                    { unit: "per EC2 instance and per Lambda function scanned per month, per container image scanned", pricing: PRICING.inspector },
+                    false,
+                ),
+            },
+        },
+        macie: {
+            kind: "object",
+            default: {},
+            fields: {
+                enabled: enabled(
+                    "Macie organisation auto-enable in every enabled region.",
+                    { unit: "per S3 bucket monitored per month, and per object monitored and GB inspected by automated sensitive data discovery", pricing: PRICING.macie },
+                    false,
+                ),
+            },
+        },
         detective: {
             kind: "object",
             default: {},
             fields: {
-                enabled: enabled("Detective organisation behavior graph in every enabled region."),
+                enabled: enabled("Detective organisation behavior graph in every enabled region.", { unit: "per GB of data ingested into the behavior graph", pricing: PRICING.detective }, false),
                 graphArns: {
                     kind: "map",
                     default: {},
@@ -126,8 +203,48 @@ export const securitySettingsSchema: ObjectSchema = {
             default: {},
             fields: {
                 enabled: enabled("IAM Access Analyzer organisation external-access analyzer in every enabled region."),
-                unusedAccess: { kind: "boolean", default: false, doc: "Organisation unused-access analyzer in the home region (charged per IAM role and user)." },
+                unusedAccess: {
+                    kind: "boolean",
+                    default: false,
+                    doc: "Organisation unused-access analyzer in the home region.",
+                    cost: { unit: "per IAM role and user analysed, per month", pricing: PRICING.accessAnalyzer },
+                },
             },
         },
     },
 };
+
+/** The regional detection services a profile can leave out, with the name their admin registration uses. */
+export const PROFILED_SERVICES = { inspector: "Inspector", macie: "Macie", detective: "Detective" } as const;
+export type ProfiledService = keyof typeof PROFILED_SERVICES;
+
+/**
+ * The services of PROFILED_SERVICES whose delegated administrator the management stack designates
+ * under `profile`: those the profile leaves on. Designating one switches it on in the security
+ * account (Macie, a Detective graph), so a profile that turns a service off skips its designation too.
+ */
+export function designatedServices(profile: Profile): ProfiledService[] {
+    return (Object.keys(PROFILED_SERVICES) as ProfiledService[]).filter((s) => {
+        const service = securitySettingsSchema.fields[s] as ObjectSchema;
+        return defaultFor(service.fields.enabled, profile) === true;
+    });
+}
+
+/** A service the profile leaves undesignated cannot be switched on in the security stack alone. */
+export function validateSecuritySettings(s: SecuritySettings, org: OrgModel, file: string, path: string, problems: ProblemList): void {
+    const designated = designatedServices(org.profile);
+    for (const service of Object.keys(PROFILED_SERVICES) as ProfiledService[]) {
+        if (s[service].enabled && !designated.includes(service)) {
+            problems.add(
+                file,
+                `${path}.${service}.enabled`,
+                `is true, but under profile ${org.profile} (${org.file}) the management stack designates no ${PROFILED_SERVICES[service]} delegated administrator; remove the key or set profile: full`,
+            );
+        }
+    }
+}
+
+/** GuardDuty feature names (API) of the protection plans switched off. */
+export function disabledGuardDutyFeatures(protections: Readonly<Record<GuardDutyProtection, boolean>>): string[] {
+    return (Object.keys(GUARDDUTY_PROTECTION_PLANS) as GuardDutyProtection[]).filter((k) => protections[k] === false).map((k) => GUARDDUTY_PROTECTION_PLANS[k].feature);
+}

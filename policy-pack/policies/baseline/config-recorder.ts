@@ -1,4 +1,4 @@
-import { baselineConfig, selected } from "../../lib/baseline";
+import { baselineConfig, notSelected, selected } from "../../lib/baseline";
 import { stackRule } from "../../lib/rule";
 import { CONFIG_DELIVERY_CHANNEL, CONFIG_RECORDER, CONFIG_RECORDER_STATUS } from "../../lib/types";
 import { bool, isUnknown, str } from "../../lib/values";
@@ -23,7 +23,7 @@ export const baselineConfigRecorder = stackRule({
     },
     remediation: "Add an aws.cfg.Recorder, aws.cfg.DeliveryChannel and aws.cfg.RecorderStatus (isEnabled: true) per enabled region (the member stack's Config component).",
     check(stack, config, f) {
-        if (!selected(stack, config, "account")) return;
+        if (!selected(stack, config, "account")) return f.notApplicable(notSelected(config, "account"));
         const recorders = stack.ofType(CONFIG_RECORDER);
         const channels = stack.ofType(CONFIG_DELIVERY_CHANNEL);
         const regionOf = (r: { get(p: string): unknown }) => {

@@ -1,4 +1,4 @@
-import { baselineConfig, selected } from "../../lib/baseline";
+import { baselineConfig, notSelected, selected } from "../../lib/baseline";
 import { stackRule } from "../../lib/rule";
 import { GUARDDUTY_DETECTOR, GUARDDUTY_ORG_CONFIG } from "../../lib/types";
 
@@ -19,7 +19,7 @@ export const baselineGuardduty = stackRule({
     config: baselineConfig("security"),
     remediation: "Add the GuardDuty organisation configuration (aws.guardduty.OrganizationConfiguration with autoEnableOrganizationMembers ALL) in every enabled region, or a detector.",
     check(stack, config, f) {
-        if (!selected(stack, config, "security")) return;
+        if (!selected(stack, config, "security")) return f.notApplicable(notSelected(config, "security"));
         if (stack.ofType(GUARDDUTY_DETECTOR).length || stack.ofType(GUARDDUTY_ORG_CONFIG).length) return;
         f.fail(null, "This security-baseline stack has no GuardDuty: add aws.guardduty.OrganizationConfiguration (autoEnableOrganizationMembers: \"ALL\") per enabled region.");
     },

@@ -1,4 +1,4 @@
-import { baselineConfig, selected } from "../../lib/baseline";
+import { baselineConfig, notSelected, selected } from "../../lib/baseline";
 import { stackRule } from "../../lib/rule";
 import { LOG_ACCOUNT_POLICY } from "../../lib/types";
 import { isUnknown, str } from "../../lib/values";
@@ -20,7 +20,7 @@ export const baselineLogSubscription = stackRule({
     config: baselineConfig("account"),
     remediation: "Add `new aws.cloudwatch.LogAccountPolicy(name, { policyType: \"SUBSCRIPTION_FILTER_POLICY\", policyName, policyDocument: JSON with DestinationArn of the central destination, selectionCriteria excluding the pipeline's own groups })`.",
     check(stack, config, f) {
-        if (!selected(stack, config, "account")) return;
+        if (!selected(stack, config, "account")) return f.notApplicable(notSelected(config, "account"));
         const types = stack.ofType(LOG_ACCOUNT_POLICY).map((p) => str(p.get("policyType")));
         if (types.includes("SUBSCRIPTION_FILTER_POLICY")) return;
         if (types.some(isUnknown)) f.unknown(null, "policyType of the account log policies");

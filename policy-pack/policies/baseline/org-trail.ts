@@ -1,4 +1,4 @@
-import { baselineConfig, selected } from "../../lib/baseline";
+import { baselineConfig, notSelected, selected } from "../../lib/baseline";
 import { stackRule } from "../../lib/rule";
 import { TRAIL } from "../../lib/types";
 import { bool, isUnknown } from "../../lib/values";
@@ -20,7 +20,7 @@ export const baselineOrgTrail = stackRule({
     config: baselineConfig("security"),
     remediation: "Add an aws.cloudtrail.Trail with `isOrganizationTrail: true` and `isMultiRegionTrail: true` (the security stack's organisation trail).",
     check(stack, config, f) {
-        if (!selected(stack, config, "security")) return;
+        if (!selected(stack, config, "security")) return f.notApplicable(notSelected(config, "security"));
         let unknown = false;
         for (const t of stack.ofType(TRAIL)) {
             const org = bool(t.get("isOrganizationTrail"));

@@ -684,6 +684,7 @@ describe("log-archive stack: ELB access logs in every enabled region", function 
     it("grants the ELB log-delivery service principal in a region opened after August 2022, and no ELB account", async () => {
         const o = referenceOrg();
         o.regions = [...o.regions, "eu-central-2"];
+        o.optInRegions = ["eu-central-2"]; // an opt-in region, acknowledged
         const [plan] = await planGenerated(o, { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } }, ["log-archive"]);
         const doc = policyOf(byName(plan, "staging-elb-eu-central-2-policy"));
         const s = doc.Statement.find((x: any) => x.Sid === "ElbLogDeliveryWritesAccessLogs");

@@ -40,6 +40,11 @@ describe("management stack", () => {
         }
     });
 
+    it("enables no region and gives Account Management no trusted access when no opt-in region is used", () => {
+        assert.strictEqual(ofType(p, "aws:account/region:Region").length, 0);
+        assert.ok(!(byName(p, "organization-organization").inputs.awsServiceAccessPrincipals as string[]).includes("account.amazonaws.com"));
+    });
+
     it("creates the OU tree the accounts need, children under their parent", () => {
         const ous = ofType(p, "aws:organizations/organizationalUnit:OrganizationalUnit").map((r) => r.inputs.name).sort();
         assert.deepStrictEqual(ous, ["Dev", "Prod", "Security", "Workloads"]);
@@ -155,6 +160,37 @@ describe("management stack on generated organisations", () => {
         const [p] = await planGenerated(referenceOrg(), { management: { "lz:role": "management" } }, ["management"], { preview: true });
         assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 4);
         assert.strictEqual(ofType(p, "aws:organizations/account:Account").length, 4);
+    });
+
+    it("enables an acknowledged opt-in region in every account: its own without AccountId, members' and created accounts' with it", async () => {
+        const o = org(["us-east-1", "me-central-1"], 2, true);
+        o.optInRegions = ["me-central-1"];
+        const p = await management(o);
+        const regions = ofType(p, "aws:account/region:Region");
+        assert.deepStrictEqual(regions.map((r) => r.name).sort(), [
+            "opt-in-regions-log-archive-me-central-1",
+            "opt-in-regions-management-me-central-1",
+            "opt-in-regions-security-me-central-1",
+            "opt-in-regions-workload-0-me-central-1",
+            "opt-in-regions-workload-1-me-central-1",
+        ]);
+        for (const r of regions) {
+            assert.strictEqual(r.inputs.regionName, "me-central-1");
+            assert.strictEqual(r.inputs.enabled, true);
+            assert.strictEqual(r.retainOnDelete, true, "leaving the program does not disable the region");
+        }
+        assert.ok(!("accountId" in byName(p, "opt-in-regions-management-me-central-1").inputs), "the management account may not name itself");
+        assert.strictEqual(byName(p, "opt-in-regions-security-me-central-1").inputs.accountId, "333333333333");
+        // A created account's id comes from the account resource.
+        const created = byName(p, "organization-account-workload-0");
+        assert.strictEqual(byName(p, "opt-in-regions-workload-0-me-central-1").inputs.accountId, created.outputs.id);
+        assert.ok(byName(p, "opt-in-regions-workload-0-me-central-1").dependencies.includes(created.urn));
+        const principals = byName(p, "organization-organization").inputs.awsServiceAccessPrincipals as string[];
+        assert.ok(principals.includes("account.amazonaws.com"), "Account Management needs trusted access for AccountId");
+        // The delegated-admin registrations (their component, which registers only once its dependencies
+        // exist, and so its children after it) wait for the region to be enabled.
+        const admins = p.resources.find((r) => r.type === "lz:organization:DelegatedAdministrators")!;
+        assert.ok(admins.dependencies.includes(byName(p, "opt-in-regions-security-me-central-1").urn));
     });
 
     it("leaves the region-deny SCP out when regionDeny is false", async () => {

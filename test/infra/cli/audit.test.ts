@@ -112,13 +112,28 @@ describe("npm run audit", function () {
     it("fails a baseline rule at stack level (no resource named) when --config applies it to a stack without an organisation trail", async () => {
         const file = path.join(EXPORTS, "legacy-violating.json");
         const without = await audit([file]);
-        assert.equal(result(without.report, "legacy", "lz-baseline-org-trail").status, "pass");
+        assert.equal(result(without.report, "legacy", "lz-baseline-org-trail").status, "n/a");
         const r = await audit([file], ["--config", "lz-baseline-org-trail.enabled=true"]);
         const x = result(r.report, "legacy", "lz-baseline-org-trail");
         assert.deepEqual([x.status, x.level, x.resources], ["fail", "mandatory", []]);
         assert.match(r.stdout, /FAIL \[mandatory\] lz-baseline-org-trail: \(stack\)/);
         const tagged = await audit([file], ["--tag", "lz:baseline=security"]);
         assert.equal(result(tagged.report, "legacy", "lz-baseline-org-trail").status, "fail");
+    });
+
+    it("reports baseline rules as n/a on a stack without the lz:baseline tag, in the JSON and in the CIS sections of the Markdown, and as pass once tagged", async () => {
+        const files = writeExports(tmp, { security: (await referenceExports()).security });
+        const untagged = await audit(files);
+        const trail = result(untagged.report, "security", "lz-baseline-org-trail");
+        assert.deepEqual([trail.status, trail.resources], ["n/a", []]);
+        assert.equal(result(untagged.report, "security", "lz-baseline-guardduty").status, "n/a");
+        assert.ok(trail.controls.includes("CIS 3.1"));
+        const section = untagged.markdown.split("\n## ").find((x) => x.startsWith("CIS 3.1 — "));
+        assert.ok(section, "the report has a CIS 3.1 section");
+        assert.match(section, /\n\| security \| lz-baseline-org-trail \| n\/a \| mandatory \|  \|\n/);
+        const tagged = await audit(files, ["--tag", "lz:baseline=security"]);
+        assert.equal(result(tagged.report, "security", "lz-baseline-org-trail").status, "pass");
+        assert.equal(result(tagged.report, "security", "lz-baseline-guardduty").status, "pass");
     });
 
     it("exits 2 with one line per unreadable export (truncated JSON, not an export) and still reports the readable ones", async () => {

@@ -12,6 +12,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { REPO_ROOT } from "../../support/plan";
+import { main as checkMain } from "../../../infra/cli/check";
+import { captured } from "../../support/output";
 
 const PROGRAMS = path.join(REPO_ROOT, "test", "fixtures", "programs");
 const APPROVED = 'lz-vpc-flow-log-destination.approvedDestinations=["arn:aws:s3:::acme-log-archive/flow"]';
@@ -293,6 +295,19 @@ describe("npm run check", function () {
         assert.equal(v.type, "aws:ec2/vpc:Vpc");
         assert.match(r.stdout, /^main \(aws:ec2\/vpc:Vpc\)\n {2}\[mandatory\] lz-vpc-flow-logs\n/m);
         assert.match(r.stdout, /controls: .*NIST AU-/);
+    });
+
+    it("shows the program's warnings (here the SDK's deprecation of v6 S3 types) on stderr, as pulumi preview does", async () => {
+        let stdout = "";
+        const { text: stderr } = await captured("stderr", async () => {
+            stdout = (await captured("stdout", () => checkMain([path.join(PROGRAMS, "deprecated-types")]))).text;
+        });
+        assert.equal(
+            stderr,
+            "warning: BucketV2 is deprecated: s3.BucketV2 has been deprecated in favor of s3.Bucket\n" +
+                "warning: BucketLoggingV2 is deprecated: aws.s3/bucketloggingv2.BucketLoggingV2 has been deprecated in favor of aws.s3/bucketlogging.BucketLogging\n",
+        );
+        assert.match(stdout, /resources checked \(update\)/);
     });
 
     it("exits 2 with the program's own error message when the program throws, and writes no JSON", () => {

@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { REPO_ROOT, referenceOrg } from "../../support/plan";
+import { projectLayoutProblems } from "../../../infra/cli/project-root";
 
 /**
  * Runs `npm run plan -- <args>` the way a user does (node directly, to keep npm's banner out);
@@ -122,6 +123,36 @@ describe("npm run plan", () => {
             assert.match(r.stderr, /^stack management: Cannot find module '\.\/accounts\/nowhere'/);
             assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
         });
+    });
+
+    it("answers --root at a copy of stacks/ with exit 2, what is missing and where to point it, no ENOENT", () => {
+        const copy = path.join(tmp, "copied", "stacks");
+        fs.mkdirSync(copy, { recursive: true });
+        for (const f of fs.readdirSync(path.join(REPO_ROOT, "stacks"))) fs.copyFileSync(path.join(REPO_ROOT, "stacks", f), path.join(copy, f));
+        const r = plan(["--root", copy, "--summary"]);
+        assert.equal(r.status, 2, r.stderr);
+        assert.equal(r.stdout, "");
+        assert.equal(
+            r.stderr,
+            `--root ${copy}: not a landing-zone project folder:\n` +
+                `  - Pulumi.yaml is missing (${copy} holds stack files itself: it looks like a copy of stacks/; point --root at the folder above it, next to a copy of Pulumi.yaml)\n` +
+                "a project folder holds Pulumi.yaml (the project: name, stackConfigDir: stacks), stacks/Pulumi.<stack>.yaml (one per stack) and stacks/org.yaml (the organisation facts); the code always comes from this repository\n",
+        );
+    });
+
+    it("names what a --root folder lacks: its org file, its stacks folder, or the folder itself", () => {
+        const noOrg = path.join(tmp, "no-org");
+        fs.mkdirSync(path.join(noOrg, "stacks"), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(noOrg, "Pulumi.yaml"));
+        fs.copyFileSync(path.join(REPO_ROOT, "stacks", "Pulumi.management.yaml"), path.join(noOrg, "stacks", "Pulumi.management.yaml"));
+        assert.deepEqual(projectLayoutProblems(noOrg), ["stacks/org.yaml is missing (the organisation facts the stacks read)"]);
+        const noStacks = path.join(tmp, "no-stacks");
+        fs.mkdirSync(noStacks, { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(noStacks, "Pulumi.yaml"));
+        assert.deepEqual(projectLayoutProblems(noStacks), ["stacks/ is missing (Pulumi.yaml's stackConfigDir: the folder of the stack files)"]);
+        const missing = path.join(tmp, "does-not-exist");
+        assert.deepEqual(projectLayoutProblems(missing), [`${missing} does not exist`]);
+        assert.deepEqual(projectLayoutProblems(REPO_ROOT), []);
     });
 
     it("rejects an unknown stack name, listing the stacks", () => {

@@ -63,6 +63,14 @@ describe("parseOrg", () => {
         ["an unknown key in an account", (o) => (o.accounts.members[0].owner = "team-a"), /: accounts\.members\[0\]\.owner: unknown key; allowed keys here: name, id, email, ou, create/],
         ["an unknown region", (o) => o.regions.push("us-north-9"), /: regions\[4\]: "us-north-9" is not a known AWS region/],
         ["a repeated region", (o) => o.regions.push("us-west-2"), `${FILE}: regions[4]: "us-west-2" is listed more than once`],
+        [
+            "an opt-in region without the acknowledgement in optInRegions",
+            (o) => o.regions.push("me-central-1"),
+            `${FILE}: regions[4]: "me-central-1" is an opt-in region: AWS keeps it disabled in every account until it is enabled there, and nothing deploys to it before; add it to optInRegions to have the management stack enable it in every account of the organisation, or remove it from regions`,
+        ],
+        ["an opt-in entry that is enabled by default", (o) => (o.optInRegions = ["us-west-2"]), `${FILE}: optInRegions[0]: "us-west-2" is enabled by default in every account; remove it from optInRegions`],
+        ["an opt-in entry that is not among the regions", (o) => (o.optInRegions = ["af-south-1"]), /: optInRegions\[0\]: "af-south-1" is not among the enabled regions \(us-east-1, us-west-2, eu-west-1, eu-central-1\); add it to regions or remove it here/],
+        ["an opt-in entry that is no region", (o) => (o.optInRegions = ["mars-1"]), `${FILE}: optInRegions[0]: "mars-1" is not a known AWS region`],
         ["a home region that is not enabled", (o) => (o.homeRegion = "ap-southeast-2"), /: homeRegion: "ap-southeast-2" is not among the enabled regions \(us-east-1, us-west-2, eu-west-1, eu-central-1\); add it to regions/],
         ["regions from two partitions", (o) => o.regions.push("cn-north-1"), /: regions: mixes partitions \(aws, aws-cn\)/],
         ["no regions at all", (o) => (o.regions = []), `${FILE}: regions: must have at least 1 item`],
@@ -100,6 +108,16 @@ describe("parseOrg", () => {
             o.retention.belowMinimumReason = "sandbox organisation, no compliance scope";
         });
         assert.deepEqual(lines, []);
+    });
+
+    it("accepts an opt-in region listed in optInRegions, and has none by default", () => {
+        const raw = referenceOrg();
+        assert.deepEqual(parseOrg(raw, FILE).optInRegions, []);
+        raw.regions.push("me-central-1");
+        raw.optInRegions = ["me-central-1"];
+        const org = parseOrg(raw, FILE);
+        assert.deepEqual(org.optInRegions, ["me-central-1"]);
+        assert.ok(org.regions.includes("me-central-1"));
     });
 
     it("accepts never-expiring log groups (0) without a reason", () => {

@@ -5,6 +5,8 @@ import * as os from "os";
 import * as path from "path";
 import { diffPlans, diffValues, type PropertyChange, type StackDiff } from "../../../infra/engine/diff";
 import { diffMain, readPlanFile, renderDiffMarkdown } from "../../../infra/cli/diff";
+import { main as planMain } from "../../../infra/cli/plan";
+import { captured } from "../../support/output";
 
 /** Not imported from test/support/plan, which loads every stack program: these tests run without them. */
 const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -94,6 +96,28 @@ describe("diffPlans", () => {
         assert.deepEqual(changes, [{ path: "provider", before: "account-log-archive", after: "account-log-archive-eu-west-1" }]);
     });
 
+    it("leaves out input changes under the head's ignoreChanges, which pulumi up does not apply, and keeps the resource's other changes", () => {
+        const account = (roleName: string, email: string, ignoreChanges?: string[]) => ({
+            urn: "urn:pulumi:management::lz::aws:organizations/account:Account::account-dev",
+            type: "aws:organizations/account:Account",
+            name: "account-dev",
+            parent: null,
+            provider: null,
+            dependencies: [],
+            inputs: { roleName, email, tags: { "aws:x": "1", Owner: "a" } },
+            protect: true,
+            retainOnDelete: true,
+            ...(ignoreChanges ? { ignoreChanges } : {}),
+        });
+        const plan = (r: ReturnType<typeof account>) => ({ project: "lz", stack: "management", resources: [r], outputs: {} });
+        const ignored = diffPlans(plan(account("OldRole", "a@x.io")), plan(account("NewRole", "a@x.io", ["roleName"])));
+        assert.deepEqual(ignored.changed, []);
+        const mixed = diffPlans(plan(account("OldRole", "a@x.io")), plan(account("NewRole", "b@x.io", ["roleName", "tags[\"aws:x\"]"])));
+        assert.deepEqual(changesOf(mixed, "account-dev"), [{ path: "inputs.email", before: "a@x.io", after: "b@x.io" }]);
+        const notIgnored = diffPlans(plan(account("OldRole", "a@x.io")), plan(account("NewRole", "a@x.io", ["roleNames", "email"])));
+        assert.deepEqual(changesOf(notIgnored, "account-dev").map((c) => c.path), ["inputs.roleName"]);
+    });
+
     it("reports nothing when a plan is compared with itself", () => {
         const same = diffPlans(base, base);
         assert.deepEqual([same.added, same.removed, same.changed, same.outputs], [[], [], [], []]);
@@ -139,6 +163,8 @@ describe("diffPlans on plans of the reference organisation", () => {
         run(["--root", root, "--stack", "management", "--summary", "--json", path.join(tmp, "head.json")]);
         const d = diffPlans(readPlanFile(path.join(tmp, "base.json")), readPlanFile(path.join(tmp, "head.json")));
         assert.deepEqual([d.added, d.removed], [[], []]);
+        // The accounts the stack creates carry roleName under ignoreChanges: no change pulumi up applies.
+        assert.deepEqual(d.changed.filter((c) => c.type === "aws:organizations/account:Account").map((c) => c.name), []);
         const provider = d.changed.find((c) => c.type === "pulumi:providers:aws");
         assert.deepEqual(provider?.changes, [
             {
@@ -289,6 +315,13 @@ describe("diffMain", () => {
         assert.match(r.stderr, /b\.json: a second plan of stack security in /);
     });
 
+    it("refuses to diff plans of two different stacks, naming both", async () => {
+        await assert.rejects(
+            diffInProcess([fixture("base/security.json"), fixture("log-archive-head.json")]),
+            /base\/security\.json is a plan of stack "security" \(project "lz"\), .*log-archive-head\.json of stack "log-archive" \(project "lz"\): a diff compares two plans of the same stack/,
+        );
+    });
+
     it("rejects --max-chars that is not a positive whole number", async () => {
         await assert.rejects(diffInProcess([fixture("base"), fixture("head"), "--max-chars", "lots"]), /--max-chars lots: not a positive whole number/);
     });
@@ -302,6 +335,28 @@ describe("npm run plan -- --diff", () => {
         assert.equal(r.status, 0, r.stderr);
         assert.match(r.stdout, /^## Offline plan diff/);
         assert.match(r.stdout, /`inputs\.tags\.Owner` \| `"platform"` \| `"security"`/);
+    });
+
+    it("exits 2 with a clear error, and no diff, for plans of two different stacks", () => {
+        const r = planDiff([fixture("base/security.json"), fixture("log-archive-head.json")]);
+        assert.equal(r.status, 2);
+        assert.equal(r.stdout, "");
+        assert.match(r.stderr, /is a plan of stack "security" .* of stack "log-archive" .*: a diff compares two plans of the same stack; plan the same --stack on both sides/);
+        assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+    });
+
+    it("takes --diff anywhere on the command line", async () => {
+        const { value: code, text } = await captured("stdout", () => planMain(["--max-chars", "100000", fixture("log-archive-base.json"), "--diff", fixture("log-archive-head.json")]));
+        assert.equal(code, 0);
+        assert.match(text, /^## Offline plan diff/);
+    });
+
+    it("lists --diff and --root in --help", async () => {
+        const { value: code, text } = await captured("stdout", () => planMain(["--help"]));
+        assert.equal(code, 0);
+        assert.match(text, /^ {7}npm run plan -- --diff <base\.json\|base-dir> <head\.json\|head-dir> \[--max-chars <n>\]$/m);
+        assert.match(text, /^ {2}--diff <base> <head> {2}Markdown diff of two plan files of one stack/m);
+        assert.match(text, /^ {2}--root <dir> {7}plan the configuration in <dir> with this code: a project folder holds Pulumi\.yaml/m);
     });
 
     it("exits 2 with usage when given one plan instead of two", () => {

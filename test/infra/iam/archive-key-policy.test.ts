@@ -7,7 +7,7 @@ const ADMIN = `arn:aws:iam::${ARCHIVE_ACCOUNT}:role/Administrator`;
 
 const doc = archiveKeyPolicy(ARCHIVE_KEY_POLICY_ARGS);
 /**
- * iam-simulate ignores kms:EncryptionContext:* keys (ARCHITECTURE §5), so the statements that use
+ * iam-simulate ignores kms:EncryptionContext:* keys, so the statements that use
  * them are checked structurally below and left out of the simulated document.
  */
 const simulated = JSON.parse(JSON.stringify({ ...doc, Statement: doc.Statement.filter((s) => !usesEncryptionContext(s)) }));

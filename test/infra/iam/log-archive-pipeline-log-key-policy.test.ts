@@ -1,6 +1,6 @@
 /**
  * Key of the pipeline's delivery-error log group (one per region). iam-simulate ignores
- * `kms:EncryptionContext:*` (ARCHITECTURE §5): a decision is iam-simulate on the statements without
+ * `kms:EncryptionContext:*`: a decision is iam-simulate on the statements without
  * an encryption context, and `test/support/policy-evaluator.ts` on the one bound to it (CloudWatch
  * Logs' grant), through `decideKeyPolicy`. The deny statement is simulated; no context-bound statement denies.
  */

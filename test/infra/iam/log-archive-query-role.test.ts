@@ -49,7 +49,7 @@ const trust = json(queryRoleTrustPolicy({ trustedRoleArns: [INVESTIGATOR] }));
 const archivePolicy = json(archiveBucketPolicy(ARCHIVE_BUCKET_POLICY_ARGS));
 const resultsPolicy = json(queryResultsBucketPolicy({ bucketArn: RESULTS, organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], investigatorRoleArn: INVESTIGATOR }));
 const archiveKey = json(archiveKeyPolicy(ARCHIVE_KEY_POLICY_ARGS));
-// iam-simulate ignores kms:EncryptionContext:* (ARCHITECTURE §5): those service statements are irrelevant to the role and left out.
+// iam-simulate ignores kms:EncryptionContext:*: those service statements are irrelevant to the role and left out.
 archiveKey.Statement = archiveKey.Statement.filter((s: Statement) => !usesEncryptionContext(s));
 const resultsKey = json(readerKeyPolicy({ accountRootArn: `arn:aws:iam::${ACCOUNT}:root`, exemptRoleArns: [DEPLOY, BREAK_GLASS], securityAccountId: SECURITY, readerRoleArns: [INVESTIGATOR] }));
 

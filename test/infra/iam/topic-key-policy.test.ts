@@ -1,6 +1,6 @@
 /**
  * The key of the topics, SIEM queues and log group. iam-simulate ignores `kms:EncryptionContext:*`
- * (ARCHITECTURE §5), so a decision here is: iam-simulate on the statements without an encryption
+ *, so a decision here is: iam-simulate on the statements without an encryption
  * context (failing on any ignored key), OR the small evaluator of `test/support/policy-evaluator.ts`
  * (itself checked against iam-simulate) on the statements bound to one (`decideKeyPolicy`). No
  * statement of this policy denies, so the two halves never conflict.

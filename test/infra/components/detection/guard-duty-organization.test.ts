@@ -84,9 +84,25 @@ describe("GuardDutyOrganization", () => {
         );
     });
 
-    it("defaults to every documented plan and no adoption", () => {
+    it("defaults to every documented plan, none disabled, and no adoption", () => {
         const r = resolveGuardDutyOrganizationArgs("gd", { ...args, adoptDetectorIds: undefined });
         assert.deepStrictEqual(r.adoptDetectorIds, {});
         assert.strictEqual(r.features, GUARDDUTY_FEATURES);
+        assert.deepStrictEqual(r.disabledFeatures, []);
+    });
+
+    it("rejects disabling a feature it does not configure", () => {
+        assert.throws(
+            () => resolveGuardDutyOrganizationArgs("gd", { ...args, features: [{ name: "S3_DATA_EVENTS" }], disabledFeatures: ["RDS_LOGIN_EVENTS"] }),
+            (e: Error) => e.message === "GuardDutyOrganization gd:\n  disabledFeatures: RDS_LOGIN_EVENTS is not one of the features S3_DATA_EVENTS",
+        );
+    });
+
+    it("turns a disabled plan off explicitly (a new detector would enable it by itself) and leaves the others on", async () => {
+        const q = await planComponent(() => new GuardDutyOrganization("gd", { ...args, disabledFeatures: ["S3_DATA_EVENTS"] }));
+        assert.strictEqual(byName(q, "gd-us-east-1-s3-data-events").inputs.status, "DISABLED");
+        assert.strictEqual(byName(q, "gd-us-east-1-org-s3-data-events").inputs.autoEnable, "NONE");
+        assert.strictEqual(byName(q, "gd-us-east-1-eks-audit-logs").inputs.status, "ENABLED");
+        assert.strictEqual(byName(q, "gd-us-east-1-org-eks-audit-logs").inputs.autoEnable, "ALL");
     });
 });

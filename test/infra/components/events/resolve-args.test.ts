@@ -44,7 +44,7 @@ describe("events components: argument defaults and validation", () => {
                 message(() => resolveAlertTopicsArgs("t", { ...args, topicNames: { high: "x-urgent", medium: "x-medium", low: "x-low" }, emails: { low: ["a@b.example", "a@b.example", "nope"] } })),
                 [
                     "AlertTopics t:",
-                    '  topicNames.high: "x-urgent" must contain "high" (ARCHITECTURE: severity topics carry their severity in the name)',
+                    '  topicNames.high: "x-urgent" must contain "high" (severity topics carry their severity in their name, so a subscriber sees from the name how urgent an alert is)',
                     '  emails.low[2]: "nope" is not an e-mail address',
                     "  emails.low: lists an address twice",
                 ].join("\n"),

@@ -18,6 +18,16 @@ describe("DelegatedAdministrators", () => {
 
     it("accepts the security account with its enabled regions", () => {
         const a = { accountId: "333333333333", regions: ["us-east-1", "eu-west-1"], homeRegion: "us-east-1", organizationsServicePrincipals: ["config.amazonaws.com"] };
-        assert.deepStrictEqual(resolveDelegatedAdministratorsArgs("d", a), a);
+        assert.deepStrictEqual(resolveDelegatedAdministratorsArgs("d", a), { ...a, regionalServices: ["guardduty", "inspector", "macie", "detective"] });
+    });
+
+    it("refuses a regional service it does not know and one listed twice", () => {
+        const a = { accountId: "333333333333", regions: ["us-east-1"], homeRegion: "us-east-1", organizationsServicePrincipals: [] };
+        assert.throws(
+            () => resolveDelegatedAdministratorsArgs("d", { ...a, regionalServices: ["macie", "macie", "shield" as never] }),
+            (e: Error) =>
+                e.message ===
+                ["DelegatedAdministrators d:", '  regionalServices: "shield" is not one of guardduty, inspector, macie, detective', "  regionalServices: macie, macie, shield lists a service twice"].join("\n"),
+        );
     });
 });

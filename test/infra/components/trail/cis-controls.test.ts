@@ -10,7 +10,35 @@ interface Samples {
     readonly control: string;
     readonly positive: readonly Record<string, unknown>[];
     readonly negative: readonly Record<string, unknown>[];
+    /** Records the published pattern matches although they are not what the control is about. */
+    readonly outOfScope?: readonly Record<string, unknown>[];
 }
+
+/**
+ * The published filter patterns, copied character for character from the sources (not from the code):
+ * - CloudWatch.N: "Copy the following pattern and then paste it into the Filter Pattern field" in the
+ *   control's Remediation section, https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+ *   (source: awsdocs/aws-security-hub-user-guide, doc_source/cloudwatch-controls.md).
+ * - CIS 4.15: CIS AWS Foundations Benchmark v1.4.0, 4.15, remediation step (`--filter-pattern`).
+ */
+const PUBLISHED: Readonly<Record<string, string>> = {
+    "CloudWatch.1": '{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}',
+    "CloudWatch.2": '{($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")}',
+    "CloudWatch.3": '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+    "CloudWatch.4": "{($.eventName=DeleteGroupPolicy) || ($.eventName=DeleteRolePolicy) || ($.eventName=DeleteUserPolicy) || ($.eventName=PutGroupPolicy) || ($.eventName=PutRolePolicy) || ($.eventName=PutUserPolicy) || ($.eventName=CreatePolicy) || ($.eventName=DeletePolicy) || ($.eventName=CreatePolicyVersion) || ($.eventName=DeletePolicyVersion) || ($.eventName=AttachRolePolicy) || ($.eventName=DetachRolePolicy) || ($.eventName=AttachUserPolicy) || ($.eventName=DetachUserPolicy) || ($.eventName=AttachGroupPolicy) || ($.eventName=DetachGroupPolicy)}",
+    "CloudWatch.5": "{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging) || ($.eventName=StopLogging)}",
+    "CloudWatch.6": '{($.eventName=ConsoleLogin) && ($.errorMessage="Failed authentication")}',
+    "CloudWatch.7": "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}",
+    "CloudWatch.8": "{($.eventSource=s3.amazonaws.com) && (($.eventName=PutBucketAcl) || ($.eventName=PutBucketPolicy) || ($.eventName=PutBucketCors) || ($.eventName=PutBucketLifecycle) || ($.eventName=PutBucketReplication) || ($.eventName=DeleteBucketPolicy) || ($.eventName=DeleteBucketCors) || ($.eventName=DeleteBucketLifecycle) || ($.eventName=DeleteBucketReplication))}",
+    "CloudWatch.9": "{($.eventSource=config.amazonaws.com) && (($.eventName=StopConfigurationRecorder) || ($.eventName=DeleteDeliveryChannel) || ($.eventName=PutDeliveryChannel) || ($.eventName=PutConfigurationRecorder))}",
+    "CloudWatch.10": "{($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)}",
+    "CloudWatch.11": "{($.eventName=CreateNetworkAcl) || ($.eventName=CreateNetworkAclEntry) || ($.eventName=DeleteNetworkAcl) || ($.eventName=DeleteNetworkAclEntry) || ($.eventName=ReplaceNetworkAclEntry) || ($.eventName=ReplaceNetworkAclAssociation)}",
+    "CloudWatch.12": "{($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)}",
+    "CloudWatch.13": "{($.eventName=CreateRoute) || ($.eventName=CreateRouteTable) || ($.eventName=ReplaceRoute) || ($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || ($.eventName=DeleteRoute) || ($.eventName=DisassociateRouteTable)}",
+    "CloudWatch.14": "{($.eventName=CreateVpc) || ($.eventName=DeleteVpc) || ($.eventName=ModifyVpcAttribute) || ($.eventName=AcceptVpcPeeringConnection) || ($.eventName=CreateVpcPeeringConnection) || ($.eventName=DeleteVpcPeeringConnection) || ($.eventName=RejectVpcPeeringConnection) || ($.eventName=AttachClassicLinkVpc) || ($.eventName=DetachClassicLinkVpc) || ($.eventName=DisableVpcClassicLink) || ($.eventName=EnableVpcClassicLink)}",
+    "CIS 4.15":
+        '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }',
+};
 
 function samples(id: string): Samples {
     return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${id}.json`), "utf8")) as Samples;
@@ -46,8 +74,36 @@ describe("CIS metric filters", () => {
         }
     });
 
+    for (const [control, published] of Object.entries(PUBLISHED)) {
+        it(`uses the published ${control} filter pattern verbatim (Security Hub fails the control on any other)`, () => {
+            const c = CIS_CONTROLS.find((x) => x.controls.includes(control));
+            assert.ok(c, `${control} has a row`);
+            assert.strictEqual(c.pattern, published);
+        });
+    }
+
+    it("keeps narrower variants only as additional filters, each matching its control's changes and none of its near misses", () => {
+        const extras = CIS_CONTROLS.flatMap((c) => (c.additionalFilters ?? []).map((f) => ({ c, f })));
+        assert.ok(extras.length > 0);
+        for (const { c, f } of extras) {
+            const s = samples(c.id);
+            s.positive.forEach((e, i) => assert.ok(matchesMetricFilter(f.pattern, e), `${f.id}: positive[${i}] ${String(e.eventName)} not matched`));
+            [...s.negative, ...(s.outOfScope ?? [])].forEach((e) => assert.ok(!matchesMetricFilter(f.pattern, e), `${f.id}: ${String(e.eventSource)} ${String(e.eventName)} matched`));
+        }
+    });
+
+    it("lets the published route-table filter count API Gateway and App Mesh routes, which the EC2-only additional filter leaves out", () => {
+        const c = CIS_CONTROLS.find((x) => x.id === "route-table-changes")!;
+        const outOfScope = samples(c.id).outOfScope ?? [];
+        assert.deepStrictEqual(outOfScope.map((e) => e.eventSource), ["apigateway.amazonaws.com", "appmesh.amazonaws.com"]);
+        for (const e of outOfScope) assert.ok(matchesMetricFilter(c.pattern, e), String(e.eventSource));
+        const ec2Only = c.additionalFilters?.find((f) => f.id === "route-table-changes-ec2");
+        assert.ok(ec2Only);
+        for (const e of outOfScope) assert.ok(!matchesMetricFilter(ec2Only.pattern, e), String(e.eventSource));
+    });
+
     it("parse as CloudWatch Logs JSON filter patterns", () => {
-        for (const c of CIS_CONTROLS) assert.doesNotThrow(() => parseMetricFilter(c.pattern), c.id);
+        for (const f of CIS_CONTROLS.flatMap((c) => [c, ...(c.additionalFilters ?? [])])) assert.doesNotThrow(() => parseMetricFilter(f.pattern), f.id);
     });
 
     for (const c of CIS_CONTROLS) {

@@ -59,7 +59,7 @@ describe("organisation trail log-group key policy", () => {
         assert.strictEqual(d, "ImplicitlyDenied");
     });
 
-    // iam-simulate ignores kms:EncryptionContext:* keys (ARCHITECTURE §5), so the Logs grant is checked
+    // iam-simulate ignores kms:EncryptionContext:* keys, so the Logs grant is checked
     // as data: the one statement naming the service binds it to the trail's log group ARN exactly.
     it("grants CloudWatch Logs key use only for the trail's log group, by exact encryption-context ARN", () => {
         const logs = key.Statement.filter((s) => s.Principal !== "*" && s.Principal?.Service !== undefined);

@@ -133,12 +133,20 @@ describe("CisAlarms", () => {
         });
     });
 
-    it("creates one metric filter and one alarm per control on the trail's log group", () => {
+    it("creates one metric filter and one alarm per control, and a metric filter without alarm per additional filter, on the trail's log group", () => {
         const filters = p.resources.filter((r) => r.type === "aws:cloudwatch/logMetricFilter:LogMetricFilter");
         const alarms = p.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
-        assert.strictEqual(filters.length, CIS_CONTROLS.length);
+        const extras = CIS_CONTROLS.flatMap((c) => c.additionalFilters ?? []);
+        assert.ok(extras.length > 0);
+        assert.strictEqual(filters.length, CIS_CONTROLS.length + extras.length);
         assert.strictEqual(alarms.length, CIS_CONTROLS.length);
         for (const f of filters) assert.strictEqual(f.inputs.logGroupName, LOG_GROUP);
+        for (const x of extras) {
+            const f = p.resources.find((r) => r.name === `cis-${x.id}-filter`)!;
+            assert.strictEqual(f.inputs.pattern, x.pattern);
+            assert.strictEqual((f.inputs.metricTransformation as Record<string, unknown>).name, "RouteTableChangesEc2");
+            assert.ok(!alarms.some((a) => a.inputs.metricName === "RouteTableChangesEc2"), "no alarm on the additional filter's metric");
+        }
     });
 
     it("alarms on the metric its filter emits, from the first event in five minutes", () => {
