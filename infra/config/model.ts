@@ -93,6 +93,17 @@ export interface OrgModel {
         readonly emails: Readonly<Record<Severity, readonly string[]>>;
         readonly slack: { readonly workspaceId: string; readonly channels: Readonly<Partial<Record<Severity, string>>> } | undefined;
     };
+    /** How the landing zone watches its own pipelines (`infra/config/health.ts`). */
+    readonly health: {
+        /** Minutes between two heartbeats of every account's forwarding. */
+        readonly heartbeatMinutes: number;
+        /** Intervals without a heartbeat or canary before the security account pages. */
+        readonly missedIntervals: number;
+        /** Minutes without an event in the organisation trail's log group before `trail-silent` pages. */
+        readonly trailSilentMinutes: number;
+        /** The end-to-end log canary; undefined when switched off (or no member account exists). */
+        readonly logCanary: { readonly account: Account; readonly intervalMinutes: number } | undefined;
+    };
 }
 
 export type Role = "management" | "log-archive" | "security" | "member";

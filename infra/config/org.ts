@@ -177,6 +177,49 @@ export const orgSchema: ObjectSchema = {
                 },
             },
         },
+        health: {
+            kind: "object",
+            default: {},
+            doc: "How the landing zone watches its own pipelines (docs/operations.md lists every signal).",
+            fields: {
+                heartbeatMinutes: {
+                    kind: "integer",
+                    min: 5,
+                    max: 720,
+                    default: 60,
+                    doc: "Minutes between two heartbeats every account's forwarding sends to the central bus (a scheduled rule; free); the security account pages when one account's stop.",
+                },
+                missedIntervals: {
+                    kind: "integer",
+                    min: 1,
+                    max: 288,
+                    default: 3,
+                    doc: "Consecutive heartbeat or log canary intervals without arrival before the security account pages (interval × missedIntervals at most one day).",
+                },
+                trailSilentMinutes: {
+                    kind: "integer",
+                    min: 10,
+                    max: 1440,
+                    default: 60,
+                    doc: "Minutes without a single event in the organisation trail's log group before `trail-silent` pages (a multiple of 5).",
+                },
+                logCanary: {
+                    kind: "object",
+                    default: {},
+                    doc: "The end-to-end log canary: one small record every interval from one account's log group, through the central CloudWatch Logs destination, into the archive.",
+                    fields: {
+                        account: {
+                            kind: "string",
+                            optional: true,
+                            pattern: /^[a-z0-9][a-z0-9-]*$/,
+                            describe: "the name of an account of accounts, or none",
+                            doc: "Name of the account (as in accounts) that sends the canary; its member stack must keep the log subscription on. Default: the first of accounts.members; `none` switches the canary off.",
+                        },
+                        intervalMinutes: { kind: "integer", min: 5, max: 720, default: 60, doc: "Minutes between two canary records." },
+                    },
+                },
+            },
+        },
         alerts: {
             kind: "object",
             default: {},
@@ -231,6 +274,7 @@ interface RawOrg {
     retention: { objectLockDays: number; archiveDays: number; logGroupDays: number; belowMinimumReason?: string };
     tiering: { glacierInstantRetrievalAfterDays: number; deepArchiveAfterDays: number; noncurrentVersionExpiryDays?: number };
     alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
+    health: { heartbeatMinutes: number; missedIntervals: number; trailSilentMinutes: number; logCanary: { account?: string; intervalMinutes: number } };
 }
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number[]> {
@@ -406,6 +450,8 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         problems.add(file, "alerts.slack.channels", "names no channel; give at least one of high, medium, low or remove alerts.slack");
     }
 
+    healthProblems(v.health, accounts, file, problems);
+
     problems.throwIfAny();
     const full = v as RawOrg;
     const byKind = (kind: AccountKind) => accounts.find((acc) => acc.kind === kind) as DeployedAccount;
@@ -429,5 +475,48 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         retention: { ...full.retention, belowMinimumReason: full.retention.belowMinimumReason },
         tiering: { ...full.tiering, noncurrentVersionExpiryDays: full.tiering.noncurrentVersionExpiryDays ?? full.retention.archiveDays },
         alerts: { emails: full.alerts.emails, slack: full.alerts.slack },
+        health: healthOf(full.health, accounts),
     };
+}
+
+/** The log canary's account: the one named, the first member by default, none when switched off. */
+function canaryAccount(h: RawOrg["health"], accounts: readonly Account[]): Account | undefined {
+    const name = h.logCanary.account;
+    if (name === "none") return undefined;
+    if (name === undefined) return accounts.find((a) => a.kind === "member");
+    return accounts.find((a) => a.name === name);
+}
+
+function healthOf(h: RawOrg["health"], accounts: readonly Account[]): OrgModel["health"] {
+    const account = canaryAccount(h, accounts);
+    return {
+        heartbeatMinutes: h.heartbeatMinutes,
+        missedIntervals: h.missedIntervals,
+        trailSilentMinutes: h.trailSilentMinutes,
+        logCanary: account === undefined ? undefined : { account, intervalMinutes: h.logCanary.intervalMinutes },
+    };
+}
+
+/** Cross-key checks of `health` the schema cannot express. */
+function healthProblems(h: Partial<RawOrg["health"]> | undefined, accounts: readonly Account[], file: string, problems: ProblemList): void {
+    if (!h) return;
+    const day = 1440;
+    if (h.heartbeatMinutes !== undefined && h.missedIntervals !== undefined && h.heartbeatMinutes * h.missedIntervals > day) {
+        problems.add(file, "health.missedIntervals", `heartbeatMinutes × missedIntervals is ${h.heartbeatMinutes} × ${h.missedIntervals} = ${h.heartbeatMinutes * h.missedIntervals} minutes, more than one day, the longest a CloudWatch alarm can look back; lower one of them`);
+    }
+    const canary = h.logCanary;
+    if (canary?.intervalMinutes !== undefined && h.missedIntervals !== undefined && canary.intervalMinutes * h.missedIntervals > day) {
+        problems.add(file, "health.logCanary.intervalMinutes", `intervalMinutes × health.missedIntervals is ${canary.intervalMinutes} × ${h.missedIntervals} = ${canary.intervalMinutes * h.missedIntervals} minutes, more than one day, the longest a CloudWatch alarm can look back; lower one of them`);
+    }
+    if (h.trailSilentMinutes !== undefined && h.trailSilentMinutes % 5 !== 0) {
+        problems.add(file, "health.trailSilentMinutes", `${h.trailSilentMinutes} is not a multiple of 5 (the alarm counts 5-minute periods); use ${Math.max(10, Math.round(h.trailSilentMinutes / 5) * 5)}`);
+    }
+    const name = canary?.account;
+    if (typeof name === "string" && name !== "none" && !accounts.some((a) => a.name === name)) {
+        // Accounts whose own name is invalid are reported on their key; they cannot be suggested.
+        const names = accounts.map((a) => a.name).filter((n): n is string => typeof n === "string");
+        const hint = closest(name, names);
+        const some = names.length > 6 ? `${names.slice(0, 5).join(", ")}, … (${names.length} in all)` : names.join(", ");
+        problems.add(file, "health.logCanary.account", `${show(name)} is not an account of accounts` + (hint ? ` (did you mean ${show(hint)}?)` : "") + `; use the name of one (${some}), or none`);
+    }
 }
