@@ -166,6 +166,16 @@ export function integrityValidationLogGroupName(org: OrgModel): string {
     return `${logGroupPrefix(org)}log-integrity`;
 }
 
+/** Log group of the log canary (the canary account, home region): under the landing zone's protected prefix, and subscribed like any other group. */
+export function logCanaryLogGroupName(org: OrgModel): string {
+    return `${logGroupPrefix(org)}log-canary`;
+}
+
+/** Scheduled rule (and log resource policy) that writes the log canary's records. */
+export function logCanaryName(org: OrgModel): string {
+    return `${org.namePrefix}-log-canary`;
+}
+
 /** Central security event bus (security account, home region). */
 export function centralBusName(org: OrgModel): string {
     return `${org.namePrefix}-security-events`;

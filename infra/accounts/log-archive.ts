@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrgModel, StackModel } from "../config/model";
 import { partitionDnsSuffix, REGIONS } from "../config/regions";
+import { healthAlarmName } from "../config/health";
 import {
     archiveBucketName,
     archiveNotificationsName,
     archiveReplicaBucketName,
     archiveReplicationRoleName,
     arn,
+    logCanaryLogGroupName,
     centralLogsDeliveryRoleName,
     centralLogsDestinationName,
     centralLogsSubscriptionRoleName,
@@ -220,6 +222,7 @@ function archiveTier(c: Context): ArchiveTier {
             roleName: archiveReplicationRoleName(org),
             s3Principal: servicePrincipal(org, "s3"),
             accountId: c.accountId,
+            failureAlarmName: healthAlarmName(org.namePrefix, "replication-failed", "archive-to-replica"),
         },
         { ...opts, dependsOn: [archive, replica] },
     );
@@ -272,6 +275,8 @@ function stagingBucket(
             accessLogBucket: o.accessLogBucket,
             region: region === org.homeRegion ? undefined : region,
             protect: c.model.settings.protect,
+            // Rule ids are `<source>-to-<destination>`; the region tells the access-log and ELB buckets of each region apart.
+            replicationFailureAlarmName: (ruleId) => healthAlarmName(org.namePrefix, "replication-failed", `${ruleId}-${region}`),
         },
         { provider: c.provider },
     );
@@ -347,6 +352,8 @@ function pipelineTier(c: Context, a: ArchiveTier) {
             roleNames: { subscription: centralLogsSubscriptionRoleName(org), delivery: centralLogsDeliveryRoleName(org) },
             errorLogging: { logGroupName: errorLogs.logGroupName, logStreamName: errorLogs.logStreamName, logGroupArns: errorLogs.logGroupArns, createdBy: errorLogs },
             prefix: CENTRAL_LOGS_PREFIX,
+            canaryLogGroupName: org.health.logCanary ? logCanaryLogGroupName(org) : undefined,
+            healthAlarmNames: { stale: healthAlarmName(org.namePrefix, "firehose-stale"), failing: healthAlarmName(org.namePrefix, "firehose-failing") },
         },
         { provider: c.provider },
     );

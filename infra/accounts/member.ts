@@ -1,7 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackModel } from "../config/model";
 import { partitionDnsSuffix } from "../config/regions";
-import { accessLogBucketName, archiveBucketName, arn, centralBusArn, roleArn, logSubscriptionPolicyName, logSubscriptionRoleName, orgTrailLogGroupName, servicePrincipal, stackReferenceName } from "../naming";
+import { healthAlarmName } from "../config/health";
+import { ProblemList } from "../config/errors";
+import {
+    accessLogBucketName,
+    archiveBucketName,
+    arn,
+    centralBusArn,
+    logCanaryLogGroupName,
+    logCanaryName,
+    logSubscriptionPolicyName,
+    logSubscriptionRoleName,
+    orgTrailLogGroupName,
+    roleArn,
+    servicePrincipal,
+    stackReferenceName,
+} from "../naming";
 import type { RoleContext, RoleOutputs } from "./context";
 import { ConfigRecorder } from "../components/baseline/config-recorder";
 import { EventForwarding } from "../components/baseline/event-forwarding";
@@ -10,27 +25,76 @@ import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-p
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
 import { BreakGlassRole } from "../components/baseline/break-glass-role";
+import { LogCanary } from "../components/health/log-canary";
+import { CANARY_KEY_PREFIX } from "../components/health/arrival-patterns";
 import { breakGlassTrustPolicy } from "../iam/break-glass-trust";
+import { securityEventLogPolicy } from "../iam/security-event-log-policy";
 import { DEFAULT_ARCHIVE_PREFIXES, serviceOnlyArchivePrefixes } from "../iam/archive-bucket-policy";
 
 type Model = Extract<StackModel, { role: "member" }>;
 
+/** What every step of the member baseline needs: the model, the provider, and the log-archive stack's outputs. */
+interface Context extends RoleContext<Model> {
+    readonly opts: { readonly provider: RoleContext<Model>["provider"] };
+    readonly archive: pulumi.StackReference;
+    /** Whether this account sends the organisation's log canary. */
+    readonly sendsCanary: boolean;
+}
+
 /**
  * The `member` role: the same baseline in every account (core accounts included), O(regions).
- * Composition only (config → providers → components → exports).
+ * A table of contents of named steps (config → providers → components → exports).
  */
 export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
-    const { org, account, settings } = ctx.model;
-    const opts = { provider: ctx.provider };
-    const archive = new pulumi.StackReference(`member-${account.name}-archive-outputs`, { name: stackReferenceName(org, "log-archive") });
+    const c = contextOf(ctx);
+    const config = configRecorder(c);
+    const forwarding = eventForwarding(c);
+    const account = accountBaseline(c);
+    const logs = centralLogs(c);
+    return {
+        accountId: c.model.account.id,
+        breakGlassRoleArn: account.breakGlass.roleArn,
+        configRoleArn: config.roleArn,
+        configRecorderNames: config.recorderNames,
+        forwardingRoleArn: forwarding.roleArn,
+        forwardingRuleArns: forwarding.ruleArns,
+        forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
+        // Only when the subscription exists: an undefined output is no output (the SDK warns about it).
+        ...(logs.subscription ? { logSubscriptionPolicyNames: logs.subscription.policyNames, logSubscriptionRoleArn: logs.subscription.roleArn } : {}),
+        ...(logs.canary ? { logCanaryLogGroupArn: logs.canary.logGroupArn } : {}),
+        accessLogBucketNames: account.accessLogs.bucketNames,
+    };
+}
 
-    const config = new ConfigRecorder(
+function contextOf(ctx: RoleContext<Model>): Context {
+    const { org, account, settings } = ctx.model;
+    const sendsCanary = org.health.logCanary?.account.name === account.name;
+    if (sendsCanary && !settings.logSubscription.enabled) {
+        const problems = new ProblemList();
+        problems.add(
+            ctx.model.file,
+            "lz:member.logSubscription.enabled",
+            `is false, but ${org.file} health.logCanary.account names this account (${account.name}): the canary's records reach the archive only through the log subscription; switch it on, or name another account (or none) in health.logCanary.account`,
+        );
+        problems.throwIfAny();
+    }
+    return {
+        ...ctx,
+        opts: { provider: ctx.provider },
+        archive: new pulumi.StackReference(`member-${account.name}-archive-outputs`, { name: stackReferenceName(org, "log-archive") }),
+        sendsCanary,
+    };
+}
+
+function configRecorder(c: Context): ConfigRecorder {
+    const { org, account, settings } = c.model;
+    return new ConfigRecorder(
         "config",
         {
             regions: org.regions,
             homeRegion: org.homeRegion,
-            bucketName: archive.requireOutput("configBucketName") as pulumi.Output<string>,
-            kmsKeyArn: archive.requireOutput("configKeyArn") as pulumi.Output<string>,
+            bucketName: c.archive.requireOutput("configBucketName") as pulumi.Output<string>,
+            kmsKeyArn: c.archive.requireOutput("configKeyArn") as pulumi.Output<string>,
             configServiceName: servicePrincipal(org, "config"),
             recordingFrequency: settings.config.recordingFrequency,
             dailyResourceTypes: settings.config.dailyResourceTypes,
@@ -39,10 +103,15 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
                 ? arn(org, "iam", "", account.id, `role/aws-service-role/${servicePrincipal(org, "config")}/AWSServiceRoleForConfig`)
                 : undefined,
         },
-        opts,
+        c.opts,
     );
+}
 
-    const forwarding = new EventForwarding(
+/** Forwarding of the account's security events and health alarms to the central bus, with its heartbeat and dead-letter alarms. */
+function eventForwarding(c: Context): EventForwarding {
+    const { org, account } = c.model;
+    const logArchive = account.kind === "log-archive";
+    return new EventForwarding(
         "forwarding",
         {
             regions: org.regions,
@@ -54,7 +123,14 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
                     namePrefix: org.namePrefix,
                     breakGlassRoleName: org.roles.breakGlass,
                     accountKind: account.kind,
-                    archive: account.kind === "log-archive" ? { bucketName: archiveBucketName(org), servicePrincipalSuffix: `.${partitionDnsSuffix(org.partition)}`, serviceOnlyPrefixes: serviceOnlyArchivePrefixes({ prefixes: DEFAULT_ARCHIVE_PREFIXES, organizationId: org.organizationId, managementAccountId: org.management.id }) } : undefined,
+                    archive: logArchive
+                        ? {
+                              bucketName: archiveBucketName(org),
+                              servicePrincipalSuffix: `.${partitionDnsSuffix(org.partition)}`,
+                              serviceOnlyPrefixes: serviceOnlyArchivePrefixes({ prefixes: DEFAULT_ARCHIVE_PREFIXES, organizationId: org.organizationId, managementAccountId: org.management.id }),
+                              canaryKeyPrefix: org.health.logCanary ? CANARY_KEY_PREFIX : undefined,
+                          }
+                        : undefined,
                 }),
             ],
             centralBusArn: centralBusArn(org),
@@ -63,12 +139,17 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
             eventsArnPrefix: `arn:${org.partition}:events`,
             namePrefix: org.namePrefix,
             exemptRoleArns: [roleArn(org, account.id, org.roles.deployment), roleArn(org, account.id, org.roles.breakGlass)],
+            deadLetterAlarmName: healthAlarmName(org.namePrefix, "forwarding-dead-letters"),
+            heartbeatMinutes: org.health.heartbeatMinutes,
         },
-        opts,
+        c.opts,
     );
+}
 
-    new AccountHardening("hardening", { accountId: account.id }, opts);
-
+/** Account hardening, the break-glass role and the account's own S3 access-log buckets. */
+function accountBaseline(c: Context) {
+    const { org, account, settings } = c.model;
+    new AccountHardening("hardening", { accountId: account.id }, c.opts);
     const breakGlass = new BreakGlassRole(
         "break-glass",
         {
@@ -78,9 +159,8 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
             maxSessionMinutes: org.breakGlass.maxSessionMinutes,
             adopt: settings.breakGlassRole.adopt,
         },
-        opts,
+        c.opts,
     );
-
     const accessLogs = new AccessLogBuckets(
         "access-logs",
         {
@@ -91,20 +171,25 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
             expireAfterDays: org.retention.archiveDays,
             noncurrentExpireAfterDays: org.tiering.noncurrentVersionExpiryDays,
         },
-        opts,
+        c.opts,
     );
+    return { breakGlass, accessLogs };
+}
 
-    let logSubscription: LogSubscriptionPolicy | undefined;
+/** The account-level subscription of every log group to the central destinations, and the log canary when this account sends it. */
+function centralLogs(c: Context) {
+    const { org, account, settings } = c.model;
+    let subscription: LogSubscriptionPolicy | undefined;
     if (settings.logSubscription.enabled) {
         // The pipeline's own groups (log-archive output, optional until that stack exports it) and the
         // organisation trail's group, already archived in S3 by the trail itself.
-        const pipelineGroups = archive.getOutput("pipelineLogGroupNames") as pulumi.Output<string[] | undefined>;
+        const pipelineGroups = c.archive.getOutput("pipelineLogGroupNames") as pulumi.Output<string[] | undefined>;
         const excluded = pipelineGroups.apply((groups) => [orgTrailLogGroupName(org), ...(groups ?? []), ...settings.logSubscription.excludedLogGroups]);
-        logSubscription = new LogSubscriptionPolicy(
+        subscription = new LogSubscriptionPolicy(
             "central-logs",
             {
                 regions: org.regions,
-                destinationArns: archive.requireOutput("logDestinationArns") as pulumi.Output<Record<string, string>>,
+                destinationArns: c.archive.requireOutput("logDestinationArns") as pulumi.Output<Record<string, string>>,
                 policyName: logSubscriptionPolicyName(org),
                 excludedLogGroups: excluded,
                 accountId: account.id,
@@ -112,20 +197,28 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
                 logsArnPrefix: `arn:${org.partition}:logs`,
                 roleName: logSubscriptionRoleName(org),
             },
-            opts,
+            c.opts,
         );
     }
-
-    return {
-        accountId: account.id,
-        breakGlassRoleArn: breakGlass.roleArn,
-        configRoleArn: config.roleArn,
-        configRecorderNames: config.recorderNames,
-        forwardingRoleArn: forwarding.roleArn,
-        forwardingRuleArns: forwarding.ruleArns,
-        forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
-        // Only when the subscription exists: an undefined output is no output (the SDK warns about it).
-        ...(logSubscription ? { logSubscriptionPolicyNames: logSubscription.policyNames, logSubscriptionRoleArn: logSubscription.roleArn } : {}),
-        accessLogBucketNames: accessLogs.bucketNames,
-    };
+    const canarySettings = org.health.logCanary;
+    const canary =
+        c.sendsCanary && canarySettings
+            ? new LogCanary(
+                  "log-canary",
+                  {
+                      logGroupName: logCanaryLogGroupName(org),
+                      name: logCanaryName(org),
+                      intervalMinutes: canarySettings.intervalMinutes,
+                      retentionDays: org.retention.logGroupDays,
+                      resourcePolicy: securityEventLogPolicy({
+                          logGroupArn: arn(org, "logs", org.homeRegion, account.id, `log-group:${logCanaryLogGroupName(org)}`),
+                          principals: [servicePrincipal(org, "events"), servicePrincipal(org, "delivery.logs")],
+                          ruleArns: [arn(org, "events", org.homeRegion, account.id, `rule/${logCanaryName(org)}`)],
+                      }),
+                  },
+                  // The canary's records must find the subscription in place, or the first ones never reach the archive.
+                  { ...c.opts, dependsOn: subscription ? [subscription] : [] },
+              )
+            : undefined;
+    return { subscription, canary };
 }

@@ -20,7 +20,10 @@ import { topicKeyPolicy } from "../iam/topic-key-policy";
 import { topicPolicy } from "../iam/topic-policy";
 import { CIS_CONTROLS } from "../components/trail/cis-controls";
 import { landingZoneTrailControls } from "../components/trail/landing-zone-controls";
-import { AlertSelfTest } from "../components/events/alert-self-test";
+import { AlertSelfTest, type SelfTestPath } from "../components/events/alert-self-test";
+import { ArrivalWatch } from "../components/health/arrival-watch";
+import { canaryArrivalPattern, heartbeatPattern, silentAccountsQuery } from "../components/health/arrival-patterns";
+import { HEALTH_NAMESPACE, healthAlarmName } from "../config/health";
 import { AlertTopics } from "../components/events/alert-topics";
 import { securityDashboardBody } from "../components/events/dashboard-body";
 import { FindingsForwarding } from "../components/events/findings-forwarding";
@@ -121,8 +124,8 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
     const bus = busTier(c);
     const delivery = deliveryTier(c, bus);
     const routing = routingTier(c, bus, delivery);
-    const selfTest = selfTestTier(c, routing, delivery, options);
-    const presentation = presentationTier(c, delivery, selfTest.alarmArns);
+    const watch = watchTier(c, routing, delivery);
+    const presentation = presentationTier(c, delivery, dashboardAlarmArns(c, options));
     return {
         busName: bus.busName,
         busArn: bus.busArn,
@@ -140,7 +143,9 @@ export function buildSecurityEvents(ctx: RoleContext<Model>, options: SecurityEv
             customActionArns: routing.routing.customActionArns,
             findingsForwardingRoleArn: routing.forwarding.roleArn,
             securityDashboardArn: presentation.dashboard.dashboardArn,
-            ...(selfTest.selfTest ? { selfTestAlarmArns: { missing: selfTest.selfTest.missingAlarmArn, failed: selfTest.selfTest.failedAlarmArn } } : {}),
+            ...(watch.selfTest ? { selfTestAlarmArns: { missing: watch.selfTest.missingAlarmArns, unsubscribed: watch.selfTest.unsubscribedAlarmArns } } : {}),
+            accountHeartbeatAlarmArn: watch.heartbeats.alarmArn,
+            ...(watch.canary ? { logCanaryAlarmArn: watch.canary.alarmArn } : {}),
             ...(presentation.slack ? { slackConfigurationArns: presentation.slack.configurationArns } : {}),
         },
     };
@@ -239,7 +244,7 @@ function deliveryTier(c: EventsContext, bus: SecurityEventBus): Delivery {
             // Every routing target leaves what it cannot deliver here, whichever destination failed.
             deadLetterQueuePolicy: siemQueuePolicy({ queueArn: c.queueArns[1], accountId: c.accountId, eventsPrincipal: c.principal("events"), ruleArns: c.ruleArns(() => true), consumerArns: c.events.siem.consumerArns, exemptRoleArns: c.exempt }),
             alarmTopicArn: topics.topicArns.high,
-            deadLetterAlarmName: `${s.namePrefix}-security-dead-letters`,
+            deadLetterAlarmName: siemDeadLetterAlarmName(c),
             retentionDays: c.events.siem.retentionDays,
             maxReceiveCount: c.events.siem.maxReceiveCount,
         },
@@ -276,6 +281,7 @@ function routingTier(c: EventsContext, bus: SecurityEventBus, d: Delivery) {
             customActions: [CUSTOM_ACTIONS.sendToSiem, CUSTOM_ACTIONS.escalate],
             // Depending on the components waits for all their children, the resource policies included.
             targetDependencies: [d.topics, d.siem, d.log],
+            failedAlarms: { name: (id) => healthAlarmName(s.namePrefix, "routing-failed", id), topicArns: [d.topics.topicArns.high] },
         },
         c.opts,
     );
@@ -292,42 +298,151 @@ function routingTier(c: EventsContext, bus: SecurityEventBus, d: Delivery) {
             deadLetterQueueName: names.findingsDeadLetterQueueName(s),
             deadLetterQueuePolicy: (region, queueArn) =>
                 forwardingDeadLetterQueuePolicy({ eventsPrincipal: c.principal("events"), queueArn, accountId: c.accountId, ruleArnPattern: names.findingsForwardingRuleArnPattern(s, region), exemptRoleArns: c.exempt }),
+            deadLetterAlarmName: healthAlarmName(s.namePrefix, "findings-dead-letters"),
         },
         { ...c.opts, dependsOn: [bus] },
     );
     return { routing, forwarding };
 }
 
-/** The scheduled self-test and the alarms the dashboard shows (CIS, dead letters, self-test). */
-function selfTestTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: Delivery, options: SecurityEventsOptions) {
+/** The alarms the dashboard shows: CIS, the landing zone's trail alarms, the dead letters, and every watch of the alerting paths. */
+function dashboardAlarmArns(c: EventsContext, options: SecurityEventsOptions): string[] {
     const s = c.scope;
     const { org } = c;
-    const alarmArns = [
+    const watches = [
+        ...c.routes.map((r) => healthAlarmName(s.namePrefix, "routing-failed", r.id)),
+        ...(c.events.selfTest.enabled ? selfTestPaths(c).flatMap((p) => [p.missingAlarmName, ...(p.subscribers ? [p.subscribers.alarmName] : [])]) : []),
+        healthAlarmName(s.namePrefix, "account-silent"),
+        ...(org.health.logCanary ? [healthAlarmName(s.namePrefix, "log-canary-missing")] : []),
+    ];
+    return [
         ...CIS_CONTROLS.map((x) => names.alarmArn(s, `${options.cisAlarmNamePrefix ?? `${s.namePrefix}-cis`}-${x.id}`)),
         ...landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }).map((x) => names.alarmArn(s, `${s.namePrefix}-trail-${x.id}`)),
-        names.alarmArn(s, `${s.namePrefix}-security-dead-letters`),
+        names.alarmArn(s, siemDeadLetterAlarmName(c)),
+        ...watches.map((n) => names.alarmArn(s, n)),
     ];
-    if (!c.events.selfTest.enabled) return { selfTest: undefined, alarmArns };
-    const name = names.selfTestName(s);
-    const selfTest = new AlertSelfTest(
-        "security-self-test",
+}
+
+/** The SIEM dead-letter queue's alarm (a direct watch: it notifies the high topic itself). */
+function siemDeadLetterAlarmName(c: EventsContext): string {
+    return healthAlarmName(c.scope.namePrefix, "siem-dead-letters");
+}
+
+/**
+ * The self-test's paths: each severity topic (its published messages; its e-mail subscribers'
+ * filtered copies), the SIEM queue (messages sent) and the log group (events received). A path to a
+ * topic alarms on the high topic and, when it is the high topic, on the medium one too.
+ */
+function selfTestPaths(c: EventsContext): SelfTestPath[] {
+    const s = c.scope;
+    const p = s.namePrefix;
+    const topics: SelfTestPath[] = SEVERITIES.map((sev) => {
+        const topicName = names.severityTopicName(s, sev);
+        const notify = sev === "high" ? [c.topicArns.high, c.topicArns.medium] : [c.topicArns.high];
+        const emails = c.org.alerts.emails[sev];
+        return {
+            id: sev,
+            destination: `the ${sev} topic`,
+            metric: { namespace: "AWS/SNS", metricName: "NumberOfMessagesPublished", dimensions: { TopicName: topicName } },
+            missingAlarmName: healthAlarmName(p, "self-test-missing", sev),
+            notify,
+            subscribers:
+                emails.length > 0
+                    ? { count: emails.length, topicName, ruleName: names.routeRuleName(s, `self-test-${sev}`), alarmName: healthAlarmName(p, "unsubscribed", sev), notify }
+                    : undefined,
+        };
+    });
+    return [
+        ...topics,
         {
-            name,
-            busArn: centralBusArn(c.org),
-            busName: s.busName,
-            ruleName: names.routeRuleName(s, "self-test"),
-            source: SELF_TEST_SOURCE,
-            detailType: SELF_TEST_DETAIL_TYPE,
-            trustPolicy: selfTestSchedulerTrustPolicy({ schedulerPrincipal: c.principal("scheduler"), accountId: c.accountId, scheduleGroupArn: names.selfTestScheduleGroupArn(s) }),
-            permissionsPolicy: forwardingPutEventsPolicy({ centralBusArn: centralBusArn(c.org) }),
-            alarmTopicArn: d.topics.topicArns.high,
-            intervalMinutes: c.events.selfTest.intervalMinutes,
-            missedIntervals: c.events.selfTest.missedIntervals,
+            id: "siem",
+            destination: "the SIEM queue",
+            metric: { namespace: "AWS/SQS", metricName: "NumberOfMessagesSent", dimensions: { QueueName: names.siemQueueName(s) } },
+            missingAlarmName: healthAlarmName(p, "self-test-missing", "siem"),
+            notify: [c.topicArns.high],
         },
-        { ...c.opts, dependsOn: [r.routing] },
+        {
+            id: "log",
+            destination: "the security-events log group",
+            metric: { namespace: "AWS/Logs", metricName: "IncomingLogEvents", dimensions: { LogGroupName: names.securityEventLogGroupName(s) } },
+            missingAlarmName: healthAlarmName(p, "self-test-missing", "log"),
+            notify: [c.topicArns.high],
+        },
+    ];
+}
+
+/** Saved Logs Insights query listing every account's last heartbeat. */
+function silentAccountsQueryName(s: names.AlertingScope): string {
+    return `${s.namePrefix}/account-heartbeats`;
+}
+
+/** The accounts that send a forwarding heartbeat: every account of org.yaml with a known id (each has a member stack). */
+function heartbeatSenders(c: EventsContext): number {
+    return c.org.accounts.filter((a) => a.id !== undefined).length;
+}
+
+/** The scheduled self-test of every alerting path, and the arrival watches of every account's heartbeat and of the log canary. */
+function watchTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: Delivery) {
+    const s = c.scope;
+    const { org } = c;
+    const high = [d.topics.topicArns.high];
+    const logGroupName = d.log.logGroupName;
+    const selfTest = c.events.selfTest.enabled
+        ? new AlertSelfTest(
+              "security-self-test",
+              {
+                  name: names.selfTestName(s),
+                  busArn: centralBusArn(org),
+                  busName: s.busName,
+                  source: SELF_TEST_SOURCE,
+                  detailType: SELF_TEST_DETAIL_TYPE,
+                  trustPolicy: selfTestSchedulerTrustPolicy({ schedulerPrincipal: c.principal("scheduler"), accountId: c.accountId, scheduleGroupArn: names.selfTestScheduleGroupArn(s) }),
+                  permissionsPolicy: forwardingPutEventsPolicy({ centralBusArn: centralBusArn(org) }),
+                  paths: selfTestPaths(c),
+                  intervalMinutes: c.events.selfTest.intervalMinutes,
+                  missedIntervals: c.events.selfTest.missedIntervals,
+              },
+              { ...c.opts, dependsOn: [r.routing] },
+          )
+        : undefined;
+    const senders = heartbeatSenders(c);
+    const heartbeats = new ArrivalWatch(
+        "security-account-heartbeats",
+        {
+            logGroupName,
+            filterName: `${s.namePrefix}-account-heartbeats`,
+            pattern: heartbeatPattern(s.namePrefix),
+            namespace: HEALTH_NAMESPACE,
+            metricName: "AccountHeartbeats",
+            alarmName: healthAlarmName(s.namePrefix, "account-silent"),
+            description: `Fewer forwarding heartbeats than the ${senders} accounts of org.yaml for ${org.health.missedIntervals} × ${org.health.heartbeatMinutes} minutes: an account's security events no longer reach the central bus; the saved query ${silentAccountsQueryName(s)} lists each account's last heartbeat`,
+            periodSeconds: org.health.heartbeatMinutes * 60,
+            periods: org.health.missedIntervals,
+            expected: senders,
+            topicArns: high,
+            query: { name: silentAccountsQueryName(s), queryString: silentAccountsQuery(s.namePrefix) },
+        },
+        c.opts,
     );
-    alarmArns.push(names.alarmArn(s, `${name}-missing`), names.alarmArn(s, `${name}-failed`));
-    return { selfTest, alarmArns };
+    const canary = org.health.logCanary
+        ? new ArrivalWatch(
+              "security-log-canary",
+              {
+                  logGroupName,
+                  filterName: `${s.namePrefix}-log-canary-arrivals`,
+                  pattern: canaryArrivalPattern(archiveBucketName(org)),
+                  namespace: HEALTH_NAMESPACE,
+                  metricName: "LogCanaryArrivals",
+                  alarmName: healthAlarmName(s.namePrefix, "log-canary-missing"),
+                  description: `No log canary record from ${org.health.logCanary.account.name} reached the archive for ${org.health.missedIntervals} × ${org.health.logCanary.intervalMinutes} minutes: the organisation's CloudWatch Logs are not being archived`,
+                  periodSeconds: org.health.logCanary.intervalMinutes * 60,
+                  periods: org.health.missedIntervals,
+                  topicArns: high,
+              },
+              c.opts,
+          )
+        : undefined;
+    return { selfTest, heartbeats, canary };
 }
 
 /** Optional Slack delivery and the security dashboard. */

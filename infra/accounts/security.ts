@@ -15,6 +15,9 @@ import {
 import { OrganizationTrail } from "../components/trail/organization-trail";
 import { CisAlarms } from "../components/trail/cis-alarms";
 import { landingZoneTrailControls } from "../components/trail/landing-zone-controls";
+import { ArrivalWatch } from "../components/health/arrival-watch";
+import { TRAIL_EVENT_PATTERN } from "../components/health/arrival-patterns";
+import { HEALTH_NAMESPACE, healthAlarmName } from "../config/health";
 import { GuardDutyOrganization } from "../components/detection/guard-duty-organization";
 import { SecurityHubCentral } from "../components/detection/security-hub-central";
 import { ConfigAggregator } from "../components/detection/config-aggregator";
@@ -100,6 +103,24 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             namespace: "LandingZone/Guardrails",
             filterNamePrefix: "lz",
             controls: landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }),
+        },
+        opts,
+    );
+
+    // The trail going silent: no event at all in its log group (a forwarded health alarm, docs/operations.md).
+    const trailSilent = new ArrivalWatch(
+        "trail-heartbeat",
+        {
+            logGroupName: trail.logGroupName,
+            filterName: `${org.namePrefix}-trail-events`,
+            pattern: TRAIL_EVENT_PATTERN,
+            namespace: HEALTH_NAMESPACE,
+            metricName: "TrailEvents",
+            alarmName: healthAlarmName(org.namePrefix, "trail-silent"),
+            description: `No event from the organisation trail in ${logGroupName} for ${org.health.trailSilentMinutes} minutes: the trail stopped delivering, and the CIS alarms and the archive with it`,
+            periodSeconds: 300,
+            periods: org.health.trailSilentMinutes / 5,
+            topicArns: [],
         },
         opts,
     );
@@ -196,6 +217,7 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         trailLogGroupArn: trail.logGroupArn,
         cisAlarmArns: cis.alarmArns,
         guardrailAlarmArns: guardrailAlarms.alarmArns,
+        trailSilentAlarmArn: trailSilent.alarmArn,
         guardDutyDetectorIds: guardDuty?.detectorIds,
         securityHubAggregatorArn: securityHub?.aggregatorArn,
         configAggregatorArn: aggregator.aggregatorArn,

@@ -57,7 +57,7 @@ const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
  * The pack config from the two stacks' outputs. Keys and lists are in a fixed order, so the same
  * outputs always give byte-identical files.
  */
-export function packConfigFromOutputs(input: { logArchive: StackOutputs; security: StackOutputs; memberAccessLogPrefix: string }): Record<string, unknown> {
+export function packConfigFromOutputs(input: { logArchive: StackOutputs; security: StackOutputs; memberAccessLogPrefix: string; forwardedAlarmPrefix: string }): Record<string, unknown> {
     const la = new Reader("log-archive", input.logArchive);
     const sec = new Reader("security", input.security);
     const archiveName = la.string("archiveBucketName");
@@ -82,6 +82,7 @@ export function packConfigFromOutputs(input: { logArchive: StackOutputs; securit
         "lz-baseline-log-subscription": baseline,
         "lz-baseline-org-trail": baseline,
         "lz-cloudfront-log-destination": { approvedBuckets: [accessLog] },
+        "lz-cloudwatch-alarm-actions": { forwardedAlarmNamePrefixes: [input.forwardedAlarmPrefix] },
         "lz-cloudtrail-archive-destination": { approvedBuckets: [archiveName] },
         "lz-cloudwatch-log-subscription-destination": { approvedDestinations: sorted(Object.values(destinations)) },
         "lz-elb-access-log-destination": { approvedBuckets: sorted([elb, ...Object.values(elbs)]) },

@@ -17,6 +17,7 @@ import { mergePackConfigs, readPackConfigFile } from "../check/config";
 import { ExportError } from "../check/export-file";
 import { PackConfigError, packConfigFromOutputs, serializePackConfig, type StackOutputs } from "../check/pack-config";
 import { accessLogBucketPrefix } from "../naming";
+import { healthAlarmPrefix } from "../config/health";
 import { parseArgs, UsageError } from "./args";
 import { runCli } from "./plan";
 
@@ -53,10 +54,11 @@ async function plannedOutputs(root: string): Promise<{ logArchive: StackOutputs;
     return { logArchive: outputs(wanted[0]), security: outputs(wanted[1]) };
 }
 
-/** The member access-log bucket prefix, derived from the org file like every other name. */
-async function memberAccessLogPrefix(root: string): Promise<string> {
+/** The names the pack config takes from the org file itself: the member access-log bucket prefix and the forwarded health alarms' prefix. */
+async function orgNames(root: string): Promise<{ memberAccessLogPrefix: string; forwardedAlarmPrefix: string }> {
     const { loadModel } = await import("../program");
-    return accessLogBucketPrefix(loadModel({ root, stack: "log-archive", config: { "lz:role": "log-archive" } }).org);
+    const org = loadModel({ root, stack: "log-archive", config: { "lz:role": "log-archive" } }).org;
+    return { memberAccessLogPrefix: accessLogBucketPrefix(org), forwardedAlarmPrefix: healthAlarmPrefix(org.namePrefix) };
 }
 
 /** The config text for `root`'s organisation, from files when both are given, else from the offline plan. */
@@ -65,7 +67,7 @@ export async function buildPackConfig(o: { root: string; logArchive?: string; se
         throw new UsageError(`--log-archive and --security go together (both stacks' outputs, or neither for the offline plan)\n${USAGE}`);
     }
     const outputs = o.logArchive !== undefined ? { logArchive: readOutputs(o.logArchive), security: readOutputs(o.security!) } : await plannedOutputs(o.root);
-    return serializePackConfig(packConfigFromOutputs({ ...outputs, memberAccessLogPrefix: await memberAccessLogPrefix(o.root) }));
+    return serializePackConfig(packConfigFromOutputs({ ...outputs, ...(await orgNames(o.root)) }));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -74,7 +74,7 @@ export function firehoseTrustPolicy(a: { readonly firehosePrincipal: string; rea
 
 export interface FirehoseDeliveryArgs {
     readonly bucketArn: string;
-    /** Key prefix of the central logs in the archive (errors go under `<prefix>-errors/`). */
+    /** Key prefix of the central logs in the archive (errors go under `<prefix>-errors/`, the log canary under `<prefix>-canary/`). */
     readonly prefix: string;
     readonly keyArn: string;
     /** `arn:…:log-group:<name>:log-stream:<stream>` of each region's delivery-error stream. */
@@ -85,7 +85,7 @@ export interface FirehoseDeliveryArgs {
 export function firehoseDeliveryPolicy(a: FirehoseDeliveryArgs): PolicyDocument {
     return policyDocument([
         { Sid: "ListArchive", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], Resource: a.bucketArn },
-        { Sid: "WriteOwnPrefix", Effect: "Allow", Action: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"], Resource: [`${a.bucketArn}/${a.prefix}/*`, `${a.bucketArn}/${a.prefix}-errors/*`] },
+        { Sid: "WriteOwnPrefix", Effect: "Allow", Action: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"], Resource: [`${a.bucketArn}/${a.prefix}/*`, `${a.bucketArn}/${a.prefix}-errors/*`, `${a.bucketArn}/${a.prefix}-canary/*`] },
         { Sid: "EncryptUnderArchiveKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: a.keyArn },
         { Sid: "ReportDeliveryErrors", Effect: "Allow", Action: "logs:PutLogEvents", Resource: [...a.errorLogStreamArns] },
     ]);

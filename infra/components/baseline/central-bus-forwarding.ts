@@ -10,6 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson, type PolicyDocument } from "../../iam/types";
+import { anyOccurrenceAlarm } from "../health/any-occurrence-alarm";
 
 /** A row of a forwarding table. */
 export interface CentralBusForwardingRow {
@@ -59,12 +60,16 @@ export function forwardingRole(
     return { role, permissions };
 }
 
-/** A region's dead-letter queue (`<name>-dlq-<region>`, SSE-SQS, protected) and its queue policy, given the queue ARN. */
+/**
+ * A region's dead-letter queue (`<name>-dlq-<region>`, SSE-SQS, protected) and its queue policy, given
+ * the queue ARN; with `alarmName`, an alarm in the queue's region on its first message (no action: a
+ * forwarded health alarm, `infra/config/health.ts`).
+ */
 export function forwardingDeadLetterQueue(
     parent: pulumi.Resource,
     name: string,
     region: string,
-    a: { readonly queueName: string; readonly retentionDays: number; readonly policy: (queueArn: string) => PolicyDocument },
+    a: { readonly queueName: string; readonly retentionDays: number; readonly policy: (queueArn: string) => PolicyDocument; readonly alarmName?: string },
 ): aws.sqs.Queue {
     const queue = new aws.sqs.Queue(
         `${name}-dlq-${region}`,
@@ -72,6 +77,22 @@ export function forwardingDeadLetterQueue(
         { parent, protect: true, retainOnDelete: true },
     );
     new aws.sqs.QueuePolicy(`${name}-dlq-${region}-policy`, { queueUrl: queue.url, region, policy: queue.arn.apply((arn) => policyJson(a.policy(arn))) }, { parent });
+    if (a.alarmName) {
+        anyOccurrenceAlarm(
+            `${name}-dlq-${region}-alarm`,
+            {
+                name: a.alarmName,
+                description: `Events EventBridge could not deliver to the central bus wait in ${a.queueName} (${region}): nobody was alerted to them; fix the cause, then put them on the central bus again`,
+                namespace: "AWS/SQS",
+                metricName: "ApproximateNumberOfMessagesVisible",
+                dimensions: { QueueName: a.queueName },
+                statistic: "Maximum",
+                topicArns: [],
+                region,
+            },
+            { parent },
+        );
+    }
     return queue;
 }
 
@@ -82,6 +103,48 @@ export function forwardingDeadLetterQueue(
  */
 export function forwardedPattern(pattern: Readonly<Record<string, unknown>>): Record<string, unknown> {
     return { ...pattern, "replay-name": [{ exists: false }] };
+}
+
+/**
+ * A scheduled rule on the region's default bus (`<name>-heartbeat-<region>`) whose target is the central
+ * bus: every `minutes` EventBridge puts a `Scheduled Event` of this account there (source `aws.events`,
+ * the rule's ARN in `resources`), through the forwarding role like any forwarded event. The security
+ * account counts them per account and pages when one account's stop: the only signal that still
+ * arrives when the account's forwarding is what broke.
+ */
+export function heartbeatToCentralBus(
+    parent: pulumi.Resource,
+    name: string,
+    region: string,
+    a: { readonly ruleName: string; readonly minutes: number; readonly centralBusArn: string; readonly role: ForwardingRole; readonly deadLetterQueue: aws.sqs.Queue },
+): aws.cloudwatch.EventRule {
+    const rule = new aws.cloudwatch.EventRule(
+        `${name}-heartbeat-${region}`,
+        {
+            name: a.ruleName,
+            description: `Heartbeat of this account's forwarding to the central bus, every ${a.minutes} minutes`,
+            eventBusName: "default",
+            scheduleExpression: `rate(${a.minutes} minutes)`,
+            region,
+        },
+        { parent },
+    );
+    new aws.cloudwatch.EventTarget(
+        `${name}-heartbeat-${region}-target`,
+        {
+            rule: rule.name,
+            eventBusName: "default",
+            targetId: "central-bus",
+            arn: a.centralBusArn,
+            roleArn: a.role.role.arn,
+            region,
+            deadLetterConfig: { arn: a.deadLetterQueue.arn },
+            // A late heartbeat is no heartbeat: give up within one interval.
+            retryPolicy: { maximumEventAgeInSeconds: Math.max(60, a.minutes * 60), maximumRetryAttempts: 3 },
+        },
+        { parent, dependsOn: [a.role.permissions] },
+    );
+    return rule;
 }
 
 /**

@@ -4,8 +4,16 @@ import { forwardingTrustPolicy } from "../../iam/forwarding-trust";
 import { forwardingPutEventsPolicy } from "../../iam/forwarding-put-events";
 import { forwardingDeadLetterQueuePolicy } from "../../iam/forwarding-dead-letter";
 import { FORWARDING_RULES, ruleRegions, type ForwardingRule } from "./forwarding-rules";
-import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus } from "./central-bus-forwarding";
+import { forwardingDeadLetterQueue, forwardingRole, forwardingRuleProblems, forwardToCentralBus, heartbeatToCentralBus } from "./central-bus-forwarding";
 import { failIfAny, regionProblems } from "../validate";
+
+/** Id of the heartbeat rule (`<prefix>-fwd-heartbeat`): no forwarding row may use it. */
+export const HEARTBEAT_ID = "heartbeat";
+
+/** Physical name of an account's forwarding rules: `<prefix>-fwd-<id>`. */
+export function forwardingRuleName(namePrefix: string, id: string): string {
+    return `${namePrefix}-fwd-${id}`;
+}
 
 export interface EventForwardingArgs {
     /** Enabled regions; every rule of scope `enabled`/`enabled+global` runs in each. */
@@ -39,9 +47,19 @@ export interface EventForwardingArgs {
      * @default FORWARDING_RULES
      */
     readonly rules?: readonly ForwardingRule[];
+    /**
+     * Name of each region's alarm on its dead-letter queue's first message (a forwarded health alarm).
+     * @default undefined (no alarm)
+     */
+    readonly deadLetterAlarmName?: string;
+    /**
+     * Minutes between two heartbeats sent to the central bus from the home region (`<prefix>-fwd-heartbeat`).
+     * @default undefined (no heartbeat)
+     */
+    readonly heartbeatMinutes?: number;
 }
 
-type Resolved = Required<EventForwardingArgs>;
+type Resolved = Required<Omit<EventForwardingArgs, "deadLetterAlarmName" | "heartbeatMinutes">> & Pick<EventForwardingArgs, "deadLetterAlarmName" | "heartbeatMinutes">;
 
 export function resolveEventForwardingArgs(name: string, args: EventForwardingArgs): Resolved {
     const rules = args.rules ?? FORWARDING_RULES;
@@ -77,7 +95,7 @@ export class EventForwarding extends pulumi.ComponentResource {
     constructor(name: string, args: EventForwardingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lz:baseline:EventForwarding", name, {}, opts);
         const a = resolveEventForwardingArgs(name, args);
-        const rulePrefix = `${a.namePrefix}-fwd-`;
+        const rulePrefix = forwardingRuleName(a.namePrefix, "");
 
         const role = forwardingRole(this, name, {
             roleName: `${a.namePrefix}-event-forwarding`,
@@ -97,6 +115,7 @@ export class EventForwarding extends pulumi.ComponentResource {
                 queue = forwardingDeadLetterQueue(this, name, region, {
                     queueName: `${rulePrefix}dead-letter`,
                     retentionDays: a.deadLetterRetentionDays,
+                    alarmName: a.deadLetterAlarmName,
                     policy: (queueArn) =>
                         forwardingDeadLetterQueuePolicy({
                             eventsPrincipal: a.eventsPrincipal,
@@ -114,9 +133,20 @@ export class EventForwarding extends pulumi.ComponentResource {
         const ruleArns: Record<string, pulumi.Output<string>> = {};
         for (const r of a.rules) {
             for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion, a.homeRegion)) {
-                const rule = forwardToCentralBus(this, name, region, r, { ruleName: `${rulePrefix}${r.id}`, centralBusArn: a.centralBusArn, role, deadLetterQueue: deadLetterQueue(region) });
+                const rule = forwardToCentralBus(this, name, region, r, { ruleName: forwardingRuleName(a.namePrefix, r.id), centralBusArn: a.centralBusArn, role, deadLetterQueue: deadLetterQueue(region) });
                 ruleArns[`${r.id}/${region}`] = rule.arn;
             }
+        }
+
+        if (a.heartbeatMinutes !== undefined) {
+            const rule = heartbeatToCentralBus(this, name, a.homeRegion, {
+                ruleName: forwardingRuleName(a.namePrefix, HEARTBEAT_ID),
+                minutes: a.heartbeatMinutes,
+                centralBusArn: a.centralBusArn,
+                role,
+                deadLetterQueue: deadLetterQueue(a.homeRegion),
+            });
+            ruleArns[`${HEARTBEAT_ID}/${a.homeRegion}`] = rule.arn;
         }
 
         this.roleArn = role.role.arn;

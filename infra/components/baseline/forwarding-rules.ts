@@ -16,6 +16,7 @@
  * only the security or log-archive account needs.
  */
 import type { AccountKind } from "../../config/model";
+import { healthAlarmPrefix } from "../../config/health";
 import {
     ALERT_RESOURCE_TAMPER_EVENTS,
     BUS_TAMPER_EVENT_NAMES,
@@ -105,6 +106,18 @@ function apiCalls(source: string, eventSource: string, ignored: readonly string[
     };
 }
 
+/**
+ * AWS Config's delivery status events of a failed delivery: Config sends them directly to EventBridge
+ * (EventBridge events reference, "AWS Config events"), with the SNS notification's `messageType`
+ * (AWS Config Developer Guide, "Notifications that AWS Config sends to an Amazon SNS topic":
+ * `ConfigurationSnapshotDeliveryFailed`; a history delivery failure ends in `Failed` the same way).
+ */
+export const CONFIG_DELIVERY_FAILED_PATTERN: Readonly<Record<string, unknown>> = {
+    source: ["aws.config"],
+    "detail-type": ["Config Configuration Snapshot Delivery Status", "Config Configuration History Delivery Status"],
+    detail: { messageType: [{ suffix: "Failed" }] },
+};
+
 export const FORWARDING_RULES: readonly ForwardingRule[] = [
     {
         id: "console-sign-in",
@@ -161,6 +174,12 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
             "detail-type": ["Config Rules Compliance Change"],
             detail: { newEvaluationResult: { complianceType: ["NON_COMPLIANT"] } },
         },
+    },
+    {
+        id: "config-delivery",
+        description: "AWS Config failed to deliver a configuration snapshot or history file to the Config staging bucket",
+        scope: "enabled",
+        pattern: CONFIG_DELIVERY_FAILED_PATTERN,
     },
     {
         id: "kms-key-changes",
@@ -242,9 +261,15 @@ export interface ForwardingContext {
     readonly breakGlassRoleName: string;
     /** The kind of the account the baseline deploys into: the security and log-archive accounts forward more. */
     readonly accountKind: AccountKind;
-    /** The archive (log-archive account only): objects a principal of the account may never write. */
+    /** The archive (log-archive account only): objects a principal of the account may never write, and the log canary's arrivals. */
     readonly archive?: {
         readonly bucketName: string;
+        /**
+         * Key prefix of the log canary's objects (`cloudwatch-logs-canary/`): their arrival is forwarded,
+         * and the security account pages when it stops.
+         * @default undefined (no canary)
+         */
+        readonly canaryKeyPrefix?: string;
         /** `.amazonaws.com` (`.amazonaws.com.cn` in China): how every service principal that delivers into the archive ends. */
         readonly servicePrincipalSuffix: string;
         /** Key prefixes only AWS services write (CloudTrail, VPC flow logs, GuardDuty), never a role of the account. */
@@ -313,6 +338,16 @@ export function landingZoneForwardingRules(ctx: ForwardingContext): ForwardingRu
             },
         },
     ];
+    rows.push({
+        id: "health-alarms",
+        description: "The landing zone's health alarms in this account going into or out of ALARM (docs/operations.md): the central bus routes them by the severity in their name",
+        scope: "enabled",
+        pattern: {
+            source: ["aws.cloudwatch"],
+            "detail-type": ["CloudWatch Alarm State Change"],
+            detail: { alarmName: [{ prefix: healthAlarmPrefix(p) }], state: { value: ["ALARM", "OK"] } },
+        },
+    });
     if (ctx.accountKind === "security") {
         rows.push({
             id: "tooling-tampering",
@@ -335,6 +370,14 @@ export function landingZoneForwardingRules(ctx: ForwardingContext): ForwardingRu
                 detail: { bucket: { name: [a.bucketName] }, requester: [{ "anything-but": { suffix: a.servicePrincipalSuffix } }], object: { key: a.serviceOnlyPrefixes.map((prefix) => ({ prefix })) } },
             },
         });
+        if (a.canaryKeyPrefix !== undefined) {
+            rows.push({
+                id: "log-canary",
+                description: "The log canary's record arrived in the archive: the security account counts the arrivals and pages when they stop",
+                scope: "home",
+                pattern: { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [a.bucketName] }, object: { key: [{ prefix: a.canaryKeyPrefix }] } } },
+            });
+        }
     }
     return rows;
 }

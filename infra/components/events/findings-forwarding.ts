@@ -24,13 +24,18 @@ export interface FindingsForwardingArgs {
     /** Dead-letter queue policy of a region, given the queue ARN (`iam/forwarding-dead-letter.ts`). */
     readonly deadLetterQueuePolicy: (region: string, queueArn: string) => PolicyDocument;
     /**
+     * Name of each region's alarm on its dead-letter queue's first message (a forwarded health alarm).
+     * @default undefined (no alarm)
+     */
+    readonly deadLetterAlarmName?: string;
+    /**
      * The forwarding table.
      * @default FINDINGS_FORWARDING_RULES
      */
     readonly rules?: readonly FindingsForwardingRule[];
 }
 
-export type ResolvedFindingsForwardingArgs = Required<FindingsForwardingArgs>;
+export type ResolvedFindingsForwardingArgs = Required<Omit<FindingsForwardingArgs, "deadLetterAlarmName">> & Pick<FindingsForwardingArgs, "deadLetterAlarmName">;
 
 export function resolveFindingsForwardingArgs(name: string, args: FindingsForwardingArgs): ResolvedFindingsForwardingArgs {
     const rules = args.rules ?? FINDINGS_FORWARDING_RULES;
@@ -71,7 +76,7 @@ export class FindingsForwarding extends pulumi.ComponentResource {
         for (const region of a.regions) {
             const rows = a.rules.filter((r) => findingsRuleRegions(r.scope, a.regions, a.homeRegion).includes(region));
             if (rows.length === 0) continue;
-            const queue = forwardingDeadLetterQueue(this, name, region, { queueName: a.deadLetterQueueName, retentionDays: 14, policy: (arn) => a.deadLetterQueuePolicy(region, arn) });
+            const queue = forwardingDeadLetterQueue(this, name, region, { queueName: a.deadLetterQueueName, retentionDays: 14, policy: (arn) => a.deadLetterQueuePolicy(region, arn), alarmName: a.deadLetterAlarmName });
             queues.set(region, queue);
             for (const r of rows) {
                 const rule = forwardToCentralBus(this, name, region, r, { ruleName: a.ruleName(r.id), centralBusArn: a.centralBusArn, role, deadLetterQueue: queue });

@@ -15,6 +15,9 @@
  * - the self-test schedule puts `SELF_TEST_SOURCE` events on the bus.
  */
 import type { Severity } from "../../config/model";
+import { HEALTH_SIGNALS, healthAlarmPrefix } from "../../config/health";
+import { CANARY_KEY_PREFIX } from "../health/arrival-patterns";
+import { CONFIG_DELIVERY_FAILED_PATTERN } from "../baseline/forwarding-rules";
 import {
     ALERT_RESOURCE_TAMPER_EVENTS,
     BUS_TAMPER_EVENT_NAMES,
@@ -66,6 +69,13 @@ export interface RoutingContext {
 /** Source and detail-type of the synthetic self-test event (EventBridge refuses `aws.` sources from PutEvents). */
 export const SELF_TEST_SOURCE = "lz.selftest";
 export const SELF_TEST_DETAIL_TYPE = "Landing zone alert self-test";
+/**
+ * The paths the self-test proves, one scheduled event each (`detail.path`): the three severity topics
+ * and the SIEM queue have a routing row of their own; the `log` event has none, the catch-all row logs
+ * it (and every other event) into the security-events log group.
+ */
+export const SELF_TEST_PATHS = ["high", "medium", "low", "siem", "log"] as const;
+export type SelfTestPathId = (typeof SELF_TEST_PATHS)[number];
 
 /** Security Hub custom actions (identifier ≤ 20 alphanumerics, name < 20 characters). */
 export const CUSTOM_ACTIONS = {
@@ -402,13 +412,14 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
             targets: { topic: "low", siem: true },
         },
         ...tamperingRoutes(ctx),
-        {
-            id: "self-test",
-            description: "The scheduled alert self-test: proves the bus, the rules and the low topic deliver",
+        ...healthRoutes(ctx),
+        ...SELF_TEST_PATHS.filter((p): p is Exclude<SelfTestPathId, "log"> => p !== "log").map((path) => ({
+            id: `self-test-${path}`,
+            description: `The scheduled alert self-test of the ${path === "siem" ? "SIEM queue" : `${path} topic`}: proves the bus, the rule and the ${path === "siem" ? "queue" : "topic"} deliver (e-mail subscriptions filter it out)`,
             // The bus policy admits this source from the self-test's role alone; the account is checked here too.
-            pattern: { source: [SELF_TEST_SOURCE], "detail-type": [SELF_TEST_DETAIL_TYPE], account: [ctx.securityAccountId] },
-            targets: { topic: "low" },
-        },
+            pattern: { source: [SELF_TEST_SOURCE], "detail-type": [SELF_TEST_DETAIL_TYPE], account: [ctx.securityAccountId], detail: { path: [path] } },
+            targets: path === "siem" ? { siem: true as const } : { topic: path },
+        })),
     ];
 }
 
@@ -463,8 +474,36 @@ function tamperingRoutes(ctx: RoutingContext): SecurityRoute[] {
         {
             id: "archive-writer",
             description: "A principal of the log-archive account wrote into the archive where only AWS services write: a forged log (the bucket policy should have refused it)",
-            pattern: { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [ctx.archiveBucketName] } } },
+            // The log canary's objects are the pipeline's own writes, forwarded to be counted, not forgeries.
+            pattern: { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [ctx.archiveBucketName] }, object: { key: [{ "anything-but": { prefix: CANARY_KEY_PREFIX } }] } } },
             targets: high,
+        },
+    ];
+}
+
+/**
+ * The landing zone's own health: forwarded health alarms by the severity their name carries (state
+ * ALARM pages, OK tells the same people it recovered), and failed AWS Config deliveries.
+ */
+function healthRoutes(ctx: RoutingContext): SecurityRoute[] {
+    // One row per severity a forwarded signal has: a row nothing can match would be dead weight.
+    const used = SEVERITY_ORDER.filter((s) => HEALTH_SIGNALS.some((x) => x.family === "forwarded" && x.severity === s));
+    return [
+        ...used.map((s) => ({
+            id: `health-${s}`,
+            description: `Landing-zone health alarms of ${s} severity (\`${healthAlarmPrefix(ctx.namePrefix, s)}…\`) going into or out of ALARM, from any account and region (docs/operations.md)`,
+            pattern: {
+                source: ["aws.cloudwatch"],
+                "detail-type": ["CloudWatch Alarm State Change"],
+                detail: { alarmName: [{ prefix: healthAlarmPrefix(ctx.namePrefix, s) }], state: { value: ["ALARM", "OK"] } },
+            },
+            targets: { topic: s, siem: true as const },
+        })),
+        {
+            id: "config-delivery-failed",
+            description: "AWS Config could not deliver a configuration snapshot or history file to the Config staging bucket (forwarded by members)",
+            pattern: CONFIG_DELIVERY_FAILED_PATTERN,
+            targets: { topic: "medium", siem: true },
         },
     ];
 }

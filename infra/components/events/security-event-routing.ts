@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SEVERITIES, type Severity } from "../../config/model";
 import type { SecurityRoute } from "./routing-table";
+import { anyOccurrenceAlarm } from "../health/any-occurrence-alarm";
 import { failIfAny } from "../validate";
 import { EVENT_PATTERN_MAX_CHARS } from "../baseline/central-bus-forwarding";
 
@@ -30,6 +31,12 @@ export interface SecurityEventRoutingArgs {
     readonly customActions: readonly CustomAction[];
     /** Resources the targets need in place first: the topic, queue and log components, whose policies admit them. */
     readonly targetDependencies?: readonly pulumi.Resource[];
+    /**
+     * An alarm per rule on its failed invocations (events neither delivered nor dead-lettered): its
+     * name given the route id, and the topics it notifies.
+     * @default undefined (no alarms)
+     */
+    readonly failedAlarms?: { readonly name: (routeId: string) => string; readonly topicArns: readonly pulumi.Input<string>[] };
 }
 
 export function resolveSecurityEventRoutingArgs(name: string, args: SecurityEventRoutingArgs): SecurityEventRoutingArgs {
@@ -96,6 +103,21 @@ export class SecurityEventRouting extends pulumi.ComponentResource {
             if (r.targets.topic) target("topic", `topic-${r.targets.topic}`, a.topicArns[r.targets.topic]);
             if (r.targets.siem) target("siem", "siem-queue", a.siemQueueArn);
             if (r.targets.log) target("log", "security-event-log", a.logGroupArn);
+            if (a.failedAlarms) {
+                anyOccurrenceAlarm(
+                    `${name}-${r.id}-failed`,
+                    {
+                        name: a.failedAlarms.name(r.id),
+                        description: `Rule ${a.ruleName(r.id)} failed to deliver events to a target and could not dead-letter them either: the events are lost; check the targets' policies and the security key`,
+                        namespace: "AWS/Events",
+                        metricName: "FailedInvocations",
+                        dimensions: { EventBusName: a.busName, RuleName: a.ruleName(r.id) },
+                        statistic: "Sum",
+                        topicArns: a.failedAlarms.topicArns,
+                    },
+                    { parent: this },
+                );
+            }
             ruleArns[r.id] = rule.arn;
         }
         this.ruleArns = pulumi.output(ruleArns);

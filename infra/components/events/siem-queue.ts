@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
-import { anyOccurrenceAlarm } from "./any-occurrence-alarm";
+import { anyOccurrenceAlarm } from "../health/any-occurrence-alarm";
 import { failIfAny } from "../validate";
 
 export interface SiemQueueArgs {
@@ -87,7 +87,7 @@ export class SiemQueue extends pulumi.ComponentResource {
                 metricName: "ApproximateNumberOfMessagesVisible",
                 dimensions: { QueueName: a.deadLetterQueueName },
                 statistic: "Maximum",
-                topicArn: a.alarmTopicArn,
+                topicArns: [a.alarmTopicArn],
             },
             { parent: this },
         );

@@ -12,8 +12,16 @@ export interface AnyOccurrenceAlarmArgs {
     readonly dimensions?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** `Sum` for a count of events, `Maximum` for a depth such as a queue's visible messages. */
     readonly statistic: "Sum" | "Maximum";
-    /** Topic notified when the alarm fires. */
-    readonly topicArn: pulumi.Input<string>;
+    /**
+     * Topics notified when the alarm fires. None: a forwarded health alarm, whose state change the
+     * member baseline forwards to the central bus (`infra/config/health.ts`).
+     */
+    readonly topicArns: readonly pulumi.Input<string>[];
+    /**
+     * Region of the alarm when it is not the provider's (the metric's region: alarms watch their own region's metrics).
+     * @default undefined (the provider's region)
+     */
+    readonly region?: string;
 }
 
 /**
@@ -36,7 +44,8 @@ export function anyOccurrenceAlarm(resourceName: string, a: AnyOccurrenceAlarmAr
             threshold: 1,
             comparisonOperator: "GreaterThanOrEqualToThreshold",
             treatMissingData: "notBreaching",
-            alarmActions: [a.topicArn],
+            alarmActions: [...a.topicArns],
+            region: a.region,
         },
         opts,
     );

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyJson } from "../../iam/types";
 import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/log-archive-replication-role";
+import { anyOccurrenceAlarm } from "../health/any-occurrence-alarm";
+import { bucketNameOf } from "./bucket-name-of";
 import { failIfAny, roleNameProblem } from "../validate";
 
 export interface ArchiveReplicationArgs {
@@ -22,6 +24,12 @@ export interface ArchiveReplicationArgs {
     readonly s3Principal: string;
     /** Log-archive account id. */
     readonly accountId: string;
+    /**
+     * Name of the alarm on the rule's failed operations: replication metrics are switched on and the
+     * alarm (no action: a forwarded health alarm) fires on the first object S3 failed to replicate.
+     * @default undefined (no replication metrics, no alarm)
+     */
+    readonly failureAlarmName?: string;
 }
 
 export function resolveArchiveReplicationArgs(name: string, args: ArchiveReplicationArgs): ArchiveReplicationArgs {
@@ -85,12 +93,36 @@ export class ArchiveReplication extends pulumi.ComponentResource {
                         filter: { prefix: "" },
                         deleteMarkerReplication: { status: "Disabled" },
                         sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-                        destination: { bucket: a.destinationBucketArn, encryptionConfiguration: { replicaKmsKeyId: a.destinationKeyArn } },
+                        destination: {
+                            bucket: a.destinationBucketArn,
+                            encryptionConfiguration: { replicaKmsKeyId: a.destinationKeyArn },
+                            ...(a.failureAlarmName ? { metrics: { status: "Enabled" } } : {}),
+                        },
                     },
                 ],
             },
             { parent: this, dependsOn: [rolePolicy] },
         );
+
+        if (a.failureAlarmName) {
+            anyOccurrenceAlarm(
+                `${name}-failed`,
+                {
+                    name: a.failureAlarmName,
+                    description: "Archived objects failed to replicate into the cross-region replica (rule archive-to-replica); S3 does not retry them: fix the cause, then replicate them again with S3 Batch Replication",
+                    namespace: "AWS/S3",
+                    metricName: "OperationsFailedReplication",
+                    dimensions: {
+                        SourceBucket: a.sourceBucketName,
+                        DestinationBucket: pulumi.output(a.destinationBucketArn).apply(bucketNameOf),
+                        RuleId: "archive-to-replica",
+                    },
+                    statistic: "Sum",
+                    topicArns: [],
+                },
+                child,
+            );
+        }
 
         this.roleArn = role.arn;
         this.registerOutputs({ roleArn: this.roleArn });

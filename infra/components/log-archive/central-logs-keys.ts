@@ -7,6 +7,13 @@
 /** Key prefix of the central logs in the archive. */
 export const CENTRAL_LOGS_PREFIX = "cloudwatch-logs";
 
+/**
+ * Key prefix of the log canary's records: beside the central logs rather than among them, so its
+ * objects are told apart by their key (the security account counts their arrival) and the
+ * `cloudwatch_logs` table does not read synthetic records.
+ */
+export const CANARY_LOGS_PREFIX = `${CENTRAL_LOGS_PREFIX}-canary`;
+
 /** Firehose's partition key holding the sending account (the `owner` of a CloudWatch Logs record). */
 export const ACCOUNT_PARTITION_KEY = "account";
 

@@ -36,6 +36,18 @@ export interface LogDestinationsArgs {
      * @default "cloudwatch-logs" (`CENTRAL_LOGS_PREFIX`, where the `cloudwatch_logs` table reads)
      */
     readonly prefix?: string;
+    /**
+     * The log canary's log group (the same name in its account): its records go under
+     * `<prefix>-canary/` instead of `<prefix>/`, so their arrival can be told apart.
+     * @default undefined (no canary)
+     */
+    readonly canaryLogGroupName?: string;
+    /**
+     * Names of the streams' health alarms (forwarded health alarms, one of each per region): data
+     * older than 15 minutes not yet delivered (`stale`), and deliveries failing (`failing`).
+     * @default undefined (no alarms)
+     */
+    readonly healthAlarmNames?: { readonly stale: string; readonly failing: string };
 }
 
 export function resolveLogDestinationsArgs(name: string, args: LogDestinationsArgs): LogDestinationsArgs & { readonly prefix: string } {
@@ -57,21 +69,36 @@ export function resolveLogDestinationsArgs(name: string, args: LogDestinationsAr
  * Message extraction (`CloudWatchLogProcessing`) is deliberately off: it would drop `logGroup`,
  * `logStream` and `owner` from the stored records, and a line in the archive must say where it came from.
  */
-export const CLOUDWATCH_LOGS_PROCESSORS = [
-    { type: "Decompression", parameters: [{ parameterName: "CompressionFormat", parameterValue: "GZIP" }] },
-    {
-        type: "MetadataExtraction",
-        parameters: [
-            { parameterName: "MetadataExtractionQuery", parameterValue: `{${ACCOUNT_PARTITION_KEY}: .owner}` },
-            { parameterName: "JsonParsingEngine", parameterValue: "JQ-1.6" },
-        ],
-    },
-    { type: "AppendDelimiterToRecord", parameters: [{ parameterName: "Delimiter", parameterValue: "\\n" }] },
-] as const;
+export function cloudWatchLogsProcessors(prefix: string, canaryLogGroupName?: string) {
+    return [
+        { type: "Decompression", parameters: [{ parameterName: "CompressionFormat", parameterValue: "GZIP" }] },
+        {
+            type: "MetadataExtraction",
+            parameters: [
+                { parameterName: "MetadataExtractionQuery", parameterValue: `{${ACCOUNT_PARTITION_KEY}: .owner, ${AREA_PARTITION_KEY}: ${areaQuery(prefix, canaryLogGroupName)}}` },
+                { parameterName: "JsonParsingEngine", parameterValue: "JQ-1.6" },
+            ],
+        },
+        { type: "AppendDelimiterToRecord", parameters: [{ parameterName: "Delimiter", parameterValue: "\\n" }] },
+    ];
+}
 
-/** `<prefix>/account=<id>/region=<region>/<yyyy>/<MM>/<dd>/`: the key layout of the central logs (`centralLogsDayFolder`, which the table reads too). */
-export function centralLogsKeyPrefix(prefix: string, region: string): string {
-    return `${prefix}/${centralLogsDayFolder(`!{partitionKeyFromQuery:${ACCOUNT_PARTITION_KEY}}`, region, FIREHOSE_DAY)}/`;
+/** Firehose's partition key holding the top-level prefix of a record: the central logs', or the canary's. */
+export const AREA_PARTITION_KEY = "area";
+
+/** JQ giving a record's top-level prefix: `<prefix>-canary` for the canary's log group, `<prefix>` for every other. */
+function areaQuery(prefix: string, canaryLogGroupName: string | undefined): string {
+    if (canaryLogGroupName === undefined) return JSON.stringify(prefix);
+    return `(if .logGroup == ${JSON.stringify(canaryLogGroupName)} then ${JSON.stringify(`${prefix}-canary`)} else ${JSON.stringify(prefix)} end)`;
+}
+
+/**
+ * `<prefix>/account=<id>/region=<region>/<yyyy>/<MM>/<dd>/`: the key layout of the central logs
+ * (`centralLogsDayFolder`, which the table reads too), the top level read from each record
+ * (`<prefix>`, or `<prefix>-canary` for the log canary's records).
+ */
+export function centralLogsKeyPrefix(region: string): string {
+    return `!{partitionKeyFromQuery:${AREA_PARTITION_KEY}}/${centralLogsDayFolder(`!{partitionKeyFromQuery:${ACCOUNT_PARTITION_KEY}}`, region, FIREHOSE_DAY)}/`;
 }
 
 /**
@@ -142,7 +169,7 @@ export class LogDestinations extends pulumi.ComponentResource {
                         roleArn: firehoseRole.arn,
                         bucketArn: a.bucketArn,
                         kmsKeyArn: a.keyArn,
-                        prefix: centralLogsKeyPrefix(a.prefix, region),
+                        prefix: centralLogsKeyPrefix(region),
                         errorOutputPrefix: `${a.prefix}-errors/region=${region}/!{firehose:error-output-type}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`,
                         // Records are decompressed for partitioning: compress the objects again.
                         compressionFormat: "GZIP",
@@ -150,7 +177,7 @@ export class LogDestinations extends pulumi.ComponentResource {
                         // Dynamic partitioning needs a buffer of at least 64 MiB.
                         bufferingSize: 64,
                         dynamicPartitioningConfiguration: { enabled: true, retryDuration: 300 },
-                        processingConfiguration: { enabled: true, processors: CLOUDWATCH_LOGS_PROCESSORS.map((p) => ({ type: p.type, parameters: p.parameters.map((x) => ({ ...x })) })) },
+                        processingConfiguration: { enabled: true, processors: cloudWatchLogsProcessors(a.prefix, a.canaryLogGroupName) },
                         cloudwatchLoggingOptions: { enabled: true, logGroupName: errors.logGroupName, logStreamName: errors.logStreamName },
                     },
                 },
@@ -158,6 +185,7 @@ export class LogDestinations extends pulumi.ComponentResource {
                 { parent: this, dependsOn: errors.createdBy ? [firehosePolicy, errors.createdBy] : [firehosePolicy], deleteBeforeReplace: true },
             );
             streams[region] = stream.arn;
+            if (a.healthAlarmNames) this.streamAlarms(name, region, `${a.destinationName}-${region}`, a.healthAlarmNames, stream);
         }
         const logsPolicy = new aws.iam.RolePolicy(
             `${name}-logs-put`,
@@ -181,5 +209,41 @@ export class LogDestinations extends pulumi.ComponentResource {
         this.destinationArns = pulumi.output(destinations);
         this.deliveryStreamArns = pulumi.output(streams);
         this.registerOutputs({ destinationArns: this.destinationArns, deliveryStreamArns: this.deliveryStreamArns });
+    }
+
+    /**
+     * A stream's health alarms in its region (no action: forwarded health alarms). `stale`: the oldest
+     * undelivered record is older than 15 minutes, AWS's recommended alarm (Firehose Developer Guide,
+     * "Implement best practices with CloudWatch Alarms"), for three periods; Firehose drops data it could
+     * not deliver within 24 hours. `failing`: some deliveries to S3 failed (retried) for three periods.
+     */
+    private streamAlarms(name: string, region: string, streamName: string, alarmNames: { readonly stale: string; readonly failing: string }, stream: aws.kinesis.FirehoseDeliveryStream): void {
+        const common = { namespace: "AWS/Firehose", dimensions: { DeliveryStreamName: streamName }, period: 300, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: "notBreaching", region };
+        new aws.cloudwatch.MetricAlarm(
+            `${name}-${region}-stale`,
+            {
+                ...common,
+                name: alarmNames.stale,
+                alarmDescription: `${streamName} holds records older than 15 minutes it could not deliver into the archive; it drops them after 24 hours: read its delivery errors`,
+                metricName: "DeliveryToS3.DataFreshness",
+                statistic: "Maximum",
+                threshold: 900,
+                comparisonOperator: "GreaterThanThreshold",
+            },
+            { parent: this, dependsOn: [stream] },
+        );
+        new aws.cloudwatch.MetricAlarm(
+            `${name}-${region}-failing`,
+            {
+                ...common,
+                name: alarmNames.failing,
+                alarmDescription: `Deliveries of ${streamName} into the archive are failing (retried for now): read its delivery errors`,
+                metricName: "DeliveryToS3.Success",
+                statistic: "Average",
+                threshold: 1,
+                comparisonOperator: "LessThanThreshold",
+            },
+            { parent: this, dependsOn: [stream] },
+        );
     }
 }

@@ -5,6 +5,8 @@ import { replicationPermissionsPolicy, replicationTrustPolicy } from "../../iam/
 import { hardenBucket, logBucketAccess } from "./bucket-hardening";
 import { logBucketTags, type LogBucketKind } from "./log-bucket-tag";
 import { failIfAny, roleNameProblem } from "../validate";
+import { anyOccurrenceAlarm } from "../health/any-occurrence-alarm";
+import { bucketNameOf } from "./bucket-name-of";
 
 /** A bucket replicated into. */
 export interface ReplicationTarget {
@@ -66,6 +68,13 @@ export interface StagingBucketArgs {
      * @default true
      */
     readonly protect?: boolean;
+    /**
+     * Name of the alarm on each replication rule's failed operations, given the rule id: replication
+     * metrics are switched on for every rule and the alarm (no action: a forwarded health alarm) fires
+     * on the first failed object, which S3 never retries.
+     * @default undefined (no replication metrics, no alarm)
+     */
+    readonly replicationFailureAlarmName?: (ruleId: string) => string;
 }
 
 export function resolveStagingBucketArgs(name: string, args: StagingBucketArgs): StagingBucketArgs & { readonly expireAfterDays: number; readonly protect: boolean } {
@@ -96,6 +105,8 @@ export class StagingBucket extends pulumi.ComponentResource {
         super("lz:log-archive:StagingBucket", name, {}, opts);
         const a = resolveStagingBucketArgs(name, args);
         const child = { parent: this };
+        const ruleId = (d: ReplicationTarget) => `${a.logClass}-to-${d.name}`;
+        const alarmName = a.replicationFailureAlarmName;
         const region = a.region;
         const bucket = new aws.s3.Bucket(
             `${name}-bucket`,
@@ -140,18 +151,42 @@ export class StagingBucket extends pulumi.ComponentResource {
                 role: role.arn,
                 // One rule per destination: S3 replicates each object to every destination whose rule matches.
                 rules: a.destinations.map((d, i) => ({
-                    id: `${a.logClass}-to-${d.name}`,
+                    id: ruleId(d),
                     status: "Enabled",
                     priority: i + 1,
                     filter: { prefix: "" },
                     deleteMarkerReplication: { status: "Disabled" },
                     sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-                    destination: { bucket: d.bucketArn, encryptionConfiguration: { replicaKmsKeyId: d.keyArn } },
+                    destination: {
+                        bucket: d.bucketArn,
+                        encryptionConfiguration: { replicaKmsKeyId: d.keyArn },
+                        // Replication metrics without Replication Time Control: what failure events and OperationsFailedReplication need (S3 User Guide, "Receiving replication failure events").
+                        ...(alarmName ? { metrics: { status: "Enabled" } } : {}),
+                    },
                 })),
                 region,
             },
             { parent: this, dependsOn: [versioning, rolePolicy] },
         );
+
+        if (alarmName) {
+            for (const d of a.destinations) {
+                anyOccurrenceAlarm(
+                    `${name}-replication-failed-${d.name}`,
+                    {
+                        name: alarmName(ruleId(d)),
+                        description: `Objects of ${a.bucketName} failed to replicate into ${d.name} (rule ${ruleId(d)}); S3 does not retry them and they expire from staging after ${a.expireAfterDays} days: fix the cause, then replicate them again with S3 Batch Replication`,
+                        namespace: "AWS/S3",
+                        metricName: "OperationsFailedReplication",
+                        dimensions: { SourceBucket: a.bucketName, DestinationBucket: pulumi.output(d.bucketArn).apply(bucketNameOf), RuleId: ruleId(d) },
+                        statistic: "Sum",
+                        topicArns: [],
+                        region,
+                    },
+                    child,
+                );
+            }
+        }
 
         this.bucketName = bucket.bucket;
         this.bucketArn = bucket.arn;

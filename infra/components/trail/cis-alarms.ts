@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { anyOccurrenceAlarm } from "../events/any-occurrence-alarm";
+import { anyOccurrenceAlarm } from "../health/any-occurrence-alarm";
 import { CIS_CONTROLS, type AlarmSeverity, type CisControl } from "./cis-controls";
 import { failIfAny } from "../validate";
 
@@ -81,7 +81,7 @@ export class CisAlarms extends pulumi.ComponentResource {
             );
             const alarm = anyOccurrenceAlarm(
                 `${name}-${c.id}-alarm`,
-                { name: `${a.alarmNamePrefix}-${c.id}`, description: `${c.title} (${c.controls.join(", ")})`, namespace: a.namespace, metricName, statistic: "Sum", topicArn: a.topicArns[c.severity] },
+                { name: `${a.alarmNamePrefix}-${c.id}`, description: `${c.title} (${c.controls.join(", ")})`, namespace: a.namespace, metricName, statistic: "Sum", topicArns: [a.topicArns[c.severity]] },
                 { parent: this, dependsOn: [filter] },
             );
             alarmArns[c.id] = alarm.arn;
