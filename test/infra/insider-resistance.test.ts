@@ -63,6 +63,11 @@ interface Planned {
     readonly forwardingDlq: string;
     readonly memberForwardingRule: string;
     readonly selfTestSchedule: string;
+    readonly heartbeatRule: string;
+    readonly canaryRule: string;
+    readonly canaryLogGroup: string;
+    readonly replicationAlarm: string;
+    readonly heartbeatAlarm: string;
     readonly roleArn: (stack: string, logical: string) => string;
 }
 
@@ -101,7 +106,12 @@ async function planned(): Promise<Planned> {
         routingRule: (id) => String(resource(sec, (r) => r.type === "aws:cloudwatch/eventRule:EventRule" && r.inputs.name === `acme-lz-route-${id}`, `rule ${id}`).outputs.arn),
         forwardingDlq: String((member.outputs as any).forwardingDeadLetterQueueArns["us-east-1"]),
         memberForwardingRule: String((member.outputs as any).forwardingRuleArns["iam-changes/us-east-1"]),
-        selfTestSchedule: String(resource(sec, (r) => r.type === "aws:scheduler/schedule:Schedule", "self-test schedule").outputs.arn),
+        selfTestSchedule: String(resource(sec, (r) => r.type === "aws:scheduler/schedule:Schedule" && r.inputs.name === "acme-lz-security-selftest-high", "self-test schedule of the high path").outputs.arn),
+        heartbeatRule: String(resource(member, (r) => r.type === "aws:cloudwatch/eventRule:EventRule" && r.inputs.name === "acme-lz-fwd-heartbeat" && r.inputs.region === "us-east-1", "heartbeat rule").outputs.arn),
+        canaryRule: String(resource(member, (r) => r.type === "aws:cloudwatch/eventRule:EventRule" && r.inputs.name === "acme-lz-log-canary", "log canary rule").outputs.arn),
+        canaryLogGroup: String(resource(member, (r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.inputs.name === "/acme-lz/log-canary", "log canary group").outputs.arn),
+        replicationAlarm: String(resource(la, (r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name === "acme-lz-health-high-replication-failed-config-to-archive-us-east-1", "replication alarm").outputs.arn),
+        heartbeatAlarm: String(secOut.accountHeartbeatAlarmArn),
         roleArn: (name, logical) => String(resource(stack(name), (r) => r.type === "aws:iam/role:Role" && r.name === logical, logical).outputs.arn),
     };
 }
@@ -211,6 +221,17 @@ const CASES: Case[] = [
     c("tap", "denies the security administrator changing the bus policy (PutPermission, authorised on * only)", admin(SEC), "events:PutPermission", "*", DENIED, { resourceAccount: SEC }),
     c("tap", "denies the security administrator deleting the self-test schedule", admin(SEC), "scheduler:DeleteSchedule", (p) => p.selfTestSchedule, DENIED),
     c("tap", "denies the security administrator disabling the self-test schedule", admin(SEC), "scheduler:UpdateSchedule", (p) => p.selfTestSchedule, DENIED),
+    // Watching the watchers: the health signals cannot be switched off or held quiet.
+    c("blind", "denies a member administrator disabling its forwarding heartbeat (its silence is the only sign of a broken forwarding)", admin(MEMBER), "events:DisableRule", (p) => p.heartbeatRule, DENIED),
+    c("blind", "denies a member administrator removing the heartbeat's target", admin(MEMBER), "events:RemoveTargets", (p) => p.heartbeatRule, DENIED),
+    c("blind", "denies the canary account's administrator disabling the log canary", admin(MEMBER), "events:DisableRule", (p) => p.canaryRule, DENIED),
+    c("blind", "denies the canary account's administrator deleting the canary's log group", admin(MEMBER), "logs:DeleteLogGroup", (p) => p.canaryLogGroup, DENIED),
+    c("blind", "denies the log-archive administrator deleting a replication health alarm", admin(LA), "cloudwatch:DeleteAlarms", (p) => p.replicationAlarm, DENIED),
+    c("blind", "denies the log-archive administrator forcing a replication health alarm to OK", admin(LA), "cloudwatch:SetAlarmState", (p) => p.replicationAlarm, DENIED),
+    c("blind", "denies the security administrator deleting the account-heartbeat alarm", admin(SEC), "cloudwatch:DeleteAlarms", (p) => p.heartbeatAlarm, DENIED),
+    c("blind", "denies the security administrator metric data under LandingZone/Health (faking heartbeats or canary arrivals)", admin(SEC), "cloudwatch:PutMetricData", "*", DENIED, { resourceAccount: SEC, context: { "cloudwatch:namespace": "LandingZone/Health" } }),
+    // Member accounts' health alarms read AWS/ metrics only (S3, Firehose, SQS), which PutMetricData cannot write; LandingZone/Health lives in the security account.
+    c("forge", "denies the log-archive administrator writing an object under the canary's prefix (an arrival without the path)", admin(LA), "s3:PutObject", object((p) => p.archive, `cloudwatch-logs-canary/account=${MEMBER}/region=us-east-1/2026/12/03/x.gz`), DENIED),
     c("tap", "refuses an outside account subscribing to the high topic", OUTSIDER, "sns:Subscribe", (p) => p.topicHigh, REFUSED),
     c("tap", "denies an outside account reading the SIEM queue", OUTSIDER, "sqs:ReceiveMessage", (p) => p.siemQueue, DENIED),
     c("tap", "denies the security administrator hiding the SIEM queue's messages (receiving them with a long visibility timeout)", admin(SEC), "sqs:ReceiveMessage", (p) => p.siemQueue, DENIED),
@@ -282,6 +303,11 @@ const CASES: Case[] = [
         context: { "events:source": "aws.guardduty", "aws:SourceArn": `arn:aws:events:eu-west-1:${SEC}:rule/acme-lz-findings-guardduty` },
         identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-findings-forwarding")),
     }),
+    c("legitimate", "lets a member's heartbeat rule deliver its scheduled event to the central bus", role(MEMBER, "acme-lz-event-forwarding"), "events:PutEvents", (p) => p.bus, ALLOWED, {
+        context: (p) => ({ "events:source": "aws.events", "aws:SourceArn": p.heartbeatRule }),
+        identity: (p) => plannedRolePolicies(p.w, role(MEMBER, "acme-lz-event-forwarding")),
+    }),
+    c("legitimate", "lets the Firehose role write the canary's record under the canary prefix with its planned permissions", role(LA, "acme-lz-central-logs-delivery"), "s3:PutObject", object((p) => p.archive, `cloudwatch-logs-canary/account=${MEMBER}/region=us-east-1/2026/12/03/x.gz`), ALLOWED, { identity: (p) => plannedRolePolicies(p.w, role(LA, "acme-lz-central-logs-delivery")) }),
     c("legitimate", "lets the self-test's role put the self-test event", role(SEC, "acme-lz-security-selftest"), "events:PutEvents", (p) => p.bus, ALLOWED, {
         context: { "events:source": "lz.selftest" },
         identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-security-selftest")),

@@ -102,11 +102,18 @@ export function referenceOrg(): Record<string, any> {
 export function generatedOrg(regions: readonly string[], members = 2): Record<string, any> {
     const o = referenceOrg();
     o.regions = [...regions];
-    o.accounts.members = Array.from({ length: members }, (_, i) => ({
-        name: `workload-${i}`,
-        id: String(600000000000 + i),
-        email: `aws-workload-${i}@acme.example`,
-        ou: "Workloads/Prod",
-    }));
+    return withMembers(
+        o,
+        Array.from({ length: members }, (_, i) => ({ name: `workload-${i}`, id: String(600000000000 + i), email: `aws-workload-${i}@acme.example`, ou: "Workloads/Prod" })),
+    );
+}
+
+/**
+ * The org file `o` with other member accounts: the reference log canary account (workload-prod) is not
+ * among them, so the canary falls back to its default, the first member.
+ */
+export function withMembers(o: Record<string, any>, members: readonly Record<string, unknown>[]): Record<string, any> {
+    o.accounts.members = [...members];
+    if (o.health?.logCanary) delete o.health.logCanary.account;
     return o;
 }

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ofType, byName, planGenerated, policyOf, referenceOrg, REPO_ROOT } from "../../support/plan";
+import { ofType, byName, planGenerated, policyOf, referenceOrg, REPO_ROOT, withMembers } from "../../support/plan";
 import { decide, decideAs, ALLOW_ALL } from "../../support/iam";
 import { configProblems } from "../../support/errors";
 import { discoverStacks, readProject } from "../../../infra/engine/stacks";
@@ -13,6 +13,7 @@ import { SAVED_QUERIES } from "../../../infra/components/log-archive/saved-queri
 import { PARTITION_KEYS } from "../../../infra/components/log-archive/log-tables";
 import { columnProblems } from "../components/log-archive/sql-columns";
 import { firehoseKey, partitionsOf } from "../components/log-archive/key-partitions";
+import { logsRecord, partitionKeys, recordPrefix } from "../../support/firehose";
 import { evaluatePack } from "../../../policy-pack/harness/evaluate";
 import { fromPlan } from "../../policy-pack/support";
 
@@ -147,12 +148,17 @@ describe("log-archive stack", function () {
         const plan = await referenceStack("log-archive");
         const streams = ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream");
         assert.strictEqual(streams.length, 4);
+        const arrival = new Date("2026-12-03T09:58:00Z");
         for (const s of streams) {
             const c = s.inputs.extendedS3Configuration as any;
             const region = s.inputs.region as string;
             assert.strictEqual(c.bucketArn, byName(plan, "archive-bucket").outputs.arn);
             assert.strictEqual(c.kmsKeyArn, byName(plan, "archive-key").outputs.arn);
-            assert.strictEqual(c.prefix, `cloudwatch-logs/account=!{partitionKeyFromQuery:account}/region=${region}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
+            // The stream's own JQ query, run by jq, sorts a workload's record under cloudwatch-logs/ and the log canary's beside it.
+            assert.strictEqual(await recordPrefix(c, logsRecord("444444444444", "/aws/lambda/orders", "START RequestId: 1"), arrival), `cloudwatch-logs/account=444444444444/region=${region}/2026/12/03/`);
+            assert.strictEqual(await recordPrefix(c, logsRecord("444444444444", "/acme-lz/log-canary", "{}"), arrival), `cloudwatch-logs-canary/account=444444444444/region=${region}/2026/12/03/`);
+            // A group whose name only starts like the canary's is an ordinary group.
+            assert.strictEqual(await recordPrefix(c, logsRecord("555555555555", "/acme-lz/log-canary-old", "x"), arrival), `cloudwatch-logs/account=555555555555/region=${region}/2026/12/03/`);
             assert.strictEqual(c.errorOutputPrefix, `cloudwatch-logs-errors/region=${region}/!{firehose:error-output-type}/!{timestamp:yyyy}/!{timestamp:MM}/!{timestamp:dd}/`);
             assert.deepStrictEqual(c.dynamicPartitioningConfiguration, { enabled: true, retryDuration: 300 });
             assert.ok(c.bufferingSize >= 64, "dynamic partitioning needs a 64 MiB buffer");
@@ -164,16 +170,19 @@ describe("log-archive stack", function () {
     it("decompresses CloudWatch Logs records, takes the account partition from their owner with JQ and keeps the envelope, one per line", async () => {
         const plan = await referenceStack("log-archive");
         for (const s of ofType(plan, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
-            const p = (s.inputs.extendedS3Configuration as any).processingConfiguration;
+            const c = s.inputs.extendedS3Configuration as any;
+            const p = c.processingConfiguration;
             assert.strictEqual(p.enabled, true);
             assert.deepStrictEqual(
-                p.processors.map((x: any) => [x.type, Object.fromEntries(x.parameters.map((y: any) => [y.parameterName, y.parameterValue]))]),
+                p.processors.map((x: any) => [x.type, Object.fromEntries(x.parameters.filter((y: any) => y.parameterName !== "MetadataExtractionQuery").map((y: any) => [y.parameterName, y.parameterValue]))]),
                 [
                     ["Decompression", { CompressionFormat: "GZIP" }],
-                    ["MetadataExtraction", { MetadataExtractionQuery: "{account: .owner}", JsonParsingEngine: "JQ-1.6" }],
+                    ["MetadataExtraction", { JsonParsingEngine: "JQ-1.6" }],
                     ["AppendDelimiterToRecord", { Delimiter: "\\n" }],
                 ],
             );
+            // The query keeps the envelope whole: it only reads the partition keys out of it.
+            assert.deepStrictEqual(await partitionKeys(c, logsRecord("555555555555", "/ecs/web", "GET / 200")), { account: "555555555555", area: "cloudwatch-logs" });
         }
     });
 
@@ -520,7 +529,11 @@ describe("log-archive stack: cross-region replica", function () {
         assert.deepStrictEqual(rule.filter, { prefix: "" });
         assert.deepStrictEqual(rule.deleteMarkerReplication, { status: "Disabled" });
         assert.deepStrictEqual(rule.sourceSelectionCriteria, { sseKmsEncryptedObjects: { status: "Enabled" } });
-        assert.deepStrictEqual(rule.destination, { bucket: byName(replicated, "archive-replica-bucket").outputs.arn, encryptionConfiguration: { replicaKmsKeyId: byName(replicated, "archive-replica-key").outputs.arn } });
+        assert.deepStrictEqual(rule.destination, {
+            bucket: byName(replicated, "archive-replica-bucket").outputs.arn,
+            encryptionConfiguration: { replicaKmsKeyId: byName(replicated, "archive-replica-key").outputs.arn },
+            metrics: { status: "Enabled" },
+        });
         assert.strictEqual(byName(replicated, "archive-replication-role").inputs.name, "acme-lz-archive-replication");
     });
 
@@ -544,7 +557,11 @@ describe("log-archive stack: cross-region replica", function () {
         for (const n of ["access-logs", "elb", "config"]) {
             const rules = byName(replicated, `staging-${n}-replication`).inputs.rules as any[];
             assert.deepStrictEqual(rules.map((r) => [r.id, r.priority]), [[`${n}-to-archive`, 1], [`${n}-to-replica`, 2]], n);
-            assert.deepStrictEqual(rules[1].destination, { bucket: byName(replicated, "archive-replica-bucket").outputs.arn, encryptionConfiguration: { replicaKmsKeyId: byName(replicated, "archive-replica-key").outputs.arn } });
+            assert.deepStrictEqual(rules[1].destination, {
+                bucket: byName(replicated, "archive-replica-bucket").outputs.arn,
+                encryptionConfiguration: { replicaKmsKeyId: byName(replicated, "archive-replica-key").outputs.arn },
+                metrics: { status: "Enabled" },
+            });
             assert.deepStrictEqual(rules[1].deleteMarkerReplication, { status: "Disabled" });
         }
     });
@@ -579,6 +596,8 @@ describe("log-archive stack: cross-region replica", function () {
         const config = {
             "lz-s3-access-log-destination": { approvedBuckets: regional("accessLogBucketNames") },
             "lz-cloudtrail-archive-destination": { approvedBuckets: [o.archiveBucketName] },
+            // The health alarms have no action of their own: the organisation forwards their state changes (docs/operations.md).
+            "lz-cloudwatch-alarm-actions": { forwardedAlarmNamePrefixes: ["acme-lz-health-"] },
         };
         const r = await evaluatePack(fromPlan(replicated), { preview: false, config, stackName: "log-archive", stackTags: {} });
         assert.deepStrictEqual(r.violations.filter((v) => v.level !== "advisory").map((v) => `${v.policy} ${v.name}: ${v.message}`), []);
@@ -659,7 +678,7 @@ describe("log-archive stack: ELB access logs in every enabled region", function 
         for (const region of ENABLED) {
             const n = elbLogical(region);
             const [rule] = byName(plan, `${n}-replication`).inputs.rules as any[];
-            assert.deepStrictEqual(rule.destination, { bucket: archiveArn, encryptionConfiguration: { replicaKmsKeyId: keyArn } });
+            assert.deepStrictEqual(rule.destination, { bucket: archiveArn, encryptionConfiguration: { replicaKmsKeyId: keyArn }, metrics: { status: "Enabled" } });
             assert.deepStrictEqual(rule.deleteMarkerReplication, { status: "Disabled" });
             const perms = policyOf(byName(plan, `${n}-replication-permissions`));
             const encrypt = perms.Statement.find((x: any) => x.Sid === "EncryptReplicas");
@@ -733,7 +752,7 @@ describe("log-archive stack: names, tags and policy sizes", function () {
 
     it("never lets a policy outgrow its AWS limit with 100 accounts; only the policies that name the organisation's accounts grow with them (ELB staging; flow-log and Config delivery, which AWS binds by account, not by organisation)", async () => {
         const o = referenceOrg();
-        o.accounts.members = Array.from({ length: 95 }, (_, i) => ({ name: `workload-${i}`, id: String(600000000000 + i), email: `w${i}@acme.example`, ou: "Workloads/Dev" }));
+        withMembers(o, Array.from({ length: 95 }, (_, i) => ({ name: `workload-${i}`, id: String(600000000000 + i), email: `w${i}@acme.example`, ou: "Workloads/Dev" })));
         const [big] = await planGenerated(o, { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" } }, ["log-archive"]);
         const small = await referenceStack("log-archive");
         const LIMITS: Record<string, [string, number]> = {

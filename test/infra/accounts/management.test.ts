@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { byName, ofType, planGenerated, referenceOrg } from "../../support/plan";
+import { byName, ofType, planGenerated, referenceOrg, withMembers } from "../../support/plan";
 import type { StackPlan } from "../../../infra/engine/run";
 import { DEFAULT_ENABLED_REGIONS } from "../../../infra/config/regions";
 import { loadOrg } from "../../../infra/config/load";
@@ -121,13 +121,15 @@ describe("management stack on generated organisations", () => {
         const o = referenceOrg();
         o.regions = [...regions];
         if (create) o.organization.id = "create";
-        o.accounts.members = Array.from({ length: members }, (_, i) => ({
-            name: `workload-${i}`,
-            ...(create ? { create: true } : { id: String(600000000000 + i) }),
-            email: `aws-workload-${i}@acme.example`,
-            ou: i % 2 ? "Workloads/Prod" : "Workloads/Dev",
-        }));
-        return o;
+        return withMembers(
+            o,
+            Array.from({ length: members }, (_, i) => ({
+                name: `workload-${i}`,
+                ...(create ? { create: true } : { id: String(600000000000 + i) }),
+                email: `aws-workload-${i}@acme.example`,
+                ou: i % 2 ? "Workloads/Prod" : "Workloads/Dev",
+            })),
+        );
     }
     async function management(o: Record<string, any>, settings: Record<string, unknown> = {}): Promise<StackPlan> {
         const [plan] = await planGenerated(o, { management: { "lz:role": "management", "lz:management": settings } }, ["management"]);

@@ -47,7 +47,7 @@ describe("member stack", () => {
     });
 
     it("forwards to the central bus named from the org facts, in the security account's home region", () => {
-        const targets = ofType(p, "aws:cloudwatch/eventTarget:EventTarget");
+        const targets = ofType(p, "aws:cloudwatch/eventTarget:EventTarget").filter((t) => t.name.startsWith("forwarding-"));
         assert.ok(targets.length > 0);
         for (const t of targets) assert.strictEqual(t.inputs.arn, CENTRAL_BUS);
         const security = referenceOrg().accounts.security.id;
@@ -125,16 +125,22 @@ describe("member stack", () => {
         assert.strictEqual(block.inputs.restrictPublicBuckets, true);
     });
 
-    it("gives every account, core accounts included, the same baseline shape, plus the forwarding rows of the security and log-archive accounts", async () => {
+    it("gives every account, core accounts included, the same baseline shape, plus the forwarding rows of the security and log-archive accounts and the canary account's log canary", async () => {
         const shape = (q: StackPlan) => q.resources.filter((r) => !r.type.startsWith("pulumi:")).map((r) => `${r.type} ${r.name}`).sort();
-        // The security account forwards its tooling's changes everywhere; the log-archive account, forged archive writes in the home region.
-        const own: Record<string, RegExp> = { "member-security": /^forwarding-tooling-tampering-/, "member-log-archive": /^forwarding-archive-writer-/ };
-        const reference = shape(p);
+        // The security account forwards its tooling's changes everywhere; the log-archive account, forged archive writes and
+        // the canary's arrivals in the home region; the canary account (workload-prod in org.yaml) sends the canary.
+        const own: Record<string, { readonly names: RegExp; readonly count: number }> = {
+            "member-security": { names: /^forwarding-tooling-tampering-/, count: 2 * REGIONS.length },
+            "member-log-archive": { names: /^forwarding-(archive-writer|log-canary)-/, count: 4 },
+            "member-workload-prod": { names: /^log-canary(-|$)/, count: 5 },
+        };
+        const reference = shape(p).filter((x) => !own["member-workload-prod"].names.test(x.split(" ")[1]));
+        assert.ok(MEMBER_STACKS.length >= 5 && MEMBER_STACKS.every((s) => s !== "member-workload-prod" || own[s]));
         for (const stack of MEMBER_STACKS) {
             const q = shape(await referenceStack(stack));
             const extra = own[stack];
-            assert.deepStrictEqual(q.filter((x) => !extra || !extra.test(x.split(" ")[1])), reference, stack);
-            if (extra) assert.strictEqual(q.filter((x) => extra.test(x.split(" ")[1])).length, stack === "member-security" ? 2 * REGIONS.length : 2, stack);
+            assert.deepStrictEqual(q.filter((x) => !extra || !extra.names.test(x.split(" ")[1])), reference, stack);
+            if (extra) assert.strictEqual(q.filter((x) => extra.names.test(x.split(" ")[1])).length, extra.count, stack);
         }
     });
 
@@ -157,6 +163,11 @@ describe("member stack", () => {
     });
 });
 
+/** The org without a log canary. */
+function noCanary(o: Record<string, any>): Record<string, any> {
+    return { ...o, health: { ...o.health, logCanary: { ...o.health?.logCanary, account: "none" } } };
+}
+
 describe("member stack size and settings", () => {
     const core = { management: { "lz:role": "management" }, "log-archive": { "lz:role": "log-archive" }, security: { "lz:role": "security" } };
 
@@ -167,11 +178,11 @@ describe("member stack size and settings", () => {
     }
 
     /**
-     * Resources per region: recorder + channel + status + log policy + dead-letter queue and its policy,
+     * Resources per region: recorder + channel + status + log policy + dead-letter queue, its policy and its alarm,
      * the access-log bucket and its six settings, and a rule + target per regional rule.
      */
     const lzRows = landingZoneForwardingRules({ namePrefix: "acme-lz", breakGlassRoleName: "LandingZoneBreakGlass", accountKind: "member" });
-    const regional = 6 + 7 + 2 * [...FORWARDING_RULES, ...lzRows].filter((r) => r.scope !== "global").length;
+    const regional = 7 + 7 + 2 * [...FORWARDING_RULES, ...lzRows].filter((r) => r.scope !== "global").length;
 
     it("grows with enabled regions only: 17 regions cost exactly 13 more regions' worth than 4", async () => {
         const four = await member(generatedOrg(REGIONS));
@@ -202,13 +213,20 @@ describe("member stack size and settings", () => {
     });
 
     it("drops the log subscription policy when switched off, and adds extra exclusions when listed", async () => {
-        const off = await member(generatedOrg(REGIONS), { logSubscription: { enabled: false } });
+        const off = await member(noCanary(generatedOrg(REGIONS)), { logSubscription: { enabled: false } });
         assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
         assert.ok(!("logSubscriptionPolicyNames" in off.outputs) && !("logSubscriptionRoleArn" in off.outputs), Object.keys(off.outputs).join(", "));
         assert.deepStrictEqual(off.diagnostics, [], "no undefined stack output for the SDK to warn about");
         assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name).sort(), ["break-glass-role", "forwarding-role"]);
         const extra = await member(generatedOrg(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
         assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
+    });
+
+    it("refuses to switch the log subscription off in the canary account, naming the stack file, the key and the org file's key", async () => {
+        await assert.rejects(member(generatedOrg(REGIONS), { logSubscription: { enabled: false } }), (e: Error) => {
+            assert.match(e.message, /stacks\/Pulumi\.member-workload-0\.yaml: lz:member\.logSubscription\.enabled: is false, but stacks\/org\.yaml health\.logCanary\.account names this account \(workload-0\)/);
+            return true;
+        });
     });
 
     it("adopts the Config service-linked role when the account already has one", async () => {

@@ -57,8 +57,10 @@ describe("npm run audit", function () {
 
     it("passes the reference organisation's exported stacks with no failure but the advisory README documents (exit 0), naming the buckets each S3 rule checked", async () => {
         const files = writeExports(tmp, await referenceExports());
-        const r = await audit(files);
+        // docs/check-and-audit.md: the landing zone's forwarded health alarms are named to the rule.
+        const r = await audit(files, ["--config", 'lz-cloudwatch-alarm-actions.forwardedAlarmNamePrefixes=["acme-lz-health-"]']);
         assert.equal(r.code, 0, r.stderr);
+        assert.equal((await audit(files)).code, 1, "without it, the health alarms fail lz-cloudwatch-alarm-actions");
         assert.deepEqual(r.report.stacks.map((s) => s.stack).sort(), ["log-archive", "management", "security"]);
         // README, "Landing zone advisories": the organisation trail notifies no SNS topic; the SIEM
         // learns of new log files from the archive's object notifications instead.

@@ -32,7 +32,7 @@ describe("npm run pack-config", function () {
     this.timeout(300_000);
 
     it("turns the two stacks' outputs into approved destinations per rule and the account baseline's regions", () => {
-        const config = packConfigFromOutputs({ logArchive: LOG_ARCHIVE, security: SECURITY, memberAccessLogPrefix: "globex-lz-s3-access-logs-" });
+        const config = packConfigFromOutputs({ logArchive: LOG_ARCHIVE, security: SECURITY, memberAccessLogPrefix: "globex-lz-s3-access-logs-", forwardedAlarmPrefix: "globex-lz-health-" });
         assert.deepEqual(config, {
             "lz-baseline-config-recorder": { stackTagKey: "lz:baseline", requiredRegions: ["eu-central-1", "eu-west-1"] },
             "lz-baseline-guardduty": { stackTagKey: "lz:baseline" },
@@ -40,6 +40,7 @@ describe("npm run pack-config", function () {
             "lz-baseline-org-trail": { stackTagKey: "lz:baseline" },
             "lz-cloudfront-log-destination": { approvedBuckets: ["globex-lz-staging-access-logs-444455556666-eu-west-1"] },
             "lz-cloudtrail-archive-destination": { approvedBuckets: ["globex-lz-archive-444455556666-eu-west-1"] },
+            "lz-cloudwatch-alarm-actions": { forwardedAlarmNamePrefixes: ["globex-lz-health-"] },
             "lz-cloudwatch-log-subscription-destination": {
                 approvedDestinations: ["arn:aws:logs:eu-central-1:444455556666:destination:globex-lz-central-logs", "arn:aws:logs:eu-west-1:444455556666:destination:globex-lz-central-logs"],
             },
@@ -55,7 +56,7 @@ describe("npm run pack-config", function () {
         const logArchive = { ...LOG_ARCHIVE, archiveBucketName: "[secret]", elbLogBucketNames: {} } as Record<string, unknown>;
         delete logArchive.archiveBucketArn;
         assert.throws(
-            () => packConfigFromOutputs({ logArchive, security: {}, memberAccessLogPrefix: "globex-lz-s3-access-logs-" }),
+            () => packConfigFromOutputs({ logArchive, security: {}, memberAccessLogPrefix: "globex-lz-s3-access-logs-", forwardedAlarmPrefix: "globex-lz-health-" }),
             (e: unknown) => {
                 assert.ok(e instanceof PackConfigError);
                 assert.deepEqual(e.problems, [
@@ -71,7 +72,7 @@ describe("npm run pack-config", function () {
 
     it("refuses stacks that cover different regions (deployed from different org files)", () => {
         const security = { ...SECURITY, guardDutyDetectorIds: { "eu-west-1": "12abc34d567e8fa901bc2d34e56789f0" } };
-        assert.throws(() => packConfigFromOutputs({ logArchive: LOG_ARCHIVE, security, memberAccessLogPrefix: "x-" }), /covers eu-central-1, eu-west-1 but the security stack covers eu-west-1/);
+        assert.throws(() => packConfigFromOutputs({ logArchive: LOG_ARCHIVE, security, memberAccessLogPrefix: "x-", forwardedAlarmPrefix: "x-health-" }), /covers eu-central-1, eu-west-1 but the security stack covers eu-west-1/);
     });
 
     it("keeps policy-config/default.json equal to what the offline plan of the reference org gives", async () => {

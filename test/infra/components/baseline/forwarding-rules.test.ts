@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules, NOT_ROOT_ACTIVITY, ruleRegions } from "../../../../infra/components/baseline/forwarding-rules";
 import { matches } from "../../../support/event-pattern";
-import { ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
+import { byName, ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 interface Sample {
@@ -62,7 +62,7 @@ describe("forwarding rules (the table)", () => {
             namePrefix: "acme-lz",
             breakGlassRoleName: "LandingZoneBreakGlass",
             accountKind: "log-archive",
-            archive: { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/"] },
+            archive: { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/"], canaryKeyPrefix: "cloudwatch-logs-canary/" },
         });
         const table = [...FORWARDING_RULES, ...own, ...archive.filter((r) => !own.some((o) => o.id === r.id))];
         const ids = new Set(table.map((r) => r.id));
@@ -139,6 +139,11 @@ describe("forwarding rules (the table)", () => {
     });
 });
 
+/** The planned forwarding rules of a member stack that carry a pattern (the heartbeat is a schedule, the log canary is not forwarding). */
+function forwardingRules(q: StackPlan) {
+    return ofType(q, "aws:cloudwatch/eventRule:EventRule").filter((r) => String(r.inputs.name).startsWith("acme-lz-fwd-") && r.inputs.eventPattern !== undefined);
+}
+
 describe("forwarding rules as planned in member-workload-prod", () => {
     let p: StackPlan;
     /** Planned pattern of each rule id, per member stack (the same in every region, checked below). */
@@ -147,7 +152,7 @@ describe("forwarding rules as planned in member-workload-prod", () => {
     before(async function () {
         for (const stack of BASELINES) {
             const rules = new Map<string, unknown>();
-            for (const r of ofType(await referenceStack(stack), "aws:cloudwatch/eventRule:EventRule")) {
+            for (const r of forwardingRules(await referenceStack(stack))) {
                 const id = String(r.inputs.name).replace(/^acme-lz-fwd-/, "");
                 const pattern = JSON.parse(String(r.inputs.eventPattern));
                 if (rules.has(id)) assert.deepStrictEqual(pattern, rules.get(id), `${stack}: ${id} differs between regions`);
@@ -164,11 +169,23 @@ describe("forwarding rules as planned in member-workload-prod", () => {
         assert.deepStrictEqual([...planned.keys()].sort(), [...FORWARDING_RULES, ...own].map((r) => r.id).sort());
     });
 
-    it("adds the security-tooling row in the security account and the archive-writer row in the log-archive account only", () => {
+    it("adds the security-tooling row in the security account and the archive-writer and log-canary rows in the log-archive account only", () => {
         const extra = (stack: string) => [...byStack.get(stack)!.keys()].filter((id) => !planned.has(id)).sort();
         assert.deepStrictEqual(extra("member-security"), ["tooling-tampering"]);
-        assert.deepStrictEqual(extra("member-log-archive"), ["archive-writer"]);
+        assert.deepStrictEqual(extra("member-log-archive"), ["archive-writer", "log-canary"]);
         assert.deepStrictEqual(extra("member-management"), []);
+    });
+
+    it("sends a heartbeat from every account's home region to the central bus every hour, through the forwarding role, dead letters kept", async () => {
+        for (const stack of BASELINES) {
+            const q = await referenceStack(stack);
+            const rules = ofType(q, "aws:cloudwatch/eventRule:EventRule").filter((r) => r.inputs.name === "acme-lz-fwd-heartbeat");
+            assert.deepStrictEqual(rules.map((r) => [r.inputs.region, r.inputs.scheduleExpression, r.inputs.eventPattern]), [["us-east-1", "rate(60 minutes)", undefined]], stack);
+            const [target] = ofType(q, "aws:cloudwatch/eventTarget:EventTarget").filter((t) => t.inputs.rule === "acme-lz-fwd-heartbeat");
+            assert.strictEqual(target.inputs.arn, "arn:aws:events:us-east-1:333333333333:event-bus/acme-lz-security-events", stack);
+            assert.strictEqual(target.inputs.roleArn, byName(q, "forwarding-role").outputs.arn, stack);
+            assert.strictEqual((target.inputs.deadLetterConfig as any).arn, byName(q, "forwarding-dlq-us-east-1").outputs.arn, stack);
+        }
     });
 
     it("runs the archive-writer rule in the home region only, and the break-glass rule with every management event", async () => {
@@ -178,6 +195,7 @@ describe("forwarding rules as planned in member-workload-prod", () => {
         assert.ok(breakGlass.length >= 4);
         for (const r of breakGlass) assert.strictEqual(r.inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
         for (const r of rules.filter((x) => x.inputs.name !== "acme-lz-fwd-break-glass-assumed")) assert.strictEqual(r.inputs.state, undefined, String(r.inputs.name));
+        assert.deepStrictEqual(rules.filter((r) => r.inputs.name === "acme-lz-fwd-log-canary").map((r) => r.inputs.region), ["us-east-1"]);
     });
 
     for (const s of SAMPLES) {
@@ -193,7 +211,7 @@ describe("forwarding rules as planned in member-workload-prod", () => {
 
     it("forwards no sample event, member or security fixture, by more than one rule of the region it is delivered in", () => {
         const regions = new Map<string, Map<string, unknown>>();
-        for (const r of ofType(p, "aws:cloudwatch/eventRule:EventRule")) {
+        for (const r of forwardingRules(p)) {
             const region = String(r.inputs.region);
             if (!regions.has(region)) regions.set(region, new Map());
             regions.get(region)!.set(String(r.inputs.name).replace(/^acme-lz-fwd-/, ""), JSON.parse(String(r.inputs.eventPattern)));

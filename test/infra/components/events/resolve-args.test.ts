@@ -139,7 +139,8 @@ describe("events components: argument defaults and validation", () => {
     });
 
     describe("AlertSelfTest", () => {
-        const args: AlertSelfTestArgs = { name: "acme-lz-security-selftest", busArn: BUS_ARN, busName: "b", ruleName: "r", source: "lz.selftest", detailType: "d", trustPolicy: DOC, permissionsPolicy: DOC, alarmTopicArn: "t" };
+        const path = { id: "high", destination: "the high topic", metric: { namespace: "AWS/SNS", metricName: "NumberOfMessagesPublished", dimensions: { TopicName: "t" } }, missingAlarmName: "m", notify: ["t"] };
+        const args: AlertSelfTestArgs = { name: "acme-lz-security-selftest", busArn: BUS_ARN, busName: "b", source: "lz.selftest", detailType: "d", trustPolicy: DOC, permissionsPolicy: DOC, paths: [path] };
         it("runs hourly and alarms after three missed hours by default", () => {
             const r = resolveAlertSelfTestArgs("s", args);
             assert.strictEqual(r.intervalMinutes, 60);
@@ -152,6 +153,23 @@ describe("events components: argument defaults and validation", () => {
                     "AlertSelfTest s:",
                     "  intervalMinutes × missedIntervals: 720 × 3 = 2160 minutes exceeds one day, the longest a CloudWatch alarm can look back; lower one of them",
                     '  source: "aws.selftest" starts with "aws.", which PutEvents refuses; use a source of your own',
+                ].join("\n"),
+            );
+        });
+        it("refuses no path, a path named twice, an id a schedule name cannot carry and a subscriber count below one", () => {
+            assert.strictEqual(message(() => resolveAlertSelfTestArgs("s", { ...args, paths: [] })), ["AlertSelfTest s:", "  paths: at least one path is required"].join("\n"));
+            assert.strictEqual(
+                message(() =>
+                    resolveAlertSelfTestArgs("s", {
+                        ...args,
+                        paths: [path, path, { ...path, id: "High-Topic", subscribers: { count: 0, topicName: "t", ruleName: "r", alarmName: "u", notify: [] } }],
+                    }),
+                ),
+                [
+                    "AlertSelfTest s:",
+                    '  paths: ["high","high","High-Topic"] names a path twice',
+                    '  paths: id "High-Topic" must be 1-9 characters of a-z and 0-9',
+                    "  paths: High-Topic: subscribers.count 0 must be a whole number, at least 1",
                 ].join("\n"),
             );
         });

@@ -48,9 +48,15 @@ describe("security routing table", () => {
         }
     });
 
-    it("never notifies more than one severity topic for any event a member forwards", () => {
-        for (const s of MEMBER_SAMPLES.filter((x) => x.forwardedBy.length > 0)) {
-            assert.strictEqual(deliveries(s.event).topics.length, 1, `${s.name}: ${JSON.stringify(deliveries(s.event).topics)}`);
+    it("notifies exactly one severity topic for any event a member forwards, except the log canary's arrivals, which are only counted", () => {
+        // The canary's arrivals go to the log group, where the arrival watch counts them: its absence pages, each arrival must not.
+        const countedOnly = ["log-canary"];
+        const forwarded = MEMBER_SAMPLES.filter((x) => x.forwardedBy.length > 0);
+        assert.ok(forwarded.some((s) => s.forwardedBy.every((id) => countedOnly.includes(id))), "no canary sample");
+        for (const s of forwarded) {
+            const expected = s.forwardedBy.every((id) => countedOnly.includes(id)) ? 0 : 1;
+            assert.strictEqual(deliveries(s.event).topics.length, expected, `${s.name}: ${JSON.stringify(deliveries(s.event).topics)}`);
+            assert.ok(deliveries(s.event).log, `${s.name}: log group`);
         }
     });
 
@@ -77,11 +83,27 @@ describe("security routing table", () => {
         assert.deepStrictEqual(gd(0.5), ["low"]);
     });
 
-    it("sends the self-test to the low topic and the log group, never to the SIEM", () => {
-        const d = deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", account: "333333333333", detail: {} });
-        assert.deepStrictEqual(d, { routedBy: ["self-test"], topics: ["low"], siem: false, log: true });
-        // The bus refuses the source from anyone but the self-test's role; the row checks the account as well.
-        assert.deepStrictEqual(deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", account: "444444444444", detail: {} }).routedBy, []);
+    it("sends each self-test path's event down that path alone, and every one into the log group", () => {
+        const selfTest = (path: string, account = "333333333333") => deliveries({ source: SELF_TEST_SOURCE, "detail-type": "Landing zone alert self-test", account, detail: { path } });
+        assert.deepStrictEqual(selfTest("high"), { routedBy: ["self-test-high"], topics: ["high"], siem: false, log: true });
+        assert.deepStrictEqual(selfTest("medium"), { routedBy: ["self-test-medium"], topics: ["medium"], siem: false, log: true });
+        assert.deepStrictEqual(selfTest("low"), { routedBy: ["self-test-low"], topics: ["low"], siem: false, log: true });
+        assert.deepStrictEqual(selfTest("siem"), { routedBy: ["self-test-siem"], topics: [], siem: true, log: true });
+        assert.deepStrictEqual(selfTest("log"), { routedBy: [], topics: [], siem: false, log: true });
+        // The bus refuses the source from anyone but the self-test's role; the rows check the account as well.
+        for (const path of ["high", "siem"]) assert.deepStrictEqual(selfTest(path, "444444444444").routedBy, [], path);
+    });
+
+    it("routes a health alarm by the severity its name carries, going into ALARM or back to OK, from any account", () => {
+        const alarm = (name: string, value: string, account = "555555555555") => deliveries({ source: "aws.cloudwatch", "detail-type": "CloudWatch Alarm State Change", account, region: "eu-west-1", detail: { alarmName: name, state: { value } } });
+        assert.deepStrictEqual(alarm("acme-lz-health-high-forwarding-dead-letters", "ALARM").topics, ["high"]);
+        assert.deepStrictEqual(alarm("acme-lz-health-medium-firehose-failing", "OK", "222222222222").topics, ["medium"]);
+        // No forwarded signal is low: no row for them (docs/operations.md chooses each signal's severity).
+        assert.deepStrictEqual(alarm("acme-lz-health-low-something", "ALARM").routedBy, []);
+        assert.deepStrictEqual(alarm("acme-lz-health-high-trail-silent", "INSUFFICIENT_DATA").routedBy, []);
+        // The direct watches of the security account notify their topics themselves: routing them again would page twice.
+        assert.deepStrictEqual(alarm("acme-lz-watch-high-account-silent", "ALARM", "333333333333").routedBy, []);
+        assert.deepStrictEqual(alarm("acme-lz-cis-root-account-usage", "ALARM", "333333333333").routedBy, []);
     });
 
     it("has a row notifying each severity topic", () => {

@@ -55,7 +55,12 @@ export function memberTable(baseline = "member-workload-prod"): ForwardingRule[]
             accountKind: kind,
             archive:
                 kind === "log-archive"
-                    ? { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/", "AWSLogs/111111111111/CloudTrail", "vpc-flow-logs/", "guardduty/"] }
+                    ? {
+                          bucketName: "acme-lz-archive-222222222222-us-east-1",
+                          servicePrincipalSuffix: ".amazonaws.com",
+                          serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/", "AWSLogs/111111111111/CloudTrail", "vpc-flow-logs/", "guardduty/"],
+                          canaryKeyPrefix: "cloudwatch-logs-canary/",
+                      }
                     : undefined,
         }),
     ];

@@ -43,8 +43,12 @@ describe("security stack: central bus and alerting", function () {
         }
     });
 
-    it("lets every alarm of the stack publish to the topic it notifies, and shows it on the dashboard", () => {
-        const alarms = p.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+    it("lets every alarm of the stack publish to the topic it notifies, and shows it on the dashboard; the forwarded health alarms notify nobody themselves", () => {
+        const all = p.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+        const forwarded = all.filter((a) => String(a.inputs.name).startsWith("acme-lz-health-"));
+        assert.ok(forwarded.length > 0);
+        for (const a of forwarded) assert.deepStrictEqual(a.inputs.alarmActions, [], `${a.name}: its state change is forwarded to the central bus, which routes it`);
+        const alarms = all.filter((a) => !forwarded.includes(a));
         assert.ok(alarms.length > 0);
         const dashboard = p.resources.find((r) => r.type === "aws:cloudwatch/dashboard:Dashboard" && r.inputs.dashboardName === names.securityDashboardName(scope))!;
         const shown = JSON.parse(String(dashboard.inputs.dashboardBody)).widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];

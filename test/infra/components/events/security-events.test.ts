@@ -12,7 +12,7 @@ import type { PlannedResource } from "../../../../infra/engine/monitor";
 import { matches } from "../../../support/event-pattern";
 import { ALLOW_ALL, decide } from "../../../support/iam";
 import { BUS_ARN, HOME, ORG_ID, planSecurityEvents, REGIONS, SECURITY, securityModel } from "./harness";
-import { byName, ofType, policyOf, referenceOrg } from "../../../support/plan";
+import { byName, ofType, policyOf, referenceOrg, withMembers } from "../../../support/plan";
 
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -256,31 +256,80 @@ describe("buildSecurityEvents (security account alerting)", () => {
     });
 
     describe("alert self-test", () => {
-        it("puts an event on the central bus on a schedule that the self-test row routes to the low topic and the log group", () => {
-            const schedule = byName(p, "security-self-test-schedule");
+        const PATHS = ["high", "medium", "low", "siem", "log"];
+        const scheduleOf = (q: StackPlan, path: string) => byName(q, `security-self-test-${path}`);
+        /** The event EventBridge Scheduler puts on the bus for a schedule. */
+        const eventOf = (schedule: PlannedResource) => {
             const target = schedule.inputs.target as any;
-            assert.strictEqual(schedule.inputs.scheduleExpression, "rate(60 minutes)");
-            assert.strictEqual(target.arn, BUS_ARN);
-            const event = { version: "0", source: target.eventbridgeParameters.source, "detail-type": target.eventbridgeParameters.detailType, account: SECURITY, region: HOME, resources: [], detail: JSON.parse(target.input) };
-            assert.deepStrictEqual(ROUTES.filter((r) => matches(r.pattern, event)).map((r) => r.id).sort(), ["all-events", "self-test"]);
-            assert.strictEqual(event.source, SELF_TEST_SOURCE);
-            assert.strictEqual(event["detail-type"], SELF_TEST_DETAIL_TYPE);
+            return { version: "0", source: target.eventbridgeParameters.source, "detail-type": target.eventbridgeParameters.detailType, account: SECURITY, region: HOME, resources: [], detail: JSON.parse(target.input) };
+        };
+        /** Where the planned rules of the central bus deliver an event: their targets' ARNs. */
+        const deliveredTo = (event: Record<string, unknown>) =>
+            routingRules(p)
+                .filter((r) => matches(JSON.parse(String(r.inputs.eventPattern)), event))
+                .flatMap((r) => targetsOf(p, r).map((t) => String(t.inputs.arn)))
+                .sort();
+
+        it("puts one event per path on the central bus every hour, which the planned rules deliver down that path alone (and, like every event, into the log group)", () => {
+            const expected: Record<string, string[]> = { high: [TOPIC("high")], medium: [TOPIC("medium")], low: [TOPIC("low")], siem: [SIEM], log: [] };
+            for (const path of PATHS) {
+                const schedule = scheduleOf(p, path);
+                assert.strictEqual(schedule.inputs.scheduleExpression, "rate(60 minutes)");
+                assert.strictEqual((schedule.inputs.target as any).arn, BUS_ARN);
+                const event = eventOf(schedule);
+                assert.strictEqual(event.source, SELF_TEST_SOURCE);
+                assert.strictEqual(event["detail-type"], SELF_TEST_DETAIL_TYPE);
+                assert.deepStrictEqual(deliveredTo(event), [...expected[path], LOG_GROUP].sort(), path);
+            }
+            assert.strictEqual(ofType(p, "aws:scheduler/schedule:Schedule").length, PATHS.length);
         });
-        it("alarms on the high topic when the self-test rule matched nothing for three intervals, missing data counting as missing", () => {
-            const alarm = byName(p, "security-self-test-missing");
-            assert.strictEqual(alarm.inputs.namespace, "AWS/Events");
-            assert.strictEqual(alarm.inputs.metricName, "MatchedEvents");
-            assert.deepStrictEqual(alarm.inputs.dimensions, { EventBusName: "acme-lz-security-events", RuleName: byName(p, "security-routing-self-test").inputs.name });
-            assert.strictEqual(alarm.inputs.treatMissingData, "breaching");
-            assert.strictEqual(alarm.inputs.comparisonOperator, "LessThanThreshold");
-            assert.strictEqual(alarm.inputs.threshold, 1);
-            assert.strictEqual(alarm.inputs.period, 3600);
-            assert.strictEqual(alarm.inputs.evaluationPeriods, 3);
-            assert.deepStrictEqual(alarm.inputs.alarmActions, [TOPIC("high")]);
-            const failed = byName(p, "security-self-test-failed");
-            assert.strictEqual(failed.inputs.metricName, "FailedInvocations");
-            assert.deepStrictEqual(failed.inputs.alarmActions, [TOPIC("high")]);
+
+        it("alarms when a path's own delivery metric stays below one for three hourly intervals, missing data counting as missing", () => {
+            const topicName = (sev: string) => String(ofType(p, "aws:sns/topic:Topic").find((t) => t.outputs.arn === TOPIC(sev))!.inputs.name);
+            const destinations: Record<string, [string, string, Record<string, string>]> = {
+                high: ["AWS/SNS", "NumberOfMessagesPublished", { TopicName: topicName("high") }],
+                medium: ["AWS/SNS", "NumberOfMessagesPublished", { TopicName: topicName("medium") }],
+                low: ["AWS/SNS", "NumberOfMessagesPublished", { TopicName: topicName("low") }],
+                siem: ["AWS/SQS", "NumberOfMessagesSent", { QueueName: String(ofType(p, "aws:sqs/queue:Queue").find((q) => q.outputs.arn === SIEM)!.inputs.name) }],
+                log: ["AWS/Logs", "IncomingLogEvents", { LogGroupName: "/acme-lz/security-events" }],
+            };
+            for (const path of PATHS) {
+                const alarm = byName(p, `security-self-test-${path}-missing`);
+                assert.strictEqual(alarm.inputs.name, `acme-lz-watch-high-self-test-missing-${path}`);
+                assert.deepStrictEqual([alarm.inputs.namespace, alarm.inputs.metricName, alarm.inputs.dimensions], destinations[path], path);
+                assert.strictEqual(alarm.inputs.treatMissingData, "breaching");
+                assert.strictEqual(alarm.inputs.comparisonOperator, "LessThanThreshold");
+                assert.strictEqual(alarm.inputs.threshold, 1);
+                assert.strictEqual(alarm.inputs.period, 3600);
+                assert.strictEqual(alarm.inputs.evaluationPeriods, 3);
+                // The alarm on the high topic cannot count on that topic alone.
+                assert.deepStrictEqual(alarm.inputs.alarmActions, path === "high" ? [TOPIC("high"), TOPIC("medium")] : [TOPIC("high")], path);
+            }
         });
+
+        it("alarms when fewer self-test copies were filtered out for a topic's e-mail subscribers than there are subscribers, for three intervals", () => {
+            const emails = referenceOrg().alerts.emails as Record<string, string[]>;
+            for (const sev of SEVERITIES) {
+                assert.ok(emails[sev].length > 0, sev);
+                const alarm = byName(p, `security-self-test-${sev}-unsubscribed`);
+                const queries = alarm.inputs.metricQueries as any[];
+                const metric = (id: string) => queries.find((q) => q.id === id).metric;
+                const rule = routingRules(p).find((r) => r.inputs.name === metric("tests").dimensions.RuleName)!;
+                // The counted rule is the one that delivers this path's self-test to this topic.
+                assert.deepStrictEqual(targetsOf(p, rule).map((t) => t.inputs.arn), [TOPIC(sev)], sev);
+                assert.strictEqual(metric("filtered").metricName, "NumberOfNotificationsFilteredOut-MessageBody");
+                const expression = queries.find((q) => q.returnData).expression as string;
+                const shortfall = (tests: number | undefined, filtered: number | undefined) => metricMath(expression, { tests, filtered });
+                // Every subscriber filtered the hour's self-test: no shortfall; one subscription gone: a shortfall; no self-test at all is the missing alarm's.
+                assert.strictEqual(shortfall(1, emails[sev].length) > Number(alarm.inputs.threshold), false, sev);
+                assert.strictEqual(shortfall(1, emails[sev].length - 1) > Number(alarm.inputs.threshold), true, sev);
+                assert.strictEqual(shortfall(1, undefined) > Number(alarm.inputs.threshold), true, sev);
+                assert.strictEqual(shortfall(undefined, undefined) > Number(alarm.inputs.threshold), false, sev);
+                assert.strictEqual(alarm.inputs.evaluationPeriods, 3);
+                assert.ok((alarm.inputs.alarmActions as string[]).includes(TOPIC("high")), sev);
+            }
+        });
+
         it("lets only Scheduler, for the self-test's schedule group, assume its role, which may only put events on the central bus", async () => {
             const trust = policyOf(byName(p, "security-self-test-role"), "assumeRolePolicy");
             const role = `arn:aws:iam::${SECURITY}:role/acme-lz-security-selftest`;
@@ -295,15 +344,33 @@ describe("buildSecurityEvents (security account alerting)", () => {
             assert.strictEqual(await put(BUS_ARN), "Allowed");
             assert.strictEqual(await put(`arn:aws:events:us-east-1:${SECURITY}:event-bus/default`), "ImplicitlyDenied");
         });
+
         it("follows the configured interval, and can be switched off", async () => {
             const q = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { selfTest: { intervalMinutes: 30, missedIntervals: 4 } } }));
-            assert.strictEqual(byName(q, "security-self-test-schedule").inputs.scheduleExpression, "rate(30 minutes)");
-            assert.strictEqual(byName(q, "security-self-test-missing").inputs.period, 1800);
-            assert.strictEqual(byName(q, "security-self-test-missing").inputs.evaluationPeriods, 4);
+            for (const path of PATHS) {
+                assert.strictEqual(scheduleOf(q, path).inputs.scheduleExpression, "rate(30 minutes)");
+                assert.strictEqual(byName(q, `security-self-test-${path}-missing`).inputs.period, 1800);
+                assert.strictEqual(byName(q, `security-self-test-${path}-missing`).inputs.evaluationPeriods, 4);
+            }
             const off = await planSecurityEvents(securityModel(referenceOrg(), { orgRules: true, events: { selfTest: { enabled: false } } }));
             assert.deepStrictEqual(ofType(off, "aws:scheduler/schedule:Schedule"), []);
             assert.strictEqual(off.outputs.selfTestAlarmArns, undefined);
             for (const x of ofType(off, "aws:sns/topicSubscription:TopicSubscription")) assert.strictEqual(x.inputs.filterPolicy, undefined);
+        });
+    });
+
+    describe("routing failures", () => {
+        it("alarms on the high topic for every routing rule that fails to deliver and to dead-letter an event", () => {
+            const rules = routingRules(p);
+            assert.ok(rules.length === ROUTES.length && rules.length > 0);
+            const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.metricName === "FailedInvocations");
+            for (const rule of rules) {
+                const alarm = alarms.filter((a) => (a.inputs.dimensions as any).RuleName === rule.inputs.name && (a.inputs.dimensions as any).EventBusName === rule.inputs.eventBusName);
+                assert.strictEqual(alarm.length, 1, String(rule.inputs.name));
+                assert.strictEqual(alarm[0].inputs.namespace, "AWS/Events");
+                assert.deepStrictEqual(alarm[0].inputs.alarmActions, [TOPIC("high")]);
+                assert.strictEqual(alarm[0].inputs.treatMissingData, "notBreaching", "EventBridge publishes the metric only when it is not zero");
+            }
         });
     });
 
@@ -344,7 +411,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
             const body = JSON.parse(String(byName(p, "security-dashboard-dashboard").inputs.dashboardBody));
             const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
             for (const c of CIS_CONTROLS) assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-cis-${c.id}`), c.id);
-            for (const a of ["acme-lz-security-selftest-missing", "acme-lz-security-selftest-failed", "acme-lz-security-dead-letters"]) {
+            for (const a of ["acme-lz-watch-high-self-test-missing-high", "acme-lz-watch-high-self-test-missing-log", "acme-lz-watch-high-unsubscribed-low", "acme-lz-watch-high-siem-dead-letters", "acme-lz-watch-high-account-silent", "acme-lz-watch-high-log-canary-missing"]) {
                 assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:${a}`), a);
             }
             const severities = body.widgets.find((w: any) => String(w.properties.title).startsWith("Findings by severity")).properties.metrics as any[];
@@ -377,11 +444,12 @@ describe("buildSecurityEvents (security account alerting)", () => {
             const perRegion = count(two) - count(one);
             assert.strictEqual(count(three) - count(two), perRegion);
             assert.strictEqual(count(p) - count(three), perRegion);
-            assert.strictEqual(perRegion, 2 * FINDINGS_FORWARDING_RULES.filter((r) => r.scope === "enabled").length + 2);
+            // A rule and a target per row, and the region's dead-letter queue, its policy and its alarm.
+            assert.strictEqual(perRegion, 2 * FINDINGS_FORWARDING_RULES.filter((r) => r.scope === "enabled").length + 3);
         });
         it("does not grow with accounts", async () => {
             const org = referenceOrg();
-            org.accounts.members = Array.from({ length: 30 }, (_, i) => ({ name: `workload-${i}`, id: String(700000000000 + i), email: `w${i}@acme.example`, ou: "Workloads/Prod" }));
+            withMembers(org, Array.from({ length: 30 }, (_, i) => ({ name: `workload-${i}`, id: String(700000000000 + i), email: `w${i}@acme.example`, ou: "Workloads/Prod" })));
             assert.strictEqual(count(await planSecurityEvents(securityModel(org))), count(p));
         });
     });
@@ -391,3 +459,47 @@ describe("buildSecurityEvents (security account alerting)", () => {
         assert.strictEqual(q.resources.length, p.resources.length);
     });
 });
+
+/**
+ * Evaluates a CloudWatch metric math expression of numbers, metric ids, `+ - * /`, parentheses and
+ * `FILL(id, n)` (the value, or n where the metric has no datapoint); a metric without a value used
+ * outside FILL makes the result missing (NaN), as in CloudWatch.
+ */
+function metricMath(expression: string, values: Record<string, number | undefined>): number {
+    const tokens = expression.match(/FILL|[A-Za-z_][A-Za-z0-9_]*|\d+(\.\d+)?|[-+*/(),]/g) ?? [];
+    let i = 0;
+    const peek = () => tokens[i];
+    const next = () => tokens[i++];
+    const primary = (): number => {
+        const t = next();
+        if (t === "(") {
+            const v = sum();
+            if (next() !== ")") throw new Error(`metric math: ) expected in ${expression}`);
+            return v;
+        }
+        if (t === "FILL") {
+            if (next() !== "(") throw new Error("metric math: FILL( expected");
+            const id = next();
+            if (next() !== ",") throw new Error("metric math: , expected");
+            const fill = Number(next());
+            if (next() !== ")") throw new Error("metric math: ) expected");
+            return values[id] ?? fill;
+        }
+        if (/^\d/.test(t)) return Number(t);
+        if (!(t in values)) throw new Error(`metric math: unknown id ${t}`);
+        return values[t] ?? NaN;
+    };
+    const product = (): number => {
+        let v = primary();
+        while (peek() === "*" || peek() === "/") v = next() === "*" ? v * primary() : v / primary();
+        return v;
+    };
+    const sum = (): number => {
+        let v = product();
+        while (peek() === "+" || peek() === "-") v = next() === "+" ? v + product() : v - product();
+        return v;
+    };
+    const v = sum();
+    if (i !== tokens.length) throw new Error(`metric math: unexpected ${peek()} in ${expression}`);
+    return v;
+}

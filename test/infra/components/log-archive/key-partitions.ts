@@ -17,8 +17,8 @@ export function partitionsOf(t: Pick<LogTable, "keyTemplate">, key: string): Rec
 }
 
 /** A key Firehose writes: a stream's prefix with its partition key and arrival time filled in, and an object name. */
-export function firehoseKey(prefix: string, account: string, yyyy: string, mm: string, dd: string): string {
-    const folder = prefix.replace("!{partitionKeyFromQuery:account}", account).replace("!{timestamp:yyyy}", yyyy).replace("!{timestamp:MM}", mm).replace("!{timestamp:dd}", dd);
+export function firehoseKey(prefix: string, account: string, yyyy: string, mm: string, dd: string, area = "cloudwatch-logs"): string {
+    const folder = prefix.replace("!{partitionKeyFromQuery:area}", area).replace("!{partitionKeyFromQuery:account}", account).replace("!{timestamp:yyyy}", yyyy).replace("!{timestamp:MM}", mm).replace("!{timestamp:dd}", dd);
     if (folder.includes("!{")) throw new Error(`${prefix}: an expression left unfilled`);
     return `${folder}acme-lz-central-logs-3-2026-11-22-10-15-00-0a1b2c3d.gz`;
 }

@@ -125,14 +125,14 @@ describe("CloudWatch Logs table location", () => {
         assert.strictEqual(objectGlob(t), "cloudwatch-logs/account=*/region=*/*/*");
     });
     it("reads an object key a region's stream writes as that account, region and (UTC arrival) day", () => {
-        const key = firehoseKey(centralLogsKeyPrefix(CENTRAL_LOGS_PREFIX, "eu-west-1"), "444444444444", "2026", "11", "22");
+        const key = firehoseKey(centralLogsKeyPrefix("eu-west-1"), "444444444444", "2026", "11", "22", CENTRAL_LOGS_PREFIX);
         assert.strictEqual(key.split("/").slice(0, 6).join("/"), "cloudwatch-logs/account=444444444444/region=eu-west-1/2026/11/22");
         assert.deepStrictEqual(partitionsOf(t, key), { account: "444444444444", region: "eu-west-1", day: "2026/11/22" });
     });
     it("follows a non-default stream prefix, and does not read keys of another prefix or the error output", () => {
         const moved = logTables({ organizationId: "o-x", prefixes: DEFAULT_ARCHIVE_PREFIXES, regions: ["us-east-1"], cloudTrailRegions: ["us-east-1"], centralLogsPrefix: "central" }).cloudWatchLogs;
-        assert.deepStrictEqual(partitionsOf(moved, firehoseKey(centralLogsKeyPrefix("central", "us-east-1"), "111111111111", "2027", "01", "05")), { account: "111111111111", region: "us-east-1", day: "2027/01/05" });
-        assert.strictEqual(partitionsOf(t, firehoseKey(centralLogsKeyPrefix("central", "us-east-1"), "111111111111", "2027", "01", "05")), undefined);
+        assert.deepStrictEqual(partitionsOf(moved, firehoseKey(centralLogsKeyPrefix("us-east-1"), "111111111111", "2027", "01", "05", "central")), { account: "111111111111", region: "us-east-1", day: "2027/01/05" });
+        assert.strictEqual(partitionsOf(t, firehoseKey(centralLogsKeyPrefix("us-east-1"), "111111111111", "2027", "01", "05", "central")), undefined);
         assert.strictEqual(partitionsOf(t, "cloudwatch-logs-errors/region=us-east-1/processing-failed/2026/11/22/x"), undefined);
     });
     it("projects the account over every account given and the region over every enabled region", () => {
