@@ -228,6 +228,8 @@ const MAKERS: Record<string, Maker> = {
         const groupName = str(t.inputs.groupName) ?? "default";
         return { id: `${groupName}/${name}`, outputs: { name, groupName, arn: arn("scheduler", `schedule/${groupName}/${name}`) } };
     },
+    // Scheduler names a group `schedule-group/<name>` (Service Authorization Reference, EventBridge Scheduler resource types).
+    "aws:scheduler/scheduleGroup:ScheduleGroup": named("scheduler", (n) => `schedule-group/${n}`),
     "aws:route53/zone:Zone": (t, arn) => {
         const zoneId = `Z0${upperAlnum(t.urn, 19)}`;
         const n = parseInt(hex(t.urn + "ns", 8), 16);

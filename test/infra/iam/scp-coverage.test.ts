@@ -18,7 +18,7 @@ import { planGenerated, planReference, referenceOrg, REPO_ROOT } from "../../sup
 const org = loadOrg(REPO_ROOT);
 
 /** Destructive actions per protected type; `star` for actions IAM authorises on `*` only (account-level). */
-const PROTECTED: Record<string, { readonly actions: readonly string[]; readonly star?: true }> = {
+const PROTECTED: Record<string, { readonly actions: readonly string[]; readonly star?: true; readonly resourceOf?: (r: PlannedResource, account: string) => string }> = {
     "aws:iam/role:Role": { actions: ["iam:DeleteRole", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy"] },
     "aws:iam/serviceLinkedRole:ServiceLinkedRole": { actions: ["iam:DeleteServiceLinkedRole"] },
     "aws:s3/bucket:Bucket": { actions: ["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:PutReplicationConfiguration", "s3:PutBucketNotification"] },
@@ -35,6 +35,15 @@ const PROTECTED: Record<string, { readonly actions: readonly string[]; readonly 
     "aws:sns/topic:Topic": { actions: ["sns:DeleteTopic", "sns:SetTopicAttributes"] },
     "aws:sqs/queue:Queue": { actions: ["sqs:DeleteQueue", "sqs:SetQueueAttributes"] },
     "aws:kms/key:Key": { actions: ["kms:ScheduleKeyDeletion", "kms:PutKeyPolicy"] },
+    // The health signals (docs/operations.md): deleting, rewriting, muting or forcing an alarm to OK.
+    "aws:cloudwatch/metricAlarm:MetricAlarm": { actions: ["cloudwatch:DeleteAlarms", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState", "cloudwatch:DisableAlarmActions"] },
+    // A metric filter is authorised on its log group.
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": {
+        actions: ["logs:DeleteMetricFilter", "logs:PutMetricFilter"],
+        resourceOf: (r, account) => `arn:aws:logs:${String(r.inputs.region ?? org.homeRegion)}:${account}:log-group:${String(r.inputs.logGroupName)}:*`,
+    },
+    "aws:scheduler/schedule:Schedule": { actions: ["scheduler:DeleteSchedule", "scheduler:UpdateSchedule"] },
+    "aws:scheduler/scheduleGroup:ScheduleGroup": { actions: ["scheduler:DeleteScheduleGroup"] },
 };
 
 /**
@@ -76,7 +85,7 @@ async function unprotected(plans: readonly StackPlan[]): Promise<{ checked: numb
         for (const r of plan.resources) {
             const p = PROTECTED[r.type];
             if (!p) continue;
-            const arn = String(r.outputs.arn);
+            const arn = p.resourceOf ? p.resourceOf(r, account) : String(r.outputs.arn);
             const keyPolicy = { Version: "2012-10-17", Statement: [{ Sid: "Iam", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" }] };
             const isKey = r.type === "aws:kms/key:Key";
             for (const action of p.actions) {
@@ -125,7 +134,7 @@ describe("guardrail coverage of the planned stacks", function () {
         withReplica = await unprotected([logArchive]);
     });
 
-    it("denies a member administrator every destructive action checked on every role, bucket, stream, destination, log group, trail, bus, rule, archive, topic, queue and key of the reference organisation", () => {
+    it("denies a member administrator every destructive action checked on every role, bucket, stream, destination, log group, metric filter, trail, bus, rule, archive, topic, queue, key, alarm and schedule of the reference organisation", () => {
         assert.ok(reference.checked > 300, `only ${reference.checked} decisions`);
         assertOnlyKnownGaps(reference.gaps);
     });
