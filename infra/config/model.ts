@@ -4,6 +4,7 @@ import type { SecuritySettings } from "./settings/security";
 import type { MemberSettings } from "./settings/member";
 import type { RegionInfo } from "./regions";
 import type { Profile } from "./profiles";
+import type { EstimateSettings } from "./settings/estimate";
 
 /** What an account is for in the landing zone. */
 export type AccountKind = "management" | "log-archive" | "security" | "member";
@@ -93,6 +94,8 @@ export interface OrgModel {
         readonly emails: Readonly<Record<Severity, readonly string[]>>;
         readonly slack: { readonly workspaceId: string; readonly channels: Readonly<Partial<Record<Severity, string>>> } | undefined;
     };
+    /** Usage assumptions of the cost estimate; they change no resource. */
+    readonly estimate: EstimateSettings;
 }
 
 export type Role = "management" | "log-archive" | "security" | "member";

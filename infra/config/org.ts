@@ -4,6 +4,7 @@ import { REGIONS } from "./regions";
 import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
 import { PROFILES, type Profile } from "./profiles";
 import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "./iam-names";
+import { estimateSettingsSchema, validateEstimateSettings, type EstimateSettings } from "./settings/estimate";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
@@ -206,6 +207,7 @@ export const orgSchema: ObjectSchema = {
                 },
             },
         },
+        estimate: estimateSettingsSchema,
     },
 };
 
@@ -231,6 +233,7 @@ interface RawOrg {
     retention: { objectLockDays: number; archiveDays: number; logGroupDays: number; belowMinimumReason?: string };
     tiering: { glacierInstantRetrievalAfterDays: number; deepArchiveAfterDays: number; noncurrentVersionExpiryDays?: number };
     alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
+    estimate: EstimateSettings;
 }
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number[]> {
@@ -390,6 +393,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
             );
         }
     }
+    if (v.estimate) validateEstimateSettings(v.estimate, accounts.map((a) => a.name), file, problems);
     const bg = v.breakGlass;
     if (bg && (bg.users ?? []).length === 0 && (bg.identityCenterPermissionSets ?? []).length === 0) {
         problems.add(
@@ -429,5 +433,6 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         retention: { ...full.retention, belowMinimumReason: full.retention.belowMinimumReason },
         tiering: { ...full.tiering, noncurrentVersionExpiryDays: full.tiering.noncurrentVersionExpiryDays ?? full.retention.archiveDays },
         alerts: { emails: full.alerts.emails, slack: full.alerts.slack },
+        estimate: full.estimate,
     };
 }
