@@ -40,12 +40,12 @@ export interface PlanEstimate {
 
 /**
  * Prices and times every planned stack. The log archive's lifecycle and replication come from the
- * log-archive stack among `planned` when it is there (its plan is what AWS will get), else from the
- * org file.
+ * log-archive plan (`o.logArchive`, else the log-archive stack among `planned`: its plan is what AWS
+ * will get), else from the org file.
  */
-export function estimatePlans(planned: readonly PlannedStack[], org: OrgModel): PlanEstimate {
-    const logArchive = planned.find((p) => p.model.role === "log-archive");
-    const ctx: EstimateContext = { org, archive: archiveFacts(org, logArchive?.resources) };
+export function estimatePlans(planned: readonly PlannedStack[], org: OrgModel, o: { logArchive?: readonly EstimatedResource[] } = {}): PlanEstimate {
+    const logArchive = o.logArchive ?? planned.find((p) => p.model.role === "log-archive")?.resources;
+    const ctx: EstimateContext = { org, archive: archiveFacts(org, logArchive) };
     const stacks = planned.map((p): StackCostEstimate => {
         const e = estimateStack({ stack: p.model.stack, role: p.model.role, account: p.model.account, resources: p.resources }, ctx);
         return { stack: e.stack, role: p.model.role, monthlyUsd: e.monthlyUsd, lines: e.lines, unpricedTypes: e.unpricedTypes, deploy: stackDeployTime(p.resources) };

@@ -1,6 +1,6 @@
 import { archiveLines } from "../archive-storage";
 import { charge, type CostLine } from "../cost-line";
-import { ofTypes, volumesOf } from "../estimate-context";
+import { ofTypes, sizeOf, volumesOf } from "../estimate-context";
 import { regionOf } from "../estimated-resource";
 import { kbToGb, LOG_SIZES } from "../log-sizes";
 import type { PricingRule } from "./pricing-rule";
@@ -38,7 +38,7 @@ export const configRecording: PricingRule = {
             const excluded = Math.min(MAX_SHARE, (group.exclusionByResourceTypes?.resourceTypes?.length ?? 0) * SHARE_PER_TYPE);
             const dailyTypes = (mode.recordingModeOverrides ?? []).filter((o) => o.recordingFrequency === "DAILY").reduce((n, o) => n + (o.resourceTypes?.length ?? 0), 0);
             const recorded = v.configItems * (1 - excluded);
-            const base = `${v.configItems} items/month in ${region} (${stack.account.name})`;
+            const base = `${v.configItems} items a month per region (${stack.account.name}, ${sizeOf(ctx.org, stack.account)})`;
             const notes = `${excluded > 0 ? `, ${Math.round(excluded * 100)}% excluded by type` : ""}`;
             if (mode.recordingFrequency === "DAILY") {
                 lines.push(charge("configItemDaily", recorded * DAILY_ITEM_FACTOR, region, `${base}${notes}, daily recording keeps ${DAILY_ITEM_FACTOR * 100}% of them`));
