@@ -1,7 +1,7 @@
 /**
- * `npm run docs` — regenerates docs/config-reference.md, README's components table and the example
- * plan diffs (README excerpt, docs/reviewing-changes.md in full) and the guardrails table of
- * docs/management.md from the sources and real plans.
+ * `npm run docs` — regenerates docs/config-reference.md, docs/cost.md, README's components table and
+ * the example plan diffs (README excerpt, docs/reviewing-changes.md in full) and the guardrails table
+ * of docs/management.md from the sources and real plans.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -9,6 +9,8 @@ import { renderConfigReference } from "../config/reference";
 import { renderComponentsTable, scanComponents, withComponentsTable } from "../docs/components";
 import { renderGuardrailsTable, withGuardrailsTable } from "../docs/guardrails";
 import { loadOrg } from "../config/load";
+import { renderCostDoc } from "../docs/cost";
+import { essentialEstimate, largeEstimate, referenceEstimate } from "../docs/cost-organisations";
 import { EXCERPT_BEGIN, EXCERPT_END, exampleDiff, exampleExcerpt, FULL_BEGIN, FULL_END, withBlock } from "../docs/example-diff";
 
 async function main(): Promise<void> {
@@ -24,8 +26,10 @@ async function main(): Promise<void> {
     text = fs.readFileSync(reviewing, "utf8");
     fs.writeFileSync(reviewing, withBlock(text, "docs/reviewing-changes.md", FULL_BEGIN, FULL_END, diff));
     fs.writeFileSync(management, withGuardrailsTable(fs.readFileSync(management, "utf8"), renderGuardrailsTable(loadOrg(root))));
+    const cost = path.join(root, "docs", "cost.md");
+    fs.writeFileSync(cost, renderCostDoc({ reference: await referenceEstimate(root), essential: await essentialEstimate(root), large: await largeEstimate(root) }));
     const rel = (f: string) => path.relative(process.cwd(), f);
-    process.stdout.write(`wrote ${rel(reference)}, the components table and example diff of ${rel(readme)}, the example diff of ${rel(reviewing)} and the guardrails table of ${rel(management)}\n`);
+    process.stdout.write(`wrote ${rel(reference)}, ${rel(cost)}, the components table and example diff of ${rel(readme)}, the example diff of ${rel(reviewing)} and the guardrails table of ${rel(management)}\n`);
 }
 
 main().catch((e: unknown) => {

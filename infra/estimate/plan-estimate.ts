@@ -32,6 +32,9 @@ export interface PlanEstimate {
     readonly priceRegion: string;
     readonly profile: string;
     readonly workload: string;
+    /** Accounts and enabled regions of the organisation. */
+    readonly accounts: number;
+    readonly regions: readonly string[];
     /** Where the archive's tiering and replication come from. */
     readonly archiveSource: string;
     readonly stacks: readonly StackCostEstimate[];
@@ -57,6 +60,8 @@ export function estimatePlans(planned: readonly PlannedStack[], org: OrgModel, o
         priceRegion: PRICE_REGION,
         profile: org.profile,
         workload: org.estimate.workload,
+        accounts: org.accounts.length,
+        regions: org.regions,
         archiveSource: ctx.archive.source,
         stacks,
         organisation: { ...estimateOrganisation(stacks.map((s) => ({ stack: s.stack, monthlyUsd: s.monthlyUsd, lines: s.lines, unpricedTypes: s.unpricedTypes }))), workflow },

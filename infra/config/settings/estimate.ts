@@ -18,7 +18,7 @@ export interface WorkloadVolume {
 }
 
 /**
- * Monthly usage of one account in one enabled region (unless the doc says otherwise) by workload
+ * Monthly usage of one account in one active region (unless the doc says otherwise) by workload
  * size. Round orders of magnitude, not measurements: `small` is a sandbox or a quiet core account,
  * `medium` a typical production workload account, `large` a busy shared platform account. Override
  * any of them per size under `estimate.volumes` once the organisation's own usage is known (AWS
@@ -60,6 +60,10 @@ export interface EstimateSettings {
     readonly accounts: Readonly<Record<string, WorkloadSize>>;
     /** Size → volume key → monthly volume, replacing the default of that key for that size. */
     readonly volumes: Readonly<Partial<Record<WorkloadSize, Readonly<Partial<Record<VolumeKey, number>>>>>>;
+    /** The first this-many enabled regions (home region first) carry an account's full volumes. */
+    readonly activeRegions: number;
+    /** Share of the volumes, in percent, every other enabled region carries (default resources, stray activity). */
+    readonly idleRegionPercent: number;
     /** Runs per month of each saved Athena query (the investigations the security team runs). */
     readonly queryRunsPerMonth: number;
     /** GB one saved-query run scans before partition pruning stops it (capped by the workgroup's per-query limit). */
@@ -85,6 +89,13 @@ export const estimateSettingsSchema: ObjectSchema = {
             values: { kind: "object", fields: volumeFields },
             doc: "Per workload size, monthly volumes that replace the defaults (keys and defaults in docs/cost.md), e.g. medium: { managementEvents: 5000000 }.",
         },
+        activeRegions: {
+            kind: "integer",
+            min: 1,
+            default: 2,
+            doc: "How many enabled regions (the home region first, in the order of regions) carry an account's full volumes; workloads seldom run in every enabled region.",
+        },
+        idleRegionPercent: { kind: "integer", min: 0, max: 100, default: 5, doc: "Percent of the volumes every other enabled region carries (default VPCs and security groups, stray calls)." },
         queryRunsPerMonth: { kind: "integer", min: 0, default: 30, doc: "Runs per month of each saved Athena query." },
         queryScanGb: { kind: "integer", min: 0, default: 10, doc: "GB one saved-query run scans (capped by the workgroup's per-query scan limit)." },
     },

@@ -16,10 +16,10 @@ export const accessLogStaging: PricingRule = {
     lines(stack, ctx) {
         if (stack.role !== "member") return [];
         const lines: CostLine[] = [];
-        const v = volumesOf(ctx.org, stack.account);
         const buckets = ofTypes(stack, "aws:s3/bucket:Bucket").filter((b) => (b.inputs.tags as Record<string, unknown> | undefined)?.["lz:log-bucket"] === "access-logs");
         for (const b of buckets) {
             const region = regionOf(b, ctx.org.homeRegion);
+            const v = volumesOf(ctx.org, stack.account, region);
             const objects = v.accessLogGb / kbToGb(LOG_SIZES.accessLogObjectKb);
             lines.push(charge("s3StandardGbMonth", v.accessLogGb / 30, region, "staged about a day before replication moves them", { key: "staging.standard", item: "staging storage before replication" }));
             lines.push(...archiveLines({ gb: v.accessLogGb, objects, staged: true, region, what: `S3 access and load balancer logs of ${stack.account.name} in ${region}` }, ctx));

@@ -1,6 +1,6 @@
 import { DAYS_PER_MONTH } from "../archive-storage";
 import { charge, type CostLine } from "../cost-line";
-import { accountMix, ofTypes, orgVolume } from "../estimate-context";
+import { accountMix, ofTypes, orgVolume, regionMix } from "../estimate-context";
 import { regionOf } from "../estimated-resource";
 import { kbToGb, LOG_SIZES } from "../log-sizes";
 import type { PricingRule } from "./pricing-rule";
@@ -36,9 +36,9 @@ export const centralEvents: PricingRule = {
             lines.push(charge("schedulerInvocations", Math.max(0, runs - FREE_INVOCATIONS), regionOf(s, home), `${Math.round(runs)} runs of ${String(s.inputs.scheduleExpression)}, the first ${FREE_INVOCATIONS / 1e6} million a month free`));
         }
         if (buses.length === 0) return lines;
-        const findings = orgVolume(ctx.org, "findings") * ctx.org.regions.length;
+        const findings = ctx.org.regions.reduce((n, r) => n + orgVolume(ctx.org, "findings", r), 0);
         const events = findings + selfTestEvents;
-        const mix = `findings of ${accountMix(ctx.org)} × ${ctx.org.regions.length} regions`;
+        const mix = `findings of ${accountMix(ctx.org)}, ${regionMix(ctx.org)}`;
         if (selfTestEvents > 0) lines.push(charge("eventsCustom", selfTestEvents, home, "self-test events put on the central bus"));
         for (const a of ofTypes(stack, "aws:cloudwatch/eventArchive:EventArchive")) {
             const gb = kbToGb(events * LOG_SIZES.findingEventKb);

@@ -1,6 +1,6 @@
 import { archiveLines } from "../archive-storage";
 import { charge, type CostLine } from "../cost-line";
-import { accountMix, ofTypes, orgVolume, volumesOf, type EstimateContext, type StackView } from "../estimate-context";
+import { accountMix, ofTypes, orgVolume, regionMix, volumesOf, type EstimateContext, type StackView } from "../estimate-context";
 import type { EstimatedResource } from "../estimated-resource";
 import { kbToGb, LOG_SIZES } from "../log-sizes";
 import { DAYS_PER_MONTH } from "../archive-storage";
@@ -46,8 +46,9 @@ export const cloudTrail: PricingRule = {
             const org = trail.inputs.isOrganizationTrail === true;
             const accounts = org ? ctx.org.accounts.length : 1;
             const regions = trail.inputs.isMultiRegionTrail === true ? ctx.org.regions.length : 1;
-            const per = (key: VolumeKey) => (org ? orgVolume(ctx.org, key) : volumesOf(ctx.org, stack.account)[key]) * regions;
-            const scope = org ? `${accountMix(ctx.org)} × ${regions} regions` : `one account × ${regions} regions`;
+            const trailRegions = regions === 1 ? [ctx.org.homeRegion] : ctx.org.regions;
+            const per = (key: VolumeKey) => trailRegions.reduce((n, r) => n + (org ? orgVolume(ctx.org, key, r) : volumesOf(ctx.org, stack.account, r)[key]), 0);
+            const scope = `${org ? accountMix(ctx.org) : stack.account.name} in ${regionMix(ctx.org)}`;
             const management = per("managementEvents");
             lines.push(charge("trailManagementFirstCopy", management, home, `management events of ${scope}`));
             const types = dataEventTypes(trail);
@@ -62,7 +63,7 @@ export const cloudTrail: PricingRule = {
             }
             const insights = ((trail.inputs.insightSelectors ?? []) as { insightType?: string }[]).map((s) => s.insightType);
             const accountsIn = org ? ctx.org.accounts : ctx.org.accounts.filter((a) => a.id === stack.account.id);
-            const writes = accountsIn.reduce((n, a) => n + (volumesOf(ctx.org, a).managementEvents * volumesOf(ctx.org, a).writeEventsPercent) / 100, 0) * regions;
+            const writes = trailRegions.reduce((m, r) => m + accountsIn.reduce((n, a) => n + (volumesOf(ctx.org, a, r).managementEvents * volumesOf(ctx.org, a, r).writeEventsPercent) / 100, 0), 0);
             if (insights.includes("ApiCallRateInsight")) lines.push(charge("trailInsights", writes, home, "API call rate Insights analyse write management events", { key: "trailInsights.callRate", item: "Insights: API call rate" }));
             if (insights.includes("ApiErrorRateInsight")) lines.push(charge("trailInsights", management, home, "API error rate Insights analyse every management event", { key: "trailInsights.errorRate", item: "Insights: API error rate" }));
             const events = management + dataEvents;

@@ -48,7 +48,7 @@ export const configRules: PricingRule = {
             const excluded = new Set(Array.isArray(pack.inputs.excludedAccounts) ? pack.inputs.excludedAccounts.map(String) : []);
             const accounts = ctx.org.accounts.filter((a) => a.id === undefined || !excluded.has(a.id));
             const periodic = rules.periodicRunsPerDay.reduce((n, runs) => n + runs * DAYS_PER_MONTH, 0) * accounts.length;
-            const changes = accounts.reduce((n, a) => n + rules.changeTriggeredTypes.reduce((m, types) => m + volumesOf(ctx.org, a).configItems * Math.min(1, types * SHARE_PER_TYPE), 0), 0);
+            const changes = accounts.reduce((n, a) => n + rules.changeTriggeredTypes.reduce((m, types) => m + volumesOf(ctx.org, a, region).configItems * Math.min(1, types * SHARE_PER_TYPE), 0), 0);
             lines.push(
                 charge(
                     "configPackEvaluation",

@@ -1,5 +1,5 @@
 import { charge, type CostLine } from "../cost-line";
-import { accountMix, ofTypes, orgVolume } from "../estimate-context";
+import { accountMix, ofTypes, orgVolume, regionMix } from "../estimate-context";
 import { regionOf } from "../estimated-resource";
 import type { PricingRule } from "./pricing-rule";
 
@@ -10,7 +10,8 @@ export const detective: PricingRule = {
     lines(stack, ctx) {
         const lines: CostLine[] = [];
         for (const config of ofTypes(stack, ...this.types).filter((c) => c.inputs.autoEnable === true)) {
-            lines.push(charge("detectiveGb", orgVolume(ctx.org, "detectiveGb"), regionOf(config, ctx.org.homeRegion), `GB ingested for ${accountMix(ctx.org)} in each region`));
+            const region = regionOf(config, ctx.org.homeRegion);
+            lines.push(charge("detectiveGb", orgVolume(ctx.org, "detectiveGb", region), region, `GB ingested for ${accountMix(ctx.org)}, ${regionMix(ctx.org)}`));
         }
         return lines;
     },

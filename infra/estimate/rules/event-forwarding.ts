@@ -1,5 +1,5 @@
 import { charge, type CostLine } from "../cost-line";
-import { accountMix, ofTypes, orgVolume, volumesOf } from "../estimate-context";
+import { accountMix, ofTypes, orgVolume, regionMix, volumesOf } from "../estimate-context";
 import { regionOf } from "../estimated-resource";
 import type { PricingRule } from "./pricing-rule";
 
@@ -17,9 +17,11 @@ export const eventForwarding: PricingRule = {
         const lines: CostLine[] = [];
         const toBus = ofTypes(stack, ...this.types).filter((t) => /:events:[^:]+:\d{12}:event-bus\//.test(String(t.inputs.arn)) && (t.inputs.eventBusName ?? "default") === "default");
         const regions = [...new Set(toBus.map((t) => regionOf(t, ctx.org.homeRegion)))];
-        const findings = stack.role === "security" ? orgVolume(ctx.org, "findings") : volumesOf(ctx.org, stack.account).findings;
         const whose = stack.role === "security" ? `of ${accountMix(ctx.org)} (delegated administrator)` : `of ${stack.account.name}`;
-        for (const region of regions) lines.push(charge("eventsCrossAccount", findings, region, `findings ${whose} in ${region}, each forwarded once`));
+        for (const region of regions) {
+            const findings = stack.role === "security" ? orgVolume(ctx.org, "findings", region) : volumesOf(ctx.org, stack.account, region).findings;
+            lines.push(charge("eventsCrossAccount", findings, region, `findings ${whose}, ${regionMix(ctx.org)}, each forwarded once`));
+        }
         return lines;
     },
 };

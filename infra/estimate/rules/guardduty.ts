@@ -1,6 +1,6 @@
 import type { VolumeKey } from "../../config/settings/estimate";
 import { charge, type CostLine } from "../cost-line";
-import { accountMix, ofTypes, orgVolume } from "../estimate-context";
+import { accountMix, ofTypes, orgVolume, regionMix } from "../estimate-context";
 import { regionOf } from "../estimated-resource";
 import type { PriceId } from "../prices";
 import type { PricingRule } from "./pricing-rule";
@@ -29,17 +29,17 @@ export const guardDuty: PricingRule = {
     types: ["aws:guardduty/organizationConfiguration:OrganizationConfiguration", "aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature"],
     lines(stack, ctx) {
         const lines: CostLine[] = [];
-        const mix = accountMix(ctx.org);
+        const mix = `${accountMix(ctx.org)}, ${regionMix(ctx.org)}`;
         const features = ofTypes(stack, "aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature");
         for (const config of ofTypes(stack, "aws:guardduty/organizationConfiguration:OrganizationConfiguration")) {
             if (!enabled(config.inputs.autoEnableOrganizationMembers)) continue;
             const region = regionOf(config, ctx.org.homeRegion);
-            lines.push(charge("guardDutyManagementEvents", orgVolume(ctx.org, "managementEvents"), region, `management events of ${mix} in each region`));
-            lines.push(charge("guardDutyFlowDnsGb", orgVolume(ctx.org, "flowAndDnsLogGb"), region, `flow and DNS logs of ${mix} in each region`));
+            lines.push(charge("guardDutyManagementEvents", orgVolume(ctx.org, "managementEvents", region), region, `management events of ${mix}`));
+            lines.push(charge("guardDutyFlowDnsGb", orgVolume(ctx.org, "flowAndDnsLogGb", region), region, `flow and DNS logs of ${mix}`));
             for (const f of features.filter((x) => regionOf(x, ctx.org.homeRegion) === region && enabled(x.inputs.autoEnable))) {
                 const spec = FEATURES[String(f.inputs.name)];
                 if (spec === undefined) throw new Error(`GuardDuty feature ${String(f.inputs.name)} has no price in infra/estimate/rules/guardduty.ts: add it`);
-                lines.push(charge(spec.price, orgVolume(ctx.org, spec.volume), region, `${spec.volume} of ${mix} in each region (feature ${String(f.inputs.name)} auto-enabled)`));
+                lines.push(charge(spec.price, orgVolume(ctx.org, spec.volume, region), region, `${spec.volume} of ${mix} (feature ${String(f.inputs.name)} auto-enabled)`));
             }
         }
         return lines;

@@ -15,9 +15,9 @@ export const logSubscription: PricingRule = {
     types: ["aws:cloudwatch/logAccountPolicy:LogAccountPolicy"],
     lines(stack, ctx) {
         const lines: CostLine[] = [];
-        const v = volumesOf(ctx.org, stack.account);
         for (const p of ofTypes(stack, ...this.types).filter((x) => x.inputs.policyType === "SUBSCRIPTION_FILTER_POLICY")) {
             const region = regionOf(p, ctx.org.homeRegion);
+            const v = volumesOf(ctx.org, stack.account, region);
             const why = `${v.subscribedLogGb} GB/month of subscribed log groups of ${stack.account.name} in ${region}`;
             // One object per buffering interval per partition (the account) of the stream.
             const objects = (DAYS_PER_MONTH * 86_400) / ctx.archive.firehoseBufferSeconds;

@@ -1,5 +1,5 @@
 import { charge, type CostLine } from "../cost-line";
-import { accountMix, ofTypes, volumesOf } from "../estimate-context";
+import { accountMix, ofTypes, regionMix, volumesOf } from "../estimate-context";
 import type { PricingRule } from "./pricing-rule";
 
 /** Finding ingestion events per account and region Security Hub does not charge for. */
@@ -23,9 +23,9 @@ export const securityHub: PricingRule = {
             if (body.serviceEnabled !== true) continue;
             const standards = body.enabledStandardArns?.length ?? 0;
             for (const region of regions) {
-                const checks = ctx.org.accounts.reduce((n, a) => n + volumesOf(ctx.org, a).securityHubChecksPerStandard * standards, 0);
-                lines.push(charge("securityHubCheck", checks, region, `${standards} standards × checks per standard of ${accountMix(ctx.org)} in ${regions.length} regions`));
-                const paid = ctx.org.accounts.reduce((n, a) => n + Math.max(0, volumesOf(ctx.org, a).findings - FREE_FINDINGS), 0);
+                const checks = ctx.org.accounts.reduce((n, a) => n + volumesOf(ctx.org, a, region).securityHubChecksPerStandard * standards, 0);
+                lines.push(charge("securityHubCheck", checks, region, `${standards} standards × checks per standard of ${accountMix(ctx.org)} in ${regions.length} of ${regionMix(ctx.org)}`));
+                const paid = ctx.org.accounts.reduce((n, a) => n + Math.max(0, volumesOf(ctx.org, a, region).findings - FREE_FINDINGS), 0);
                 lines.push(charge("securityHubFinding", paid, region, `findings beyond ${FREE_FINDINGS} per account and region`));
             }
         }
