@@ -76,7 +76,7 @@ export function essentialEstimate(repoRoot: string): Promise<PlanEstimate> {
  * member stacks, which differ), and its plan stands for every member of that size. A test shows the
  * estimate equals the full plan's on a smaller generated organisation.
  */
-export function largeEstimate(repoRoot: string, o: { members?: number; regions?: readonly string[] } = {}): Promise<PlanEstimate> {
+export function largeEstimate(repoRoot: string, o: { members?: number; regions?: readonly string[]; planEveryMember?: boolean } = {}): Promise<PlanEstimate> {
     const members = o.members ?? LARGE_ORG.members;
     const regions = o.regions ?? LARGE_ORG.regions;
     return inProject(
@@ -90,7 +90,8 @@ export function largeEstimate(repoRoot: string, o: { members?: number; regions?:
                 ou: i % 2 ? "Workloads/Dev" : "Workloads/Prod",
             }));
         },
-        async (root, sources) => representativeEstimate(root, sources),
+        async (root, sources) =>
+            o.planEveryMember ? estimateOf(root, sources, await planStacks(readProject(root), sources, { preview: false })) : representativeEstimate(root, sources),
     );
 }
 
