@@ -15,6 +15,8 @@ export interface WorkloadVolume {
     readonly small: number;
     readonly medium: number;
     readonly large: number;
+    /** Largest value that makes sense (a percentage), where there is one. */
+    readonly max?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface WorkloadVolume {
  */
 export const WORKLOAD_VOLUMES = {
     managementEvents: { doc: "CloudTrail management events (read and write)", small: 200_000, medium: 2_000_000, large: 20_000_000 },
-    writeEventsPercent: { doc: "Share of management events that are write events, in percent (CloudTrail Insights' API call rate analyses these)", small: 20, medium: 20, large: 20 },
+    writeEventsPercent: { doc: "Share of management events that are write events, in percent (CloudTrail Insights' API call rate analyses these)", small: 20, medium: 20, large: 20, max: 100 },
     s3DataEvents: { doc: "S3 object-level API calls (CloudTrail data events, GuardDuty S3 Protection)", small: 1_000_000, medium: 20_000_000, large: 300_000_000 },
     lambdaDataEvents: { doc: "Lambda invocations (CloudTrail data events)", small: 100_000, medium: 2_000_000, large: 30_000_000 },
     configItems: { doc: "AWS Config configuration items recorded continuously", small: 1_500, medium: 15_000, large: 100_000 },
@@ -72,7 +74,7 @@ export interface EstimateSettings {
 
 const size = { kind: "string", enum: WORKLOAD_SIZES } as const;
 const volumeFields: Record<string, Schema> = Object.fromEntries(
-    Object.entries(WORKLOAD_VOLUMES).map(([k, v]) => [k, { kind: "integer", min: 0, optional: true, doc: v.doc } as Schema]),
+    Object.entries(WORKLOAD_VOLUMES).map(([k, v]: [string, WorkloadVolume]) => [k, { kind: "number", min: 0, max: v.max, optional: true, doc: v.doc } as Schema]),
 );
 
 export const estimateSettingsSchema: ObjectSchema = {

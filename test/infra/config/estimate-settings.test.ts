@@ -31,6 +31,28 @@ describe("estimate settings (org file `estimate:`)", () => {
         assert.equal(volumesOf(org, org.management, org.regions[3]).iamPrincipals, 100, "IAM principals are global, not per region");
     });
 
+    it("takes a fractional volume, as some defaults are (0.5 GB of Detective data for a small account)", () => {
+        const raw = referenceOrg();
+        raw.estimate = { workload: "small", volumes: { small: { detectiveGb: 0.25, lambdaNetworkGb: 0 } } };
+        const org = parseOrg(raw, "stacks/org.yaml");
+        assert.equal(volumesOf(org, org.management).detectiveGb, 0.25);
+        assert.equal(volumesOf(org, org.management).lambdaNetworkGb, 0);
+    });
+
+    it("refuses a negative volume, a write share over 100 percent and a volume that is not a number, naming each key", () => {
+        const raw = referenceOrg();
+        raw.estimate = { volumes: { medium: { s3DataEvents: -1, writeEventsPercent: 120, ec2Vcpus: "forty" } } };
+        const problems = configProblems(() => parseOrg(raw, "stacks/org.yaml"));
+        assert.deepEqual(
+            problems.filter((p) => p.includes("estimate.")),
+            [
+                "stacks/org.yaml: estimate.volumes.medium.writeEventsPercent: 120 is above the maximum of 100",
+                "stacks/org.yaml: estimate.volumes.medium.s3DataEvents: -1 is below the minimum of 0",
+                'stacks/org.yaml: estimate.volumes.medium.ec2Vcpus: must be a number, got a string "forty"',
+            ],
+        );
+    });
+
     it("names an unknown account, a bad size and a bad volume key in one report", () => {
         const raw = referenceOrg();
         raw.estimate = { workload: "huge", accounts: { "workload-prd": "small" }, volumes: { small: { managementEvent: 1 } } };
