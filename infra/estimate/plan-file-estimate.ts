@@ -22,7 +22,10 @@ export interface PlanFileEstimate {
     criticalPathSeconds: number;
 }
 
-/** Rounded so a plan file stays byte-identical across runs and readable in a diff. */
+/**
+ * Rounded so a plan file stays byte-identical across runs and readable in a diff; to 1/100 cent, not
+ * to the cent, so that the stacks' sums in a diff comment agree with the organisation's total.
+ */
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 
 /** The plan-file section of one stack of an estimate. */
@@ -33,7 +36,7 @@ export function planFileEstimate(e: PlanEstimate, stack: string): PlanFileEstima
         kind: "estimate",
         priceDate: e.priceDate,
         priceRegion: e.priceRegion,
-        monthlyUsd: round(s.monthlyUsd, 2),
+        monthlyUsd: round(s.monthlyUsd, 4),
         lines: s.lines.map((l) => ({ key: l.key, item: l.item, quantity: round(l.quantity, 3), unit: l.unit, unitPrice: l.unitPrice, monthlyUsd: round(l.monthlyUsd, 4), assumption: l.assumption })),
         createSeconds: round(s.deploy.seconds, 1),
         criticalPathSeconds: round(s.deploy.criticalPathSeconds, 1),
