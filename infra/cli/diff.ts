@@ -93,7 +93,9 @@ const signed = (n: number) => (n >= 0.005 ? "+" : n <= -0.005 ? "−" : "±") + 
 export function costSection(c: CostDelta, maxLines = 10): string[] {
     const cell = (n: number | undefined) => (n === undefined ? "—" : usd(n));
     const total = (side: "before" | "after") => c.stacks.reduce((n, r) => n + (r[side] ?? 0), 0);
-    const changed = c.stacks.filter((r) => r.before !== r.after);
+    // Sides estimated by different code may differ in the last rounded digit: a change under half a
+    // cent is no change.
+    const changed = c.stacks.filter((r) => (r.before === undefined || r.after === undefined ? r.before !== r.after : Math.abs(r.after - r.before) >= 0.005));
     const lines = [
         "### Estimated monthly cost",
         "",

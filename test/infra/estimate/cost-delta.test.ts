@@ -50,6 +50,12 @@ describe("cost delta in the plan diff", () => {
         assert.match(md, /An estimate, not a bill: prices of 2026-12-03/);
     });
 
+    it("leaves out a stack whose estimate moved by less than half a cent (the last rounded digit of two sides)", () => {
+        const lines = costSection({ stacks: [{ stack: "security", before: 10, after: 10.0001 }, { stack: "log-archive", before: 5, after: 6 }], lines: [], priceDates: ["2026-12-03"] });
+        assert.ok(lines.includes("| `log-archive` | $5.00 | $6.00 | +$1.00 |"));
+        assert.ok(!lines.some((l) => l.startsWith("| `security` |")));
+    });
+
     it("shows a saving with a minus sign", () => {
         const lines = costSection({ stacks: [{ stack: "security", before: 10, after: 4 }], lines: [{ key: "k", item: "item", before: 10, after: 4 }], priceDates: ["2026-12-03"] });
         assert.ok(lines.includes("| `security` | $10.00 | $4.00 | −$6.00 |"));
