@@ -5,7 +5,8 @@ import type { EstimatedResource } from "./estimated-resource";
 export const RUNNER_CORES = 2;
 /**
  * Pulumi's default `--parallel`: 4 × GOMAXPROCS, i.e. four operations per core
- * (pulumi/pulumi pkg/cmd/pulumi/operations/up.go, `defaultParallel`; PULUMI_PARALLEL overrides it).
+ * (pulumi/pulumi pkg/cmd/pulumi/operations/up.go, `defaultParallel`, since pulumi/pulumi#15016 in 2024;
+ * before it, unbounded); PULUMI_PARALLEL or `--parallel` overrides it.
  */
 export const DEFAULT_PARALLEL = 4 * RUNNER_CORES;
 
