@@ -48,6 +48,8 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy": "policies are free",
     "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "policies are free",
     "aws:cloudwatch/logStream:LogStream": "streams are free; ingestion is priced with what writes",
+    "aws:cloudwatch/queryDefinition:QueryDefinition":
+        "a saved Logs Insights query is free; running one is charged per GB scanned, by whoever runs it, like the workloads' own usage",
     "aws:cloudwatch/logGroup:LogGroup": "ingestion and storage priced with what writes (the trail's copy, the security event log); delivery-error groups stay near empty",
     // Events and alerting.
     "aws:cloudwatch/eventBus:EventBus": "buses are free; events priced by event-forwarding and central-events",

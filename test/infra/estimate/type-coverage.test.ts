@@ -27,6 +27,7 @@ const EXPECTED_TYPES = [
     "aws:securityhub/insight:Insight",
     "aws:account/region:Region",
     "aws:sqs/queue:Queue",
+    "aws:cloudwatch/queryDefinition:QueryDefinition",
 ];
 
 function customTypes(plans: readonly StackPlan[]): string[] {
