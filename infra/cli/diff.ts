@@ -12,6 +12,8 @@ import { diffPlans, isEmptyDiff, type PropertyChange, type ResourceRef, type Sta
 import type { PlanFile } from "../engine/plan-json";
 import { SECRET_MASK, type Json } from "../engine/wire";
 import { parseArgs, UsageError } from "./args";
+import { costDelta, type CostDelta } from "../estimate/cost-delta";
+import { usd } from "../estimate/render-estimate";
 
 const USAGE = "usage: npm run plan -- --diff <base.json|base-dir> <head.json|head-dir> [--max-chars <n>]";
 /** Longest value shown in a table cell; the rest is elided. */
@@ -40,7 +42,11 @@ export function readPlanFile(file: string): PlanFile {
     }
     const bad = plan.resources.findIndex((r) => r === null || typeof r !== "object" || typeof r.urn !== "string" || typeof r.type !== "string");
     if (bad >= 0) throw new PlanReadError(`${file}: resources[${bad}] has no urn/type string`);
-    return { project: String(plan.project ?? ""), stack: plan.stack, resources: plan.resources, outputs: plan.outputs ?? {} };
+    const e = plan.estimate;
+    if (e !== undefined && (e === null || typeof e !== "object" || typeof e.monthlyUsd !== "number" || !Array.isArray(e.lines) || e.lines.some((l) => typeof l?.key !== "string" || typeof l.monthlyUsd !== "number"))) {
+        throw new PlanReadError(`${file}: estimate is not an estimate section (expected { monthlyUsd, lines: [{ key, monthlyUsd, … }] } from npm run plan -- --json)`);
+    }
+    return { project: String(plan.project ?? ""), stack: plan.stack, resources: plan.resources, outputs: plan.outputs ?? {}, ...(e === undefined ? {} : { estimate: e }) };
 }
 
 /** Plans of a file or folder, by stack name. */
@@ -63,8 +69,8 @@ function readPlans(location: string): Map<string, PlanFile> {
     return plans;
 }
 
-/** Diffs of every stack in either side: head's order first, then stacks only the base has. */
-export function diffLocations(base: string, head: string): StackDiff[] {
+/** Diffs of every stack in either side (head's order first, then stacks only the base has) and the cost change. */
+export function diffLocations(base: string, head: string): { diffs: StackDiff[]; cost: CostDelta | undefined } {
     const [b, h] = [readPlans(base), readPlans(head)];
     if (!fs.statSync(base).isDirectory() && !fs.statSync(head).isDirectory()) {
         // Two plans of different stacks share no resource: their "diff" would say everything changed.
@@ -75,10 +81,39 @@ export function diffLocations(base: string, head: string): StackDiff[] {
                     "a diff compares two plans of the same stack; plan the same --stack on both sides, or give two folders of plan files",
             );
         }
-        return [diffPlans(bp, hp)];
+        return { diffs: [diffPlans(bp, hp)], cost: costDelta([hp.stack], () => bp.estimate, () => hp.estimate) };
     }
     const stacks = [...h.keys(), ...[...b.keys()].filter((s) => !h.has(s))];
-    return stacks.map((s) => diffPlans(b.get(s), h.get(s)));
+    return { diffs: stacks.map((s) => diffPlans(b.get(s), h.get(s))), cost: costDelta(stacks, (s) => b.get(s)?.estimate, (s) => h.get(s)?.estimate) };
+}
+
+const signed = (n: number) => (n >= 0.005 ? "+" : n <= -0.005 ? "−" : "±") + usd(Math.abs(n));
+
+/** The cost section of the comment: per stack and total, then the lines that changed most. */
+export function costSection(c: CostDelta, maxLines = 10): string[] {
+    const cell = (n: number | undefined) => (n === undefined ? "—" : usd(n));
+    const total = (side: "before" | "after") => c.stacks.reduce((n, r) => n + (r[side] ?? 0), 0);
+    // Sides estimated by different code may differ in the last rounded digit: a change under half a
+    // cent is no change.
+    const changed = c.stacks.filter((r) => (r.before === undefined || r.after === undefined ? r.before !== r.after : Math.abs(r.after - r.before) >= 0.005));
+    const lines = [
+        "### Estimated monthly cost",
+        "",
+        `_An estimate, not a bill: prices of ${c.priceDates.join(" / ")} (us-east-1, other regions by multiplier), volumes from \`estimate:\` in the org file; see docs/cost.md._`,
+        "",
+        "| Stack | Before | After | Change |",
+        "|---|---:|---:|---:|",
+        ...changed.map((r) => `| ${code(r.stack)} | ${cell(r.before)} | ${cell(r.after)} | ${r.before === undefined || r.after === undefined ? "—" : signed(r.after - r.before)} |`),
+        `| **total** | ${usd(total("before"))} | ${usd(total("after"))} | ${signed(total("after") - total("before"))} |`,
+        "",
+    ];
+    if (c.lines.length > 0) {
+        lines.push("| Line | Before | After | Change |", "|---|---:|---:|---:|");
+        for (const l of c.lines.slice(0, maxLines)) lines.push(`| ${l.item.replace(/\|/g, "\\|")} | ${usd(l.before)} | ${usd(l.after)} | ${signed(l.after - l.before)} |`);
+        if (c.lines.length > maxLines) lines.push(`| … ${c.lines.length - maxLines} more lines | | | |`);
+        lines.push("");
+    }
+    return lines;
 }
 
 /** An inline code span that survives backticks and table pipes in the text. */
@@ -137,11 +172,12 @@ function stackSection(d: StackDiff, details: boolean): string[] {
 }
 
 /** The Markdown comment: a summary table, then one section per stack. */
-export function renderDiffMarkdown(diffs: readonly StackDiff[], opts: { maxChars?: number } = {}): string {
+export function renderDiffMarkdown(diffs: readonly StackDiff[], opts: { maxChars?: number; cost?: CostDelta } = {}): string {
     const render = (details: boolean) => {
         const lines = ["## Offline plan diff", "", "| Stack | Added | Removed | Changed |", "|---|---:|---:|---:|"];
         for (const d of diffs) lines.push(`| ${code(d.stack)} | ${d.added.length} | ${d.removed.length} | ${d.changed.length} |`);
         lines.push("");
+        if (opts.cost) lines.push(...costSection(opts.cost));
         for (const d of diffs) lines.push(...stackSection(d, details));
         return lines.join("\n").trimEnd() + "\n";
     };
@@ -167,7 +203,8 @@ export async function diffMain(argv: readonly string[]): Promise<number> {
         throw new UsageError(`--max-chars ${args.options["max-chars"]}: not a positive whole number`);
     }
     try {
-        process.stdout.write(renderDiffMarkdown(diffLocations(args.positional[0], args.positional[1]), { maxChars }));
+        const { diffs, cost } = diffLocations(args.positional[0], args.positional[1]);
+        process.stdout.write(renderDiffMarkdown(diffs, { maxChars, cost }));
     } catch (e) {
         if (!(e instanceof PlanReadError)) throw e;
         process.stderr.write(`${e.message}\n`);

@@ -1,6 +1,6 @@
 /**
- * `npm run docs` — regenerates docs/config-reference.md, README's components table and the example
- * plan diffs (README excerpt, docs/reviewing-changes.md in full) and the guardrails table of
+ * `npm run docs` — regenerates docs/config-reference.md, docs/cost.md, README's components table and
+ * the example plan diffs (README excerpt, docs/reviewing-changes.md in full), the guardrails table of
  * docs/management.md, and the health signals and their cost in docs/operations.md, from the sources and
  * real plans.
  */
@@ -13,6 +13,8 @@ import { loadOrg } from "../config/load";
 import { healthCost, renderCost, renderSignalsTable, withOperations } from "../docs/operations";
 import { planStacks } from "../engine/plan";
 import { discoverStacks, readProject } from "../engine/stacks";
+import { renderCostDoc } from "../docs/cost";
+import { essentialEstimate, largeEstimate, referenceEstimate } from "../docs/cost-organisations";
 import { EXCERPT_BEGIN, EXCERPT_END, exampleDiff, exampleExcerpt, FULL_BEGIN, FULL_END, withBlock } from "../docs/example-diff";
 
 async function main(): Promise<void> {
@@ -33,8 +35,10 @@ async function main(): Promise<void> {
     text = fs.readFileSync(reviewing, "utf8");
     fs.writeFileSync(reviewing, withBlock(text, "docs/reviewing-changes.md", FULL_BEGIN, FULL_END, diff));
     fs.writeFileSync(management, withGuardrailsTable(fs.readFileSync(management, "utf8"), renderGuardrailsTable(org)));
+    const cost = path.join(root, "docs", "cost.md");
+    fs.writeFileSync(cost, renderCostDoc({ reference: await referenceEstimate(root), essential: await essentialEstimate(root), large: await largeEstimate(root) }));
     const rel = (f: string) => path.relative(process.cwd(), f);
-    process.stdout.write(`wrote ${rel(reference)}, the components table and example diff of ${rel(readme)}, the example diff of ${rel(reviewing)} the guardrails table of ${rel(management)} and the health signals of ${rel(operations)}\n`);
+    process.stdout.write(`wrote ${rel(reference)}, ${rel(cost)}, the components table and example diff of ${rel(readme)}, the example diff of ${rel(reviewing)}, the guardrails table of ${rel(management)} and the health signals of ${rel(operations)}\n`);
 }
 
 main().catch((e: unknown) => {

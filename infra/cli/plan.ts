@@ -10,13 +10,15 @@ import { parseArgs, UsageError } from "./args";
 import { projectRoot, PROJECT_LAYOUT } from "./project-root";
 
 export const USAGE = [
-    "usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--root <dir>]",
+    "usage: npm run plan -- [--stack <name>]... [--json <file>] [--preview] [--summary] [--estimate] [--root <dir>]",
     "       npm run plan -- --diff <base.json|base-dir> <head.json|head-dir> [--max-chars <n>]",
     "",
     "  --stack <name>     plan this stack (repeatable); its predecessors are planned quietly to feed its StackReferences",
     "  --json <file>      write the plan of the one --stack as JSON (the plan file format in README)",
     "  --preview          plan as `pulumi preview` sees it: values the provider computes are unknown",
     "  --summary          counts only, no resource tree",
+    "  --estimate         estimated monthly cost (every line with quantity, unit price and assumption) and deploy time",
+    "                     per stack and for the organisation (docs/cost.md); --json files always carry the stack's estimate",
     `  --root <dir>       plan the configuration in <dir> with this code: ${PROJECT_LAYOUT}`,
     "  --diff <base> <head>  Markdown diff of two plan files of one stack, or two folders of plan files (matched by stack)",
     "  --max-chars <n>    with --diff: cap the output at n characters (property details go first)",
@@ -26,7 +28,7 @@ export const USAGE = [
 export async function main(argv: readonly string[]): Promise<number> {
     // `--diff` anywhere switches to diffing; options of planning are then unknown options.
     if (argv.includes("--diff")) return (await import("./diff")).diffMain(argv.filter((a) => a !== "--diff"));
-    const args = parseArgs(argv, { flags: ["preview", "summary", "help"], options: ["json", "root"], repeatable: ["stack"] }, USAGE);
+    const args = parseArgs(argv, { flags: ["preview", "summary", "estimate", "help"], options: ["json", "root"], repeatable: ["stack"] }, USAGE);
     if (args.flags.help) {
         process.stdout.write(USAGE + "\n");
         return 0;
@@ -65,8 +67,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const total = shown.reduce((n, p) => n + p.resources.length, 0);
     process.stdout.write(`${shown.length} stack${shown.length === 1 ? "" : "s"} planned, ${total} resources\n`);
+    const estimate = args.flags.estimate || args.options.json ? (await import("../estimate/estimate-plans")).estimateStackPlans(root, run, plans, shown) : undefined;
+    if (args.flags.estimate && estimate) {
+        const { renderEstimateText } = await import("../estimate/render-estimate");
+        process.stdout.write("\n" + renderEstimateText(estimate, { linesPerStack: targets.length > 0 }) + "\n");
+    }
     if (args.options.json) {
-        fs.writeFileSync(args.options.json, serializePlanFile(toPlanFile(shown[0])));
+        const { planFileEstimate } = await import("../estimate/plan-file-estimate");
+        fs.writeFileSync(args.options.json, serializePlanFile({ ...toPlanFile(shown[0]), estimate: planFileEstimate(estimate!, shown[0].stack) }));
         process.stdout.write(`plan of ${shown[0].stack} written to ${args.options.json}\n`);
     }
     return 0;

@@ -4,6 +4,7 @@ import type { SecuritySettings } from "./settings/security";
 import type { MemberSettings } from "./settings/member";
 import type { RegionInfo } from "./regions";
 import type { Profile } from "./profiles";
+import type { EstimateSettings } from "./settings/estimate";
 
 /** What an account is for in the landing zone. */
 export type AccountKind = "management" | "log-archive" | "security" | "member";
@@ -104,6 +105,8 @@ export interface OrgModel {
         /** The end-to-end log canary; undefined when switched off (or no member account exists). */
         readonly logCanary: { readonly account: Account; readonly intervalMinutes: number } | undefined;
     };
+    /** Usage assumptions of the cost estimate; they change no resource. */
+    readonly estimate: EstimateSettings;
 }
 
 export type Role = "management" | "log-archive" | "security" | "member";

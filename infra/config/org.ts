@@ -4,6 +4,7 @@ import { REGIONS } from "./regions";
 import { check, closest, show, type ObjectSchema, type Schema, type StringSchema } from "./schema";
 import { PROFILES, type Profile } from "./profiles";
 import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "./iam-names";
+import { estimateSettingsSchema, validateEstimateSettings, type EstimateSettings } from "./settings/estimate";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
@@ -249,6 +250,7 @@ export const orgSchema: ObjectSchema = {
                 },
             },
         },
+        estimate: estimateSettingsSchema,
     },
 };
 
@@ -275,6 +277,7 @@ interface RawOrg {
     tiering: { glacierInstantRetrievalAfterDays: number; deepArchiveAfterDays: number; noncurrentVersionExpiryDays?: number };
     alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
     health: { heartbeatMinutes: number; missedIntervals: number; trailSilentMinutes: number; logCanary: { account?: string; intervalMinutes: number } };
+    estimate: EstimateSettings;
 }
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number[]> {
@@ -434,6 +437,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
             );
         }
     }
+    if (v.estimate) validateEstimateSettings(v.estimate, accounts.map((a) => a.name), file, problems);
     const bg = v.breakGlass;
     if (bg && (bg.users ?? []).length === 0 && (bg.identityCenterPermissionSets ?? []).length === 0) {
         problems.add(
@@ -476,6 +480,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         tiering: { ...full.tiering, noncurrentVersionExpiryDays: full.tiering.noncurrentVersionExpiryDays ?? full.retention.archiveDays },
         alerts: { emails: full.alerts.emails, slack: full.alerts.slack },
         health: healthOf(full.health, accounts),
+        estimate: full.estimate,
     };
 }
 

@@ -9,6 +9,7 @@ import type { Cost, Profile } from "./profiles";
 export type Schema =
     | StringSchema
     | IntegerSchema
+    | NumberSchema
     | BooleanSchema
     | ArraySchema
     | ObjectSchema
@@ -35,6 +36,12 @@ export interface StringSchema extends Common {
 }
 export interface IntegerSchema extends Common {
     readonly kind: "integer";
+    readonly min?: number;
+    readonly max?: number;
+}
+/** Any finite number, fractions allowed (usage volumes such as 0.5 GB); whole-number settings use IntegerSchema. */
+export interface NumberSchema extends Common {
+    readonly kind: "number";
     readonly min?: number;
     readonly max?: number;
 }
@@ -164,9 +171,11 @@ export function check(schema: Schema, value: unknown, file: string, path: string
             }
             return value;
         }
-        case "integer": {
-            if (typeof value !== "number" || !Number.isInteger(value)) {
-                problems.add(file, path, `must be a whole number, got ${typeName(value)} ${show(value)}`);
+        case "integer":
+        case "number": {
+            const whole = schema.kind === "integer";
+            if (typeof value !== "number" || !(whole ? Number.isInteger(value) : Number.isFinite(value))) {
+                problems.add(file, path, `must be ${whole ? "a whole number" : "a number"}, got ${typeName(value)} ${show(value)}`);
                 return undefined;
             }
             if (schema.min !== undefined && value < schema.min) {
@@ -242,7 +251,8 @@ export function describeSchema(schema: Schema): string {
         case "string":
             return schema.enum ? `one of ${schema.enum.join(", ")}` : (schema.describe ?? "a string");
         case "integer":
-            return `a whole number${schema.min !== undefined ? ` >= ${schema.min}` : ""}${schema.max !== undefined ? ` <= ${schema.max}` : ""}`;
+        case "number":
+            return `${schema.kind === "integer" ? "a whole number" : "a number"}${schema.min !== undefined ? ` >= ${schema.min}` : ""}${schema.max !== undefined ? ` <= ${schema.max}` : ""}`;
         case "boolean":
             return "true or false";
         case "array":

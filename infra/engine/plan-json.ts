@@ -1,5 +1,6 @@
 import type { StackPlan } from "./run";
 import type { Json } from "./wire";
+import type { PlanFileEstimate } from "../estimate/plan-file-estimate";
 
 /** One resource of a plan file (the public `--json` shape, see README "Plan JSON"). */
 export interface PlanFileResource {
@@ -21,6 +22,8 @@ export interface PlanFile {
     stack: string;
     resources: PlanFileResource[];
     outputs: Record<string, Json>;
+    /** The stack's cost and deploy-time estimate (written by `plan --json`; absent in files of older versions). */
+    estimate?: PlanFileEstimate;
 }
 
 function sortKeys(value: Json): Json {

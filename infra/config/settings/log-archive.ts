@@ -1,4 +1,5 @@
 import type { ObjectSchema } from "../schema";
+import { PRICING_PAGES } from "../pricing-pages";
 import type { ProblemList } from "../errors";
 import type { OrgModel } from "../model";
 import { partitionDnsSuffix, REGIONS } from "../regions";
@@ -33,7 +34,7 @@ export const logArchiveSettingsSchema: ObjectSchema = {
             pattern: /^[a-z]{2}(-[a-z]+)+-\d$/,
             describe: "an AWS region name",
             doc: "Region of a cross-region replica of the archive (Object Lock, own key, replicated live); unset: no replica.",
-            cost: { unit: "per GB stored a second time and per GB replicated across regions", pricing: "https://aws.amazon.com/s3/pricing/" },
+            cost: { unit: "per GB stored a second time and per GB replicated across regions", pricing: PRICING_PAGES.s3 },
         },
         protect: { kind: "boolean", default: true, doc: "`protect` + `retainOnDelete` on every bucket and key; turn off only to tear down a test organisation." },
         query: {

@@ -1,4 +1,5 @@
 import type { ObjectSchema } from "../schema";
+import { PRICING_PAGES } from "../pricing-pages";
 
 /** How often AWS Config records a resource type. */
 export const RECORDING_FREQUENCIES = ["CONTINUOUS", "DAILY"] as const;
@@ -43,7 +44,7 @@ export const memberSettingsSchema: ObjectSchema = {
                     enum: RECORDING_FREQUENCIES,
                     default: "CONTINUOUS",
                     doc: "AWS Config recording frequency of every resource type not listed in dailyResourceTypes.",
-                    cost: { unit: "per configuration item recorded (DAILY records at most one item per resource a day, at a higher price per item)", pricing: "https://aws.amazon.com/config/pricing/" },
+                    cost: { unit: "per configuration item recorded (DAILY records at most one item per resource a day, at a higher price per item)", pricing: PRICING_PAGES.config },
                 },
                 dailyResourceTypes: {
                     kind: "array",
@@ -84,7 +85,7 @@ export const memberSettingsSchema: ObjectSchema = {
                     kind: "boolean",
                     default: true,
                     doc: "Account-level CloudWatch Logs subscription-filter policy to the central log destination in every enabled region.",
-                    cost: { unit: "per GB of log data streamed through the central Firehose streams (then stored in the archive)", pricing: "https://aws.amazon.com/firehose/pricing/" },
+                    cost: { unit: "per GB of log data streamed through the central Firehose streams (then stored in the archive)", pricing: PRICING_PAGES.firehose },
                 },
                 excludedLogGroups: {
                     kind: "array",

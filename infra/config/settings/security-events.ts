@@ -1,4 +1,5 @@
 import type { ObjectSchema } from "../schema";
+import { PRICING_PAGES } from "../pricing-pages";
 
 /** Settings of the central event bus and alerting (`lz:security.events`). */
 export interface SecurityEventsSettings {
@@ -35,7 +36,7 @@ export const securityEventsSettingsSchema: ObjectSchema = {
             max: 36500,
             default: 365,
             doc: "Days the central bus archive keeps every event for replay.",
-            cost: { unit: "per GB archived and per GB-month kept", pricing: "https://aws.amazon.com/eventbridge/pricing/" },
+            cost: { unit: "per GB archived and per GB-month kept", pricing: PRICING_PAGES.eventbridge },
         },
         selfTest: {
             kind: "object",

@@ -2,6 +2,7 @@ import { defaultFor, type ObjectSchema, type Schema } from "../schema";
 import type { Cost, Profile } from "../profiles";
 import type { ProblemList } from "../errors";
 import type { OrgModel } from "../model";
+import { PRICING_PAGES } from "../pricing-pages";
 import { securityEventsSettingsSchema, type SecurityEventsSettings } from "./security-events";
 
 /** Security Hub standards the configuration policy can enable (the part of the ARN after `standards/`). */
@@ -82,17 +83,8 @@ export const GUARDDUTY_PROTECTION_PLANS = {
 } as const;
 export type GuardDutyProtection = keyof typeof GUARDDUTY_PROTECTION_PLANS;
 
-// Pricing pages, cited by the configuration reference.
-const PRICING = {
-    cloudtrail: "https://aws.amazon.com/cloudtrail/pricing/",
-    guardduty: "https://aws.amazon.com/guardduty/pricing/",
-    securityhub: "https://aws.amazon.com/security-hub/pricing/",
-    inspector: "https://aws.amazon.com/inspector/pricing/",
-    macie: "https://aws.amazon.com/macie/pricing/",
-    detective: "https://aws.amazon.com/detective/pricing/",
-    accessAnalyzer: "https://aws.amazon.com/iam/access-analyzer/pricing/",
-    config: "https://aws.amazon.com/config/pricing/",
-} as const;
+// Pricing pages, cited by the configuration reference and the cost estimate.
+const PRICING = PRICING_PAGES;
 const regionKey = { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/, describe: "a region name such as us-east-1" } as const;
 
 export const securitySettingsSchema: ObjectSchema = {

@@ -25,8 +25,8 @@ describe("npm run plan", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-plan-"));
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-    it("plans every stack of the reference org in deploy order", () => {
-        const r = plan(["--summary"]);
+    it("plans every stack of the reference org in deploy order, and with --estimate prints each one's cost and create time", () => {
+        const r = plan(["--summary", "--estimate"]);
         assert.equal(r.status, 0, r.stderr);
         const order = [...r.stdout.matchAll(/^stack (\S+) \(update\)/gm)].map((m) => m[1]);
         assert.deepEqual(order, [
@@ -40,6 +40,11 @@ describe("npm run plan", () => {
             "member-workload-prod",
         ]);
         assert.match(r.stdout, /8 stacks planned, \d+ resources/);
+        assert.match(r.stdout, /^Estimate \(not a bill\): prices of \d{4}-\d{2}-\d{2} for us-east-1/m);
+        for (const stack of order) assert.match(r.stdout, new RegExp(`^  ${stack} +\\$[\\d,]+\\.\\d\\d  \\d+ (min \\d+ )?s`, "m"), stack);
+        assert.match(r.stdout, /^  organisation +\$[\d,]+\.\d\d$/m);
+        assert.match(r.stdout, /top 10 cost lines of the organisation/);
+        assert.match(r.stdout, /deploy workflow \(20 concurrent jobs\): first deploy \d+ min \d+ s/);
     });
 
     it("writes the documented plan JSON shape, byte-identical on a second run", () => {
@@ -50,7 +55,11 @@ describe("npm run plan", () => {
         const bytes = fs.readFileSync(a, "utf8");
         assert.equal(bytes, fs.readFileSync(b, "utf8"));
         const file = JSON.parse(bytes);
-        assert.deepEqual(Object.keys(file), ["project", "stack", "resources", "outputs"]);
+        assert.deepEqual(Object.keys(file), ["project", "stack", "resources", "outputs", "estimate"]);
+        assert.equal(file.estimate.kind, "estimate");
+        assert.ok(file.estimate.monthlyUsd > 0 && file.estimate.createSeconds > 0);
+        assert.ok(file.estimate.lines.length > 0);
+        for (const l of file.estimate.lines) assert.deepEqual(Object.keys(l), ["key", "item", "quantity", "unit", "unitPrice", "monthlyUsd", "assumption"]);
         assert.equal(file.project, "lz");
         assert.equal(file.stack, "member-workload-dev");
         for (const r of file.resources) {
