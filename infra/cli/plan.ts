@@ -41,6 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const root = args.options.root === undefined ? path.resolve(__dirname, "..", "..") : projectRoot(path.resolve(args.options.root), args.options.root);
     const project = readProject(root);
     const all = discoverStacks(project);
+    // Before anything runs: an account without its member stack plans cleanly and deploys nothing.
+    (await import("../engine/stack-coverage")).assertStackCoverage(project, all);
     const targets = args.repeated.stack ?? [];
     for (const t of targets) {
         if (!all.some((s) => s.stack === t)) {

@@ -80,16 +80,19 @@ describe("npm run plan", () => {
     });
 
     it("fails a stack whose program fails with exit 2, the stack and the program's message, and no stack trace", () => {
-        // A member stack alone: its StackReference to log-archive has nothing to read, so an input of
-        // one of its resources cannot be serialized (reported by the SDK as an unhandled rejection).
+        // Member stacks alone (one per account, so coverage holds): their StackReference to log-archive
+        // has nothing to read, so an input of a resource cannot be serialized (reported by the SDK as
+        // an unhandled rejection).
         const root = path.join(tmp, "member-only");
         fs.mkdirSync(path.join(root, "stacks"), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
         fs.writeFileSync(path.join(root, "stacks", "org.yaml"), stringify(referenceOrg()));
-        fs.writeFileSync(path.join(root, "stacks", "Pulumi.member-workload-dev.yaml"), stringify({ config: { "lz:role": "member", "lz:account": "workload-dev" } }));
+        for (const account of ["management", "log-archive", "security", "workload-prod", "workload-dev"]) {
+            fs.writeFileSync(path.join(root, "stacks", `Pulumi.member-${account}.yaml`), stringify({ config: { "lz:role": "member", "lz:account": account } }));
+        }
         const r = plan(["--root", root, "--summary"]);
         assert.equal(r.status, 2, r.stderr);
-        assert.match(r.stderr, /^stack member-workload-dev: resource ".+" \[.+\]: error serializing property ".+": .*StackReference "acme\/lz\/log-archive": no such stack has been planned before this one/);
+        assert.match(r.stderr, /^stack member-log-archive: resource ".+" \[.+\]: error serializing property ".+": .*StackReference "acme\/lz\/log-archive": no such stack has been planned before this one/);
         assert.equal(r.stderr.trim().split("\n").length, 1, "one line");
         assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
         assert.doesNotMatch(r.stderr, /promises? (was|were) still active/);
