@@ -9,8 +9,7 @@ import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
-import { BreakGlassRole } from "../components/baseline/break-glass-role";
-import { breakGlassTrustPolicy } from "../iam/break-glass-trust";
+import { memberBreakGlassRoleArn } from "./break-glass";
 import { DEFAULT_ARCHIVE_PREFIXES, serviceOnlyArchivePrefixes } from "../iam/archive-bucket-policy";
 
 type Model = Extract<StackModel, { role: "member" }>;
@@ -69,17 +68,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
 
     new AccountHardening("hardening", { accountId: account.id }, opts);
 
-    const breakGlass = new BreakGlassRole(
-        "break-glass",
-        {
-            roleName: org.roles.breakGlass,
-            trustPolicy: breakGlassTrustPolicy({ partition: org.partition, managementAccountId: org.management.id, ...org.breakGlass }),
-            administratorPolicyArn: arn(org, "iam", "", "aws", "policy/AdministratorAccess"),
-            maxSessionMinutes: org.breakGlass.maxSessionMinutes,
-            adopt: settings.breakGlassRole.adopt,
-        },
-        opts,
-    );
+    const breakGlassRoleArn = memberBreakGlassRoleArn(ctx.model, opts);
 
     const accessLogs = new AccessLogBuckets(
         "access-logs",
@@ -118,7 +107,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
 
     return {
         accountId: account.id,
-        breakGlassRoleArn: breakGlass.roleArn,
+        breakGlassRoleArn,
         configRoleArn: config.roleArn,
         configRecorderNames: config.recorderNames,
         forwardingRoleArn: forwarding.roleArn,

@@ -35,18 +35,52 @@ export const ROLE_TAMPER_ACTIONS = [
     "iam:DeleteServiceLinkedRole",
 ];
 
+/**
+ * The execution role a service-managed StackSet creates in every target account and runs as
+ * (AWS CloudFormation User Guide, "Configure a custom execution role template for StackSets":
+ * `stacksets-exec-*`, with AdministratorAccess). Only the management account's StackSets
+ * service-linked role may assume it (managed policy CloudFormationStackSetsOrgAdminServiceRolePolicy:
+ * `sts:AssumeRole` on `role/stacksets-exec-*`), and AWS creates it through the member account's
+ * service-linked role, which SCPs do not restrict (AWS Organizations User Guide, "Service control
+ * policies": SCPs do not affect service-linked roles).
+ */
+export const STACKSET_EXECUTION_ROLE = "stacksets-exec-*";
+
 /** Role ARN patterns in any account: the named roles of `roles`, the prefixed roles and Config's service-linked role. */
 export function landingZoneRolePatterns(org: OrgModel): string[] {
-    // The exempt names under any path too (`*<name>` matches `<name>` and `tools/<name>`): IAM role names
-    // are unique per account whatever the path, so a role `tools/<breakGlass>` would take the name (and
-    // match the break-glass metric filter). Names merely ending like them are reserved with them.
-    return [`*${org.roles.deployment}`, `*${org.roles.breakGlass}`, org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"].map(
-        (n) => `arn:${org.partition}:iam::*:role/${n}`,
-    );
+    return [...exemptRoleNamePatterns(org), ...otherRolePatterns(org)].map((n) => `arn:${org.partition}:iam::*:role/${n}`);
 }
 
+/**
+ * The exempt names under any path too (`*<name>` matches `<name>` and `tools/<name>`): IAM role names
+ * are unique per account whatever the path, so a role `tools/<breakGlass>` would take the name (and
+ * match the break-glass metric filter). Names merely ending like them are reserved with them.
+ */
+function exemptRoleNamePatterns(org: OrgModel): string[] {
+    return [`*${org.roles.deployment}`, `*${org.roles.breakGlass}`];
+}
+
+function otherRolePatterns(org: OrgModel): string[] {
+    return [org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"];
+}
+
+/**
+ * The exempt roles themselves are also created and updated by the bootstrap's StackSet, which runs
+ * as the StackSet execution role: that role is exempt for them alone (not for the pipeline's roles,
+ * nor for any other guardrail), and is itself protected — an administrator who could create or
+ * re-trust a `stacksets-exec-*` role could mint the exemption through it.
+ */
 export function protectRolesScp(org: OrgModel): PolicyDocument {
+    const arnOf = (n: string) => `arn:${org.partition}:iam::*:role/${n}`;
+    const exempt = unlessExempt(org).ArnNotLike["aws:PrincipalArn"] as string[];
     return policyDocument([
-        { Sid: "ProtectLandingZoneRoles", Effect: "Deny", Action: ROLE_TAMPER_ACTIONS, Resource: landingZoneRolePatterns(org), Condition: unlessExempt(org) },
+        { Sid: "ProtectLandingZoneRoles", Effect: "Deny", Action: ROLE_TAMPER_ACTIONS, Resource: otherRolePatterns(org).map(arnOf), Condition: unlessExempt(org) },
+        {
+            Sid: "ProtectExemptRoles",
+            Effect: "Deny",
+            Action: ROLE_TAMPER_ACTIONS,
+            Resource: [...exemptRoleNamePatterns(org), STACKSET_EXECUTION_ROLE].map(arnOf),
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...exempt, arnOf(STACKSET_EXECUTION_ROLE)] } },
+        },
     ]);
 }

@@ -92,7 +92,7 @@ describe("guardrail SCPs", () => {
             partition: "aws-us-gov" as const,
             namePrefix: "a-rather-long-landing-zone-prefix",
             regions: [...DEFAULT_ENABLED_REGIONS],
-            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) },
+            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64), preview: "P".repeat(64) },
         };
         const sizes = guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length] as const);
         for (const [id, n] of sizes) assert.ok(n <= 5120, `${id}: ${n}`);
@@ -104,7 +104,7 @@ describe("guardrail SCPs", () => {
             partition: "aws-us-gov" as const,
             namePrefix: "a-rather-long-landing-zone-prefix",
             regions: [...DEFAULT_ENABLED_REGIONS],
-            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) },
+            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64), preview: "P".repeat(64) },
         };
         const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "security-model.md"), "utf8");
         const worstSizes = new Map(guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length]));
