@@ -48,39 +48,33 @@ export const STACKSET_EXECUTION_ROLE = "stacksets-exec-*";
 
 /** Role ARN patterns in any account: the named roles of `roles`, the prefixed roles and Config's service-linked role. */
 export function landingZoneRolePatterns(org: OrgModel): string[] {
-    return [...exemptRoleNamePatterns(org), ...otherRolePatterns(org)].map((n) => `arn:${org.partition}:iam::*:role/${n}`);
+    // The exempt names under any path too (`*<name>` matches `<name>` and `tools/<name>`): IAM role names
+    // are unique per account whatever the path, so a role `tools/<breakGlass>` would take the name (and
+    // match the break-glass metric filter). Names merely ending like them are reserved with them.
+    return [`*${org.roles.deployment}`, `*${org.roles.breakGlass}`, org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"].map(
+        (n) => `arn:${org.partition}:iam::*:role/${n}`,
+    );
 }
 
 /**
- * The exempt names under any path too (`*<name>` matches `<name>` and `tools/<name>`): IAM role names
- * are unique per account whatever the path, so a role `tools/<breakGlass>` would take the name (and
- * match the break-glass metric filter). Names merely ending like them are reserved with them.
- */
-function exemptRoleNamePatterns(org: OrgModel): string[] {
-    return [`*${org.roles.deployment}`, `*${org.roles.breakGlass}`];
-}
-
-function otherRolePatterns(org: OrgModel): string[] {
-    return [org.roles.investigator, `${org.namePrefix}-*`, "aws-service-role/config.*"];
-}
-
-/**
- * The exempt roles themselves are also created and updated by the bootstrap's StackSet, which runs
- * as the StackSet execution role: that role is exempt for them alone (not for the pipeline's roles,
- * nor for any other guardrail), and is itself protected — an administrator who could create or
- * re-trust a `stacksets-exec-*` role could mint the exemption through it.
+ * The exempt roles are also created and updated by the bootstrap's StackSet, which runs as the
+ * StackSet execution role: that role is exempt from this statement, and only this one (no other
+ * guardrail names it). It is itself protected — an administrator who could create or re-trust a
+ * `stacksets-exec-*` role could mint the exemption through it. Only the management account's
+ * StackSets (or a StackSets delegated administrator, which the landing zone never registers) can
+ * act as it, and the management account is the root of trust already; a statement keeping it off
+ * the pipeline's roles as well would not fit the 5,120-character limit with the longest names.
  */
 export function protectRolesScp(org: OrgModel): PolicyDocument {
-    const arnOf = (n: string) => `arn:${org.partition}:iam::*:role/${n}`;
+    const stackSets = `arn:${org.partition}:iam::*:role/${STACKSET_EXECUTION_ROLE}`;
     const exempt = unlessExempt(org).ArnNotLike["aws:PrincipalArn"] as string[];
     return policyDocument([
-        { Sid: "ProtectLandingZoneRoles", Effect: "Deny", Action: ROLE_TAMPER_ACTIONS, Resource: otherRolePatterns(org).map(arnOf), Condition: unlessExempt(org) },
         {
-            Sid: "ProtectExemptRoles",
+            Sid: "ProtectLandingZoneRoles",
             Effect: "Deny",
             Action: ROLE_TAMPER_ACTIONS,
-            Resource: [...exemptRoleNamePatterns(org), STACKSET_EXECUTION_ROLE].map(arnOf),
-            Condition: { ArnNotLike: { "aws:PrincipalArn": [...exempt, arnOf(STACKSET_EXECUTION_ROLE)] } },
+            Resource: [...landingZoneRolePatterns(org), stackSets],
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...exempt, stackSets] } },
         },
     ]);
 }

@@ -126,7 +126,6 @@ const CASES: Case[] = [
     c("mint", "denies a member administrator rewriting the break-glass role's trust", admin(MEMBER), "iam:UpdateAssumeRolePolicy", breakGlass(MEMBER), DENIED),
     c("mint", "denies a member administrator creating a role named like the StackSet execution role (exempt for the exempt roles)", admin(MEMBER), "iam:CreateRole", STACKSET_EXEC(MEMBER), DENIED),
     c("mint", "denies the security administrator re-trusting the StackSet execution role to itself", admin(SEC), "iam:UpdateAssumeRolePolicy", STACKSET_EXEC(SEC), DENIED),
-    c("mint", "denies the StackSet execution role changes to the pipeline's roles (its exemption covers the exempt roles only)", STACKSET_EXEC(MEMBER), "iam:UpdateAssumeRolePolicy", role(MEMBER, "acme-lz-log-subscription"), DENIED),
     c("mint", "does not exempt the StackSet execution role from the other guardrails: it is refused the org trail's StopLogging", STACKSET_EXEC(MEMBER), "cloudtrail:StopLogging", TRAIL, DENIED, { resourceAccount: MGMT }),
     c("mint", "denies the security administrator rewriting the deployment role's trust", admin(SEC), "iam:UpdateAssumeRolePolicy", deployer(SEC), DENIED),
     c("mint", "denies the log-archive administrator attaching a policy to the break-glass role", admin(LA), "iam:AttachRolePolicy", breakGlass(LA), DENIED),

@@ -30,6 +30,7 @@ describe("npm run plan", () => {
         assert.equal(r.status, 0, r.stderr);
         const order = [...r.stdout.matchAll(/^stack (\S+) \(update\)/gm)].map((m) => m[1]);
         assert.deepEqual(order, [
+            "bootstrap",
             "management",
             "log-archive",
             "security",
@@ -39,7 +40,7 @@ describe("npm run plan", () => {
             "member-workload-dev",
             "member-workload-prod",
         ]);
-        assert.match(r.stdout, /8 stacks planned, \d+ resources/);
+        assert.match(r.stdout, /9 stacks planned, \d+ resources/);
     });
 
     it("writes the documented plan JSON shape, byte-identical on a second run", () => {
@@ -123,7 +124,7 @@ describe("npm run plan", () => {
         it("fails planning with exit 2 naming the first stack and the load error, no stack trace", () => {
             const r = plan(["--stack", "management", "--summary"], [breaker]);
             assert.equal(r.status, 2, r.stderr);
-            assert.match(r.stderr, /^stack management: Cannot find module '\.\/accounts\/nowhere'/);
+            assert.match(r.stderr, /^stack bootstrap: Cannot find module '\.\/accounts\/nowhere'/);
             assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
         });
     });
@@ -161,6 +162,6 @@ describe("npm run plan", () => {
     it("rejects an unknown stack name, listing the stacks", () => {
         const r = plan(["--stack", "nope"]);
         assert.equal(r.status, 2);
-        assert.match(r.stderr, /--stack nope: no such stack; stacks: management, log-archive, security/);
+        assert.match(r.stderr, /--stack nope: no such stack; stacks: bootstrap, management, log-archive, security/);
     });
 });

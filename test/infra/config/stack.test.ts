@@ -25,7 +25,19 @@ describe("parseStack", () => {
 
     it("rejects an unknown role with the allowed ones and a suggestion", () => {
         assert.deepEqual(problems("member-x", { "lz:role": "membr" }), [
-            `stacks/Pulumi.member-x.yaml: lz:role: "membr" is not allowed; use one of "management", "log-archive", "security", "member" (did you mean "member"?)`,
+            `stacks/Pulumi.member-x.yaml: lz:role: "membr" is not allowed; use one of "bootstrap", "management", "log-archive", "security", "member" (did you mean "member"?)`,
+        ]);
+    });
+
+    it("resolves the bootstrap stack to the management account and requires the org file's bootstrap block", () => {
+        const m = parseStack("bootstrap", "stacks/Pulumi.bootstrap.yaml", { "lz:role": "bootstrap" }, org);
+        assert.equal(m.account.id, "111111111111");
+        assert.deepEqual(m.role === "bootstrap" && m.settings.stackSet, { maxConcurrentPercentage: 25, failureTolerancePercentage: 10 });
+        const raw = referenceOrg();
+        delete raw.bootstrap;
+        const without = parseOrg(raw, "stacks/org.yaml");
+        assert.deepEqual(configProblems(() => parseStack("bootstrap", "stacks/Pulumi.bootstrap.yaml", { "lz:role": "bootstrap" }, without)), [
+            "stacks/Pulumi.bootstrap.yaml: lz:role: role bootstrap needs the bootstrap block in stacks/org.yaml (githubRepository, stackSetTargets): it says which repository deploys and where the roles go",
         ]);
     });
 

@@ -55,7 +55,7 @@ describe("guardrail SCPs", () => {
             assert.deepEqual(unknown, []);
         });
 
-        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one)`, () => {
+        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one, the StackSet execution role from the role-protecting one)`, () => {
             const exempt = ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"];
             for (const s of g.document.Statement) {
                 if (s.Sid === "ProtectArchiveObjects") continue;
@@ -63,6 +63,8 @@ describe("guardrail SCPs", () => {
                     OnlyLogsDeliversIntoStreams: ["arn:aws:iam::222222222222:role/acme-lz-central-logs-subscription"],
                     // CloudTrail's delivery role and the landing zone's functions write its log groups.
                     OnlyLandingZoneWritesItsLogs: ["arn:aws:iam::*:role/acme-lz-*"],
+                    // The bootstrap's service-managed StackSet creates and updates the exempt roles.
+                    ProtectLandingZoneRoles: ["arn:aws:iam::*:role/stacksets-exec-*"],
                 };
                 const expected = [...exempt, ...(also[s.Sid] ?? [])];
                 assert.deepEqual(s.Condition?.ArnNotLike, { "aws:PrincipalArn": expected }, s.Sid);
