@@ -23,23 +23,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
     const opts = { provider: ctx.provider };
     const archive = new pulumi.StackReference(`member-${account.name}-archive-outputs`, { name: stackReferenceName(org, "log-archive") });
 
-    const config = new ConfigRecorder(
-        "config",
-        {
-            regions: org.regions,
-            homeRegion: org.homeRegion,
-            bucketName: archive.requireOutput("configBucketName") as pulumi.Output<string>,
-            kmsKeyArn: archive.requireOutput("configKeyArn") as pulumi.Output<string>,
-            configServiceName: servicePrincipal(org, "config"),
-            recordingFrequency: settings.config.recordingFrequency,
-            dailyResourceTypes: settings.config.dailyResourceTypes,
-            excludedResourceTypes: settings.config.excludedResourceTypes,
-            adoptServiceLinkedRoleArn: settings.config.adoptServiceLinkedRole
-                ? arn(org, "iam", "", account.id, `role/aws-service-role/${servicePrincipal(org, "config")}/AWSServiceRoleForConfig`)
-                : undefined,
-        },
-        opts,
-    );
+    const config = configRecorders(ctx.model, archive, opts);
 
     const forwarding = new EventForwarding(
         "forwarding",
@@ -108,8 +92,8 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
     return {
         accountId: account.id,
         breakGlassRoleArn,
-        configRoleArn: config.roleArn,
-        configRecorderNames: config.recorderNames,
+        // Absent when Control Tower owns the account's recorders.
+        ...(config ? { configRoleArn: config.roleArn, configRecorderNames: config.recorderNames } : {}),
         forwardingRoleArn: forwarding.roleArn,
         forwardingRuleArns: forwarding.ruleArns,
         forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
@@ -117,4 +101,28 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         ...(logSubscription ? { logSubscriptionPolicyNames: logSubscription.policyNames, logSubscriptionRoleArn: logSubscription.roleArn } : {}),
         accessLogBucketNames: accessLogs.bucketNames,
     };
+}
+
+/** AWS Config in every enabled region, adopting what exists; none when Control Tower owns the account's recorders. */
+function configRecorders(model: Model, archive: pulumi.StackReference, opts: pulumi.CustomResourceOptions): ConfigRecorder | undefined {
+    const { org, account, settings } = model;
+    if (settings.config.owner === "control-tower") return undefined;
+    return new ConfigRecorder(
+        "config",
+        {
+            regions: org.regions,
+            homeRegion: org.homeRegion,
+            bucketName: archive.requireOutput("configBucketName") as pulumi.Output<string>,
+            kmsKeyArn: archive.requireOutput("configKeyArn") as pulumi.Output<string>,
+            configServiceName: servicePrincipal(org, "config"),
+            recordingFrequency: settings.config.recordingFrequency,
+            dailyResourceTypes: settings.config.dailyResourceTypes,
+            excludedResourceTypes: settings.config.excludedResourceTypes,
+            adoptServiceLinkedRoleArn: settings.config.adoptServiceLinkedRole
+                ? arn(org, "iam", "", account.id, `role/aws-service-role/${servicePrincipal(org, "config")}/AWSServiceRoleForConfig`)
+                : undefined,
+            adopt: settings.config.adopt.regions.length > 0 ? settings.config.adopt : undefined,
+        },
+        opts,
+    );
 }

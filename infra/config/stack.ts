@@ -5,7 +5,7 @@ import { check, closest, show, type ObjectSchema } from "./schema";
 import { managementSettingsSchema } from "./settings/management";
 import { logArchiveSettingsSchema, validateLogArchiveSettings } from "./settings/log-archive";
 import { securitySettingsSchema, validateSecuritySettings } from "./settings/security";
-import { memberSettingsSchema } from "./settings/member";
+import { memberSettingsSchema, validateMemberSettings } from "./settings/member";
 import { bootstrapSettingsSchema } from "./settings/bootstrap";
 
 /** The config namespace of the project (`lz:` keys in `stacks/Pulumi.<stack>.yaml`). */
@@ -24,7 +24,7 @@ export const ROLE_SETTINGS: Readonly<Record<Role, RoleSettingsSpec>> = {
     management: { key: "management", schema: managementSettingsSchema },
     "log-archive": { key: "logArchive", schema: logArchiveSettingsSchema, validate: validateLogArchiveSettings },
     security: { key: "security", schema: securitySettingsSchema, validate: validateSecuritySettings },
-    member: { key: "member", schema: memberSettingsSchema },
+    member: { key: "member", schema: memberSettingsSchema, validate: validateMemberSettings },
 };
 
 /** Keys of the `lz:` namespace a stack file may set. */

@@ -229,6 +229,34 @@ describe("member stack size and settings", () => {
         assert.strictEqual(byName(q, "config-service-role").importId, "arn:aws:iam::600000000000:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
     });
 
+    it("creates no recorder, delivery channel or status when Control Tower owns the account's recorders, and keeps the rest of the baseline", async () => {
+        const full = await member(generatedOrg(REGIONS));
+        const ct = await member(generatedOrg(REGIONS), { config: { owner: "control-tower" } });
+        const configTypes = ["lz:baseline:ConfigRecorder", "aws:cfg/recorder:Recorder", "aws:cfg/deliveryChannel:DeliveryChannel", "aws:cfg/recorderStatus:RecorderStatus", "aws:iam/serviceLinkedRole:ServiceLinkedRole"];
+        assert.ok(ofType(full, "aws:cfg/recorder:Recorder").length > 0);
+        for (const t of configTypes) assert.deepStrictEqual(ofType(ct, t), [], t);
+        assert.deepStrictEqual(
+            ct.resources.map((r) => r.type).sort(),
+            full.resources.map((r) => r.type).filter((t) => !configTypes.includes(t)).sort(),
+            "everything else of the baseline stays: forwarding, subscription, access logs, hardening",
+        );
+        assert.ok(!("configRecorderNames" in ct.outputs) && !("configRoleArn" in ct.outputs));
+        assert.deepStrictEqual(ct.diagnostics, []);
+    });
+
+    it("adopts an account's existing recorders and delivery channels by name in the listed regions", async () => {
+        const q = await member(generatedOrg(REGIONS), { config: { adopt: { regions: ["us-east-1", "eu-west-1"], recorderName: "default", deliveryChannelName: "legacy" } } });
+        const imported = q.resources.filter((r) => r.importId !== null && r.type.startsWith("aws:cfg/")).map((r) => `${r.name}=${r.importId}`).sort();
+        assert.deepStrictEqual(imported, [
+            "config-delivery-eu-west-1=legacy",
+            "config-delivery-us-east-1=legacy",
+            "config-recorder-eu-west-1=default",
+            "config-recorder-us-east-1=default",
+            "config-status-eu-west-1=default",
+            "config-status-us-east-1=default",
+        ]);
+    });
+
     it("rejects a resource type that is not an AWS Config type, naming the file and key", async () => {
         await assert.rejects(member(generatedOrg(REGIONS), { config: { excludedResourceTypes: ["EC2 volumes"] } }), /lz:member\.config\.excludedResourceTypes\[0\].*AWS Config resource type/);
     });

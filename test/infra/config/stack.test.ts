@@ -81,6 +81,31 @@ describe("parseStack", () => {
         assert.match(problems("log-archive", { "lz:role": "log-archive", "lz:logArchive": JSON.stringify({ replicaRegion: "us-east-1" }) })[0], /lz:logArchive\.replicaRegion: "us-east-1" is the home region/);
     });
 
+    it("defaults a member's Config to the landing zone's own recorders, adopting none", () => {
+        const m = parseStack("member-workload-dev", "stacks/Pulumi.member-workload-dev.yaml", { "lz:role": "member", "lz:account": "workload-dev" }, org);
+        assert.ok(m.role === "member");
+        assert.equal(m.settings.config.owner, "landing-zone");
+        assert.deepEqual(m.settings.config.adopt, { regions: [], recorderName: "default", deliveryChannelName: "default" });
+    });
+
+    it("rejects adopting recorders in a region that is not enabled, naming the key", () => {
+        assert.deepEqual(problems("member-workload-dev", { "lz:role": "member", "lz:account": "workload-dev", "lz:member": JSON.stringify({ config: { adopt: { regions: ["us-west-2", "ap-south-1"] } } }) }), [
+            'stacks/Pulumi.member-workload-dev.yaml: lz:member.config.adopt.regions[1]: "ap-south-1" is not among the enabled regions (us-east-1, us-west-2, eu-west-1, eu-central-1) of stacks/org.yaml',
+        ]);
+    });
+
+    it("rejects recorder settings on an account whose recorders Control Tower owns, every one at once", () => {
+        const settings = { config: { owner: "control-tower", adopt: { regions: ["us-east-1"] }, adoptServiceLinkedRole: true, excludedResourceTypes: ["AWS::EC2::Volume"], recordingFrequency: "DAILY" } };
+        const file = "stacks/Pulumi.member-workload-dev.yaml: lz:member.config";
+        const owned = "Control Tower owns this account's recorders (config.owner: control-tower)";
+        assert.deepEqual(problems("member-workload-dev", { "lz:role": "member", "lz:account": "workload-dev", "lz:member": JSON.stringify(settings) }), [
+            `${file}.adopt.regions: ${owned}, so there is nothing to adopt; remove the key or set owner: landing-zone`,
+            `${file}.adoptServiceLinkedRole: ${owned}, so the baseline creates no Config role to adopt; remove the key`,
+            `${file}.excludedResourceTypes: ${owned}: the recording settings are Control Tower's; remove the key`,
+            `${file}.recordingFrequency: ${owned}: the recording settings are Control Tower's; remove the key`,
+        ]);
+    });
+
     it("rejects settings that are not valid JSON", () => {
         assert.match(problems("security", { "lz:role": "security", "lz:security": "{orgRules: tru" })[0], /lz:security: is not valid JSON\/YAML/);
     });
