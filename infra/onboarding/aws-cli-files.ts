@@ -68,38 +68,38 @@ export function parseDescribeOrganization(text: string, file: string): AwsOrgani
     return out;
 }
 
-/** `list-accounts` or `list-accounts-for-parent`: both answer `{ "Accounts": [...] }`. */
-export function parseAccountList(text: string, file: string): AwsAccount[] {
+/**
+ * The items of a list command's output (`{ "<key>": [ … ] }`), each read by `item` with a field
+ * reader that records problems under `<key>[i].`; every problem of the file thrown at once.
+ */
+function parseList<T>(text: string, file: string, key: string, command: string, item: (get: (name: string, pattern: RegExp, what: string) => string, o: Record<string, unknown>) => T): T[] {
     const problems = new ProblemList();
-    const list = parse(text, file).Accounts;
+    const list = parse(text, file)[key];
     if (!Array.isArray(list)) {
-        problems.add(file, "Accounts", "is missing: this is not the output of `aws organizations list-accounts` (or list-accounts-for-parent)");
+        problems.add(file, key, `is missing: this is not the output of ${command}`);
         problems.throwIfAny();
     }
-    const accounts = (list as Record<string, unknown>[]).map((a, i) => ({
-        id: field(a, "Id", ACCOUNT_ID, "a 12-digit account id", file, `Accounts[${i}].`, problems),
-        name: field(a, "Name", ANY, "an account name", file, `Accounts[${i}].`, problems),
-        email: field(a, "Email", EMAIL, "an e-mail address", file, `Accounts[${i}].`, problems),
+    const items = (list as Record<string, unknown>[]).map((o, i) => item((name, pattern, what) => field(o, name, pattern, what, file, `${key}[${i}].`, problems), o));
+    problems.throwIfAny();
+    return items;
+}
+
+/** `list-accounts` or `list-accounts-for-parent`: both answer `{ "Accounts": [...] }`. */
+export function parseAccountList(text: string, file: string): AwsAccount[] {
+    return parseList(text, file, "Accounts", "`aws organizations list-accounts` (or list-accounts-for-parent)", (get, a) => ({
+        id: get("Id", ACCOUNT_ID, "a 12-digit account id"),
+        name: get("Name", ANY, "an account name"),
+        email: get("Email", EMAIL, "an e-mail address"),
         status:
             a.State !== undefined
-                ? field(a, "State", /^(ACTIVE|SUSPENDED|PENDING_ACTIVATION|PENDING_CLOSURE|CLOSED)$/, "ACTIVE, SUSPENDED, PENDING_ACTIVATION, PENDING_CLOSURE or CLOSED", file, `Accounts[${i}].`, problems)
-                : field(a, "Status", /^(ACTIVE|SUSPENDED|PENDING_CLOSURE)$/, "ACTIVE, SUSPENDED or PENDING_CLOSURE", file, `Accounts[${i}].`, problems),
+                ? get("State", /^(ACTIVE|SUSPENDED|PENDING_ACTIVATION|PENDING_CLOSURE|CLOSED)$/, "ACTIVE, SUSPENDED, PENDING_ACTIVATION, PENDING_CLOSURE or CLOSED")
+                : get("Status", /^(ACTIVE|SUSPENDED|PENDING_CLOSURE)$/, "ACTIVE, SUSPENDED or PENDING_CLOSURE"),
     }));
-    problems.throwIfAny();
-    return accounts;
 }
 
 export function parseOuList(text: string, file: string): AwsOu[] {
-    const problems = new ProblemList();
-    const list = parse(text, file).OrganizationalUnits;
-    if (!Array.isArray(list)) {
-        problems.add(file, "OrganizationalUnits", "is missing: this is not the output of `aws organizations list-organizational-units-for-parent`");
-        problems.throwIfAny();
-    }
-    const ous = (list as Record<string, unknown>[]).map((o, i) => ({
-        id: field(o, "Id", /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, "an OU id (ou-…-…)", file, `OrganizationalUnits[${i}].`, problems),
-        name: field(o, "Name", /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}$/, "an OU name", file, `OrganizationalUnits[${i}].`, problems),
+    return parseList(text, file, "OrganizationalUnits", "`aws organizations list-organizational-units-for-parent`", (get) => ({
+        id: get("Id", /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, "an OU id (ou-…-…)"),
+        name: get("Name", /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}$/, "an OU name"),
     }));
-    problems.throwIfAny();
-    return ous;
 }
