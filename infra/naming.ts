@@ -22,7 +22,7 @@ export function roleArn(org: OrgModel, accountId: string, roleName: string): str
 }
 
 /** `<org>/<project>/<stack>` for a StackReference to a core role's stack. */
-export function stackReferenceName(org: OrgModel, role: Exclude<Role, "member">): string {
+export function stackReferenceName(org: OrgModel, role: Exclude<Role, "member" | "bootstrap">): string {
     const stack = role === "management" ? org.pulumi.stacks.management : role === "log-archive" ? org.pulumi.stacks.logArchive : org.pulumi.stacks.security;
     return `${org.pulumi.organization}/${org.pulumi.project}/${stack}`;
 }
@@ -220,4 +220,31 @@ export function accessLogBucketName(org: OrgModel, accountId: string, region: st
 /** What every member access-log bucket name starts with: the pack approves these as access-log targets. */
 export function accessLogBucketPrefix(org: OrgModel): string {
     return `${org.namePrefix}-s3-access-logs-`;
+}
+
+/** The bucket of the self-managed Pulumi backend (`pulumi login s3://<name>`), in the management account. */
+export function stateBucketName(org: OrgModel): string {
+    return `${org.namePrefix}-pulumi-state-${org.management.id}`;
+}
+
+/** The bucket receiving the state bucket's server access logs (the bootstrap runs before any member baseline). */
+export function stateAccessLogBucketName(org: OrgModel): string {
+    // Under the access-log prefix the pack approves as a destination, and distinct from the
+    // management account's member access-log buckets (`<prefix>-s3-access-logs-<id>-<region>`).
+    return `${accessLogBucketPrefix(org)}${org.management.id}-pulumi-state`;
+}
+
+/** Alias of the key that encrypts the state bucket and the stacks' secrets (`--secrets-provider awskms://alias/…`). */
+export function stateKeyAlias(org: OrgModel): string {
+    return `alias/${org.namePrefix}-pulumi-state`;
+}
+
+/** Management-account roles GitHub's OIDC provider may assume: `preview` (read-only) and `deploy`. */
+export function ciRoleName(org: OrgModel, kind: "preview" | "deploy"): string {
+    return `${org.namePrefix}-ci-${kind}`;
+}
+
+/** The StackSet that creates the deployment, break-glass and preview roles in every target account. */
+export function roleStackSetName(org: OrgModel): string {
+    return `${org.namePrefix}-account-roles`;
 }

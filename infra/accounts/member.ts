@@ -24,10 +24,9 @@ import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
-import { BreakGlassRole } from "../components/baseline/break-glass-role";
 import { LogCanary } from "../components/health/log-canary";
 import { CANARY_KEY_PREFIX } from "../components/health/arrival-patterns";
-import { breakGlassTrustPolicy } from "../iam/break-glass-trust";
+import { memberBreakGlassRoleArn } from "./break-glass";
 import { securityEventLogPolicy } from "../iam/security-event-log-policy";
 import { DEFAULT_ARCHIVE_PREFIXES, serviceOnlyArchivePrefixes } from "../iam/archive-bucket-policy";
 
@@ -47,15 +46,15 @@ interface Context extends RoleContext<Model> {
  */
 export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
     const c = contextOf(ctx);
-    const config = configRecorder(c);
+    const config = configRecorders(c);
     const forwarding = eventForwarding(c);
     const account = accountBaseline(c);
     const logs = centralLogs(c);
     return {
         accountId: c.model.account.id,
-        breakGlassRoleArn: account.breakGlass.roleArn,
-        configRoleArn: config.roleArn,
-        configRecorderNames: config.recorderNames,
+        breakGlassRoleArn: account.breakGlassRoleArn,
+        // Absent when Control Tower owns the account's recorders.
+        ...(config ? { configRoleArn: config.roleArn, configRecorderNames: config.recorderNames } : {}),
         forwardingRoleArn: forwarding.roleArn,
         forwardingRuleArns: forwarding.ruleArns,
         forwardingDeadLetterQueueArns: forwarding.deadLetterQueueArns,
@@ -86,8 +85,10 @@ function contextOf(ctx: RoleContext<Model>): Context {
     };
 }
 
-function configRecorder(c: Context): ConfigRecorder {
+/** AWS Config in every enabled region, adopting what exists; none when Control Tower owns the account's recorders. */
+function configRecorders(c: Context): ConfigRecorder | undefined {
     const { org, account, settings } = c.model;
+    if (settings.config.owner === "control-tower") return undefined;
     return new ConfigRecorder(
         "config",
         {
@@ -102,6 +103,7 @@ function configRecorder(c: Context): ConfigRecorder {
             adoptServiceLinkedRoleArn: settings.config.adoptServiceLinkedRole
                 ? arn(org, "iam", "", account.id, `role/aws-service-role/${servicePrincipal(org, "config")}/AWSServiceRoleForConfig`)
                 : undefined,
+            adopt: settings.config.adopt.regions.length > 0 ? settings.config.adopt : undefined,
         },
         c.opts,
     );
@@ -146,21 +148,11 @@ function eventForwarding(c: Context): EventForwarding {
     );
 }
 
-/** Account hardening, the break-glass role and the account's own S3 access-log buckets. */
+/** Account hardening, the break-glass role (unless the bootstrap owns it) and the account's own S3 access-log buckets. */
 function accountBaseline(c: Context) {
     const { org, account, settings } = c.model;
     new AccountHardening("hardening", { accountId: account.id }, c.opts);
-    const breakGlass = new BreakGlassRole(
-        "break-glass",
-        {
-            roleName: org.roles.breakGlass,
-            trustPolicy: breakGlassTrustPolicy({ partition: org.partition, managementAccountId: org.management.id, ...org.breakGlass }),
-            administratorPolicyArn: arn(org, "iam", "", "aws", "policy/AdministratorAccess"),
-            maxSessionMinutes: org.breakGlass.maxSessionMinutes,
-            adopt: settings.breakGlassRole.adopt,
-        },
-        c.opts,
-    );
+    const breakGlassRoleArn = memberBreakGlassRoleArn(c.model, c.opts);
     const accessLogs = new AccessLogBuckets(
         "access-logs",
         {
@@ -173,7 +165,7 @@ function accountBaseline(c: Context) {
         },
         c.opts,
     );
-    return { breakGlass, accessLogs };
+    return { breakGlassRoleArn, accessLogs };
 }
 
 /** The account-level subscription of every log group to the central destinations, and the log canary when this account sends it. */

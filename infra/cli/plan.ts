@@ -42,8 +42,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     // --root plans another project folder with this code (a base branch, a generated org in tests).
     const root = args.options.root === undefined ? path.resolve(__dirname, "..", "..") : projectRoot(path.resolve(args.options.root), args.options.root);
     const project = readProject(root);
-    const all = discoverStacks(project);
-    const targets = args.repeated.stack ?? [];
+    const discovered = discoverStacks(project);
+    // Before anything runs: an account without its member stack plans cleanly and deploys nothing.
+    const pending = (await import("../engine/stack-coverage")).assertStackCoverage(project, discovered);
+    const all = discovered.filter((s) => !pending.some((p) => p.stack === s));
+    for (const p of pending) process.stderr.write(`${p.stack.stack}: not planned: ${p.reason}\n`);
+    const targets = (args.repeated.stack ?? []).filter((t) => !pending.some((p) => p.stack.stack === t));
+    if (targets.length === 0 && (args.repeated.stack ?? []).length > 0) return 0;
     for (const t of targets) {
         if (!all.some((s) => s.stack === t)) {
             throw new UsageError(`--stack ${t}: no such stack; stacks: ${all.map((s) => s.stack).join(", ")}`);

@@ -5,6 +5,8 @@ import type { MemberSettings } from "./settings/member";
 import type { RegionInfo } from "./regions";
 import type { Profile } from "./profiles";
 import type { EstimateSettings } from "./settings/estimate";
+import type { BootstrapFacts } from "./bootstrap";
+import type { BootstrapSettings } from "./settings/bootstrap";
 
 /** What an account is for in the landing zone. */
 export type AccountKind = "management" | "log-archive" | "security" | "member";
@@ -44,7 +46,7 @@ export interface OrgModel {
         readonly organization: string;
         readonly project: string;
         /** Stack names of the three core roles, used to build StackReference names. */
-        readonly stacks: { readonly management: string; readonly logArchive: string; readonly security: string };
+        readonly stacks: { readonly bootstrap: string; readonly management: string; readonly logArchive: string; readonly security: string };
     };
     readonly namePrefix: string;
     readonly partition: RegionInfo["partition"];
@@ -60,7 +62,11 @@ export interface OrgModel {
         readonly breakGlass: string;
         /** Read-only role of the security account that may read the archive. */
         readonly investigator: string;
+        /** Read-only role previews and drift checks assume in every account (the bootstrap StackSet creates it). */
+        readonly preview: string;
     };
+    /** The bootstrap stack's CI identity and role StackSet; undefined when the roles are made otherwise. */
+    readonly bootstrap: BootstrapFacts | undefined;
     /** Holders of the break-glass role (principals of the management account; at least one). */
     readonly breakGlass: {
         /** IAM users of the management account (MFA required). */
@@ -109,8 +115,9 @@ export interface OrgModel {
     readonly estimate: EstimateSettings;
 }
 
-export type Role = "management" | "log-archive" | "security" | "member";
-export const ROLES: readonly Role[] = ["management", "log-archive", "security", "member"];
+/** Stack roles in deploy order: bootstrap (once, by hand), management, log-archive, security, members. */
+export type Role = "bootstrap" | "management" | "log-archive" | "security" | "member";
+export const ROLES: readonly Role[] = ["bootstrap", "management", "log-archive", "security", "member"];
 
 interface StackBase {
     /** Pulumi stack name. */
@@ -124,6 +131,7 @@ interface StackBase {
 
 /** One stack: its role, target account and role settings. */
 export type StackModel =
+    | (StackBase & { readonly role: "bootstrap"; readonly settings: BootstrapSettings })
     | (StackBase & { readonly role: "management"; readonly settings: ManagementSettings })
     | (StackBase & { readonly role: "log-archive"; readonly settings: LogArchiveSettings })
     | (StackBase & { readonly role: "security"; readonly settings: SecuritySettings })

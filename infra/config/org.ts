@@ -5,6 +5,7 @@ import { check, closest, show, type ObjectSchema, type Schema, type StringSchema
 import { PROFILES, type Profile } from "./profiles";
 import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "./iam-names";
 import { estimateSettingsSchema, validateEstimateSettings, type EstimateSettings } from "./settings/estimate";
+import { bootstrapSchema, type BootstrapFacts } from "./bootstrap";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
@@ -76,8 +77,9 @@ export const orgSchema: ObjectSchema = {
                 stacks: {
                     kind: "object",
                     default: {},
-                    doc: "Stack names of the three core roles.",
+                    doc: "Stack names of the bootstrap stack and the three core roles.",
                     fields: {
+                        bootstrap: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "bootstrap" },
                         management: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "management" },
                         logArchive: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "log-archive" },
                         security: { kind: "string", pattern: /^[A-Za-z0-9_.-]+$/, describe: "a stack name", default: "security" },
@@ -113,8 +115,10 @@ export const orgSchema: ObjectSchema = {
                 deployment: { ...ROLE_NAME, default: "LandingZoneDeployment", doc: "Role the providers assume to deploy; exempt from the guardrails." },
                 breakGlass: { ...ROLE_NAME, default: "LandingZoneBreakGlass", doc: "Emergency role; the only other principal exempt from the guardrails." },
                 investigator: { ...ROLE_NAME, default: "SecurityInvestigator", doc: "Security-account role allowed to read the archive." },
+                preview: { ...ROLE_NAME, default: "LandingZonePreview", doc: "Read-only role pull-request previews and the drift check assume in every account (created by the bootstrap StackSet)." },
             },
         },
+        bootstrap: bootstrapSchema,
         breakGlass: {
             kind: "object",
             default: {},
@@ -272,6 +276,7 @@ interface RawOrg {
     optInRegions: (string | undefined)[];
     roles: OrgModel["roles"];
     breakGlass: OrgModel["breakGlass"];
+    bootstrap?: BootstrapFacts;
     accounts: { management: RawAccount; logArchive: RawAccount; security: RawAccount; members: (RawAccount | undefined)[] };
     retention: { objectLockDays: number; archiveDays: number; logGroupDays: number; belowMinimumReason?: string };
     tiering: { glacierInstantRetrievalAfterDays: number; deepArchiveAfterDays: number; noncurrentVersionExpiryDays?: number };
@@ -472,6 +477,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         optInRegions: regions.filter((r) => REGIONS[r].optIn),
         roles: full.roles,
         breakGlass: full.breakGlass,
+        bootstrap: full.bootstrap,
         management: byKind("management"),
         logArchive: byKind("log-archive"),
         security: byKind("security"),

@@ -5,7 +5,8 @@ import { check, closest, show, type ObjectSchema } from "./schema";
 import { managementSettingsSchema } from "./settings/management";
 import { logArchiveSettingsSchema, validateLogArchiveSettings } from "./settings/log-archive";
 import { securitySettingsSchema, validateSecuritySettings } from "./settings/security";
-import { memberSettingsSchema } from "./settings/member";
+import { memberSettingsSchema, validateMemberSettings } from "./settings/member";
+import { bootstrapSettingsSchema } from "./settings/bootstrap";
 
 /** The config namespace of the project (`lz:` keys in `stacks/Pulumi.<stack>.yaml`). */
 export const NAMESPACE = "lz";
@@ -19,10 +20,11 @@ interface RoleSettingsSpec {
 
 /** Role → the stack-file key that holds its settings and the settings' schema. */
 export const ROLE_SETTINGS: Readonly<Record<Role, RoleSettingsSpec>> = {
+    bootstrap: { key: "bootstrap", schema: bootstrapSettingsSchema },
     management: { key: "management", schema: managementSettingsSchema },
     "log-archive": { key: "logArchive", schema: logArchiveSettingsSchema, validate: validateLogArchiveSettings },
     security: { key: "security", schema: securitySettingsSchema, validate: validateSecuritySettings },
-    member: { key: "member", schema: memberSettingsSchema },
+    member: { key: "member", schema: memberSettingsSchema, validate: validateMemberSettings },
 };
 
 /** Keys of the `lz:` namespace a stack file may set. */
@@ -100,12 +102,15 @@ export function parseStack(stack: string, file: string, config: Readonly<Record<
             }
         }
     } else if (role !== undefined) {
-        const core = role === "management" ? org.management : role === "log-archive" ? org.logArchive : org.security;
+        const core = role === "management" || role === "bootstrap" ? org.management : role === "log-archive" ? org.logArchive : org.security;
         if (accountName !== undefined && accountName !== core.name) {
-            problems.add(file, `${NAMESPACE}:account`, `${show(accountName)} does not match role ${role}, which always deploys into the ${role} account ${show(core.name)}; remove the key`);
+            problems.add(file, `${NAMESPACE}:account`, `${show(accountName)} does not match role ${role}, which always deploys into the ${core.kind} account ${show(core.name)}; remove the key`);
         }
         account = core;
-        const expected = role === "management" ? org.pulumi.stacks.management : role === "log-archive" ? org.pulumi.stacks.logArchive : org.pulumi.stacks.security;
+        const expected = { bootstrap: org.pulumi.stacks.bootstrap, management: org.pulumi.stacks.management, "log-archive": org.pulumi.stacks.logArchive, security: org.pulumi.stacks.security }[role];
+        if (role === "bootstrap" && org.bootstrap === undefined) {
+            problems.add(file, `${NAMESPACE}:role`, `role bootstrap needs the bootstrap block in ${org.file} (githubRepository, stackSetTargets): it says which repository deploys and where the roles go`);
+        }
         if (stack !== expected) {
             problems.add(file, `${NAMESPACE}:role`, `stack ${show(stack)} has role ${role}, but ${org.file} names the ${role} stack ${show(expected)} (pulumi.stacks); other stacks find it by that name`);
         }

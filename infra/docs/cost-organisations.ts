@@ -89,6 +89,8 @@ export function largeEstimate(repoRoot: string, o: { members?: number; regions?:
                 email: `aws-workload-${i + 1}@acme.example`,
                 ou: i % 2 ? "Workloads/Dev" : "Workloads/Prod",
             }));
+            // The reference canary account is not among the generated members: the first member sends it.
+            if (org.health?.logCanary) delete org.health.logCanary.account;
         },
         async (root, sources) =>
             o.planEveryMember ? estimateOf(root, sources, await planStacks(readProject(root), sources, { preview: false })) : representativeEstimate(root, sources),

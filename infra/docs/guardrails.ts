@@ -20,7 +20,7 @@ export function symbolicOrg(org: OrgModel): OrgModel {
         partition: "<partition>" as OrgModel["partition"],
         regions: ["<enabled regions>"],
         homeRegion: "<home>",
-        roles: { deployment: "<roles.deployment>", breakGlass: "<roles.breakGlass>", investigator: "<roles.investigator>" },
+        roles: { deployment: "<roles.deployment>", breakGlass: "<roles.breakGlass>", investigator: "<roles.investigator>", preview: "<roles.preview>" },
         management: { ...org.management, ...account("<management-account>") },
         logArchive: { ...org.logArchive, ...account("<log-archive-account>") },
         security: { ...org.security, ...account("<security-account>") },

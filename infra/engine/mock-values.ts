@@ -104,6 +104,12 @@ const MAKERS: Record<string, Maker> = {
         const a = arn("iam", `policy${str(t.inputs.path) ?? "/"}${name}`, { region: "" });
         return { id: a, outputs: { name, arn: a, policyId: `ANPA${hex(t.urn, 17).toUpperCase()}` } };
     },
+    // IAM names an OIDC provider by its issuer: `oidc-provider/<host and path of the url>`.
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (t, arn) => {
+        const issuer = (str(t.inputs.url) ?? "oidc.example.com").replace(/^https:\/\//, "");
+        const a = arn("iam", `oidc-provider/${issuer}`, { region: "" });
+        return { id: a, outputs: { arn: a } };
+    },
     "aws:iam/serviceLinkedRole:ServiceLinkedRole": (t, arn) => {
         const svc = str(t.inputs.awsServiceName) ?? "service.amazonaws.com";
         const name = `AWSServiceRoleFor${svc.split(".")[0].replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;

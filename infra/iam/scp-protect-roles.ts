@@ -35,6 +35,17 @@ export const ROLE_TAMPER_ACTIONS = [
     "iam:DeleteServiceLinkedRole",
 ];
 
+/**
+ * The execution role a service-managed StackSet creates in every target account and runs as
+ * (AWS CloudFormation User Guide, "Configure a custom execution role template for StackSets":
+ * `stacksets-exec-*`, with AdministratorAccess). Only the management account's StackSets
+ * service-linked role may assume it (managed policy CloudFormationStackSetsOrgAdminServiceRolePolicy:
+ * `sts:AssumeRole` on `role/stacksets-exec-*`), and AWS creates it through the member account's
+ * service-linked role, which SCPs do not restrict (AWS Organizations User Guide, "Service control
+ * policies": SCPs do not affect service-linked roles).
+ */
+export const STACKSET_EXECUTION_ROLE = "stacksets-exec-*";
+
 /** Role ARN patterns in any account: the named roles of `roles`, the prefixed roles and Config's service-linked role. */
 export function landingZoneRolePatterns(org: OrgModel): string[] {
     // The exempt names under any path too (`*<name>` matches `<name>` and `tools/<name>`): IAM role names
@@ -45,8 +56,25 @@ export function landingZoneRolePatterns(org: OrgModel): string[] {
     );
 }
 
+/**
+ * The exempt roles are also created and updated by the bootstrap's StackSet, which runs as the
+ * StackSet execution role: that role is exempt from this statement, and only this one (no other
+ * guardrail names it). It is itself protected — an administrator who could create or re-trust a
+ * `stacksets-exec-*` role could mint the exemption through it. Only the management account's
+ * StackSets (or a StackSets delegated administrator, which the landing zone never registers) can
+ * act as it, and the management account is the root of trust already; a statement keeping it off
+ * the pipeline's roles as well would not fit the 5,120-character limit with the longest names.
+ */
 export function protectRolesScp(org: OrgModel): PolicyDocument {
+    const stackSets = `arn:${org.partition}:iam::*:role/${STACKSET_EXECUTION_ROLE}`;
+    const exempt = unlessExempt(org).ArnNotLike["aws:PrincipalArn"] as string[];
     return policyDocument([
-        { Sid: "ProtectLandingZoneRoles", Effect: "Deny", Action: ROLE_TAMPER_ACTIONS, Resource: landingZoneRolePatterns(org), Condition: unlessExempt(org) },
+        {
+            Sid: "ProtectLandingZoneRoles",
+            Effect: "Deny",
+            Action: ROLE_TAMPER_ACTIONS,
+            Resource: [...landingZoneRolePatterns(org), stackSets],
+            Condition: { ArnNotLike: { "aws:PrincipalArn": [...exempt, stackSets] } },
+        },
     ]);
 }

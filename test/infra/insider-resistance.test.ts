@@ -125,6 +125,8 @@ const trailKey = `AWSLogs/${ORG}/${MEMBER}/CloudTrail/us-east-1/2026/12/01/${MEM
 const ACL = { "s3:x-amz-acl": "bucket-owner-full-control" };
 const TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/acme-lz-org-trail`;
 const MFA_USER = `arn:aws:iam::${MGMT}:user/break-glass-1`;
+/** The execution role AWS creates for service-managed StackSets in each target account (`stacksets-exec-<hash>`). */
+const STACKSET_EXEC = (account: string) => role(account, "stacksets-exec-0123456789abcdef0123456789abcdef");
 
 const CASES: Case[] = [
     // 1. Minting an exemption: the guardrails exempt two role names; nobody may create, re-trust or re-permission them.
@@ -132,6 +134,9 @@ const CASES: Case[] = [
     c("mint", "denies the log-archive administrator creating a role named like the break-glass role", admin(LA), "iam:CreateRole", breakGlass(LA), DENIED),
     c("mint", "denies the security administrator creating a role named like the deployment role", admin(SEC), "iam:CreateRole", deployer(SEC), DENIED),
     c("mint", "denies a member administrator rewriting the break-glass role's trust", admin(MEMBER), "iam:UpdateAssumeRolePolicy", breakGlass(MEMBER), DENIED),
+    c("mint", "denies a member administrator creating a role named like the StackSet execution role (exempt for the exempt roles)", admin(MEMBER), "iam:CreateRole", STACKSET_EXEC(MEMBER), DENIED),
+    c("mint", "denies the security administrator re-trusting the StackSet execution role to itself", admin(SEC), "iam:UpdateAssumeRolePolicy", STACKSET_EXEC(SEC), DENIED),
+    c("mint", "does not exempt the StackSet execution role from the other guardrails: it is refused the org trail's StopLogging", STACKSET_EXEC(MEMBER), "cloudtrail:StopLogging", TRAIL, DENIED, { resourceAccount: MGMT }),
     c("mint", "denies the security administrator rewriting the deployment role's trust", admin(SEC), "iam:UpdateAssumeRolePolicy", deployer(SEC), DENIED),
     c("mint", "denies the log-archive administrator attaching a policy to the break-glass role", admin(LA), "iam:AttachRolePolicy", breakGlass(LA), DENIED),
     c("mint", "denies the security administrator an inline policy on the deployment role", admin(SEC), "iam:PutRolePolicy", deployer(SEC), DENIED),
@@ -320,6 +325,10 @@ const CASES: Case[] = [
     c("legitimate", "lets the security deployment role change the bus policy", deployer(SEC), "events:PutPermission", "*", ALLOWED, { resourceAccount: SEC }),
     c("legitimate", "lets the security deployment role set the log resource policy the security-events log group needs", deployer(SEC), "logs:PutResourcePolicy", "*", ALLOWED, { resourceAccount: SEC }),
     c("legitimate", "lets a member deployment role create the break-glass role", deployer(MEMBER), "iam:CreateRole", breakGlass(MEMBER), ALLOWED),
+    // The bootstrap's service-managed StackSet creates and updates the exempt roles as its execution role.
+    c("legitimate", "lets the StackSet execution role create the deployment role in a new member account", STACKSET_EXEC(MEMBER), "iam:CreateRole", deployer(MEMBER), ALLOWED),
+    c("legitimate", "lets the StackSet execution role rewrite the break-glass role's trust when the holders change", STACKSET_EXEC(LA), "iam:UpdateAssumeRolePolicy", breakGlass(LA), ALLOWED),
+    c("legitimate", "lets the StackSet execution role attach AdministratorAccess to the deployment role", STACKSET_EXEC(SEC), "iam:AttachRolePolicy", deployer(SEC), ALLOWED),
     c("legitimate", "lets a management-account holder with a fresh MFA sign-in assume a member's break-glass role", MFA_USER, "sts:AssumeRole", breakGlass(MEMBER), ALLOWED, { context: { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "300" } }),
     c("legitimate", "lets the security team's SIEM role read and delete the SIEM queue's messages", role(SEC, "SecurityOperations"), "sqs:DeleteMessage", (p) => p.siemQueue, ALLOWED),
     c("legitimate", "lets the security team add a subscriber to the high topic", admin(SEC), "sns:Subscribe", (p) => p.topicHigh, ALLOWED),

@@ -104,11 +104,31 @@ export function plannedResourcePolicy(w: PlannedWorld, arn: string): PlannedReso
         case "iam": {
             const roleName = /^role\/(?:.*\/)?([^/]+)$/.exec(resource)?.[1];
             const role = roleName ? all(w, "aws:iam/role:Role").find(({ plan, r }) => r.inputs.name === roleName && accountOf(plan) === account) : undefined;
-            return { account, policy: role ? json(role.r.inputs.assumeRolePolicy) : undefined, kind: roleName ? "role" : "other" };
+            const trust = role ? json(role.r.inputs.assumeRolePolicy) : roleName ? templateRoleTrust(w, roleName, account) : undefined;
+            return { account, policy: trust, kind: roleName ? "role" : "other" };
         }
         default:
             return { account, policy: undefined, kind: "other" };
     }
+}
+
+/**
+ * The trust of a role a planned CloudFormation template creates: the bootstrap's StackSet (every
+ * account of its targets — the reference org targets the root, so every account but the management
+ * account) or its stack in the management account.
+ */
+function templateRoleTrust(w: PlannedWorld, roleName: string, account: string): unknown {
+    type Template = { Resources: Record<string, { Type: string; Properties: { RoleName?: string; AssumeRolePolicyDocument?: unknown } }> };
+    const templates =
+        account === w.managementAccountId
+            ? all(w, "aws:cloudformation/stack:Stack").filter(({ plan }) => accountOf(plan) === account)
+            : all(w, "aws:cloudformation/stackSet:StackSet").filter(({ r }) => r.inputs.permissionModel === "SERVICE_MANAGED");
+    for (const { r } of templates) {
+        const template = json(r.inputs.templateBody) as Template;
+        const found = Object.values(template.Resources).find((x) => x.Type === "AWS::IAM::Role" && x.Properties.RoleName === roleName);
+        if (found) return found.Properties.AssumeRolePolicyDocument;
+    }
+    return undefined;
 }
 
 /** Tags of a planned resource: its provider's `defaultTags` and its own. */

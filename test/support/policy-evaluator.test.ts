@@ -59,6 +59,18 @@ describe("policy evaluator (for encryption-context conditions)", () => {
         assert.strictEqual(ask({}), "ImplicitlyDenied");
     });
 
+    it("matches a Federated principal and applies a trust statement (no Resource) to the role, deciding its OIDC conditions", () => {
+        const provider = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com";
+        const trust: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [{ Sid: "Gh", Effect: "Allow", Principal: { Federated: provider }, Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { "token.actions.githubusercontent.com:sub": "repo:a/b:pull_request" } } }],
+        };
+        const ask = (principal: string, sub: string) => evaluate(trust, { principal, action: "sts:AssumeRoleWithWebIdentity", resource: "arn:aws:iam::111111111111:role/ci", context: { "token.actions.githubusercontent.com:sub": sub } });
+        assert.strictEqual(ask(provider, "repo:a/b:pull_request"), "Allowed");
+        assert.strictEqual(ask(provider, "repo:a/c:pull_request"), "ImplicitlyDenied");
+        assert.strictEqual(ask("arn:aws:iam::111111111111:oidc-provider/accounts.google.com", "repo:a/b:pull_request"), "ImplicitlyDenied");
+    });
+
     it("throws on an operator it does not implement rather than guessing", () => {
         const odd: PolicyDocument = { Version: "2012-10-17", Statement: [{ Sid: "Odd", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { NumericLessThan: { "kms:x": "1" } } }] };
         assert.throws(() => evaluate(odd, { principal: "x", action: "kms:Decrypt", resource: KEY, context: { "kms:x": "0" } }), /unsupported condition operator NumericLessThan/);

@@ -1,8 +1,10 @@
 /**
  * A small evaluator of resource-policy statements, for the conditions iam-simulate cannot judge:
  * it ignores `kms:EncryptionContext:<key>`, so the key-policy statements bound to an
- * encryption context are decided here. Supported: `Principal` ("*", `Service`, `AWS`), `Action` and
- * `Resource` with `*`/`?` wildcards, and the operators the landing zone uses — `StringEquals`,
+ * encryption context are decided here; so are the GitHub OIDC conditions of web-identity trusts
+ * (`token.actions.githubusercontent.com:sub`), which it ignores too. Supported: `Principal` ("*",
+ * `Service`, `AWS`, `Federated`), `Action` and `Resource` with `*`/`?` wildcards (a trust policy's
+ * statements have no `Resource`: they apply to the role itself), and the operators the landing zone uses — `StringEquals`,
  * `StringNotEquals`, `StringLike`, `StringNotLike`, `ArnEquals`, `ArnLike`, `ArnNotEquals`,
  * `ArnNotLike`, `Bool` — with `IfExists` and the `ForAnyValue:` / `ForAllValues:` set prefixes.
  * Anything else throws, so an unsupported condition can never pass silently.
@@ -33,7 +35,7 @@ function principalMatches(s: Statement, principal: string): boolean {
     if (!s.Principal) throw new Error(`${s.Sid}: resource-policy statement without Principal`);
     const services = list(s.Principal.Service);
     const aws = list(s.Principal.AWS);
-    if (services.includes(principal)) return true;
+    if (services.includes(principal) || list(s.Principal.Federated).includes(principal)) return true;
     if (aws.includes("*")) return true;
     const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
     return aws.some((p) => p === principal || (account !== undefined && (p === account || p.endsWith(`:iam::${account}:root`))));
@@ -93,7 +95,7 @@ export function statementApplies(s: Statement, r: Request): boolean {
     const actions = list(s.Action);
     if (s.NotAction !== undefined || s.NotResource !== undefined || s.NotPrincipal !== undefined) throw new Error(`${s.Sid}: Not* elements are not supported here`);
     if (!actions.some((a) => globMatch(a, r.action, true))) return false;
-    if (!list(s.Resource).some((p) => globMatch(p, r.resource))) return false;
+    if (s.Resource !== undefined && !list(s.Resource).some((p) => globMatch(p, r.resource))) return false;
     for (const [operator, block] of Object.entries(s.Condition ?? {})) {
         for (const [key, value] of Object.entries(block)) {
             if (!conditionHolds(operator, key, list(value).map(String), r.context ?? {})) return false;

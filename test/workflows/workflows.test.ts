@@ -10,6 +10,7 @@ const deploy = readWorkflow("deploy.yml");
 const deployStack = readWorkflow("deploy-stack.yml");
 const enforce = readWorkflow("enforce-logging.yml");
 const publish = readWorkflow("publish-policy.yml");
+const drift = readWorkflow("drift.yml");
 
 const pulumiStep = (steps: Step[] | undefined, command?: string) =>
     (steps ?? []).find((s) => s.uses?.startsWith("pulumi/actions@") && (command === undefined || s.with?.command === command));
@@ -56,15 +57,21 @@ describe("workflows: credentials and supply chain", () => {
 });
 
 describe("workflows: stack discovery", () => {
+    // Every stack but the bootstrap, which an administrator runs once by hand before CI has an identity.
     const expected = (role?: string) =>
-        JSON.stringify(discoverStacks(readProject(REPO_ROOT)).filter((s) => role === undefined || s.role === role).map((s) => s.stack));
+        JSON.stringify(
+            discoverStacks(readProject(REPO_ROOT))
+                .filter((s) => s.role !== "bootstrap" && (role === undefined || s.role === role))
+                .map((s) => s.stack),
+        );
 
-    for (const [file, wf] of [["preview.yml", preview], ["deploy.yml", deploy]] as const) {
-        it(`${file} lists every stack in stacks/ by role, in deploy order`, () => {
+    for (const [file, wf] of [["preview.yml", preview], ["deploy.yml", deploy], ["drift.yml", drift]] as const) {
+        it(`${file} lists every stack in stacks/ but the bootstrap, by role, in deploy order`, () => {
             const r = runStep(step(wf, "stacks", (s) => s.id === "stacks").run!, REPO_ROOT);
             try {
                 assert.equal(r.status, 0, r.stderr);
                 assert.equal(r.outputs.all, expected());
+                assert.ok(!JSON.parse(r.outputs.all).includes("bootstrap"));
                 assert.equal(r.outputs.management, expected("management"));
                 assert.equal(r.outputs.log_archive, expected("log-archive"));
                 assert.equal(r.outputs.security, expected("security"));
@@ -294,5 +301,37 @@ describe("publish-policy.yml", () => {
         assert.match(bad.stdout, /::error::tag policy-pack-v0\.0\.0-wrong but policy-pack\/package\.json says /);
         ok.cleanup();
         bad.cleanup();
+    });
+});
+
+describe("drift.yml", () => {
+    it("runs every day and on demand", () => {
+        assert.ok(Array.isArray((drift.on as any).schedule) && (drift.on as any).schedule.length === 1);
+        assert.ok("workflow_dispatch" in (drift.on as any));
+    });
+
+    it("previews every stack of the deploy matrix with refresh, as JSON, under the read-only preview role, and exports its state", () => {
+        const job = drift.jobs.preview;
+        assert.deepEqual(needsOf(job), ["stacks"]);
+        assert.equal(job.strategy?.matrix?.stack, "${{ fromJSON(needs.stacks.outputs.all) }}");
+        const creds = (job.steps ?? []).find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+        assert.equal(creds?.with?.["role-to-assume"], "${{ vars.AWS_PREVIEW_ROLE_ARN }}");
+        const run = (job.steps ?? []).find((s) => s.run?.includes("pulumi preview"));
+        assert.ok(run, "a step running pulumi preview");
+        assert.equal(run!.env?.LZ_ASSUME, "preview");
+        assert.match(run!.run!, /pulumi preview --stack "\$STACK" --refresh --json --non-interactive > "out\/drift\//);
+        assert.match(run!.run!, /pulumi stack export --stack "\$STACK" > "out\/exports\//);
+    });
+
+    it("reports drift and the audit into one issue labelled drift: created, updated, or closed when drift is gone", () => {
+        const job = drift.jobs.report;
+        assert.equal((job.permissions as Record<string, string>).issues, "write");
+        const run = (job.steps ?? []).map((s) => s.run ?? "").join("\n");
+        assert.match(run, /npm run --silent drift-report -- out\/drift\/\*\.json --markdown drift\.md/);
+        assert.match(run, /npm run --silent audit -- out\/exports\/\*\.json --markdown audit\.md/);
+        assert.match(run, /gh issue list --label drift --state open/);
+        assert.match(run, /gh issue edit "\$number" --body-file body\.md/);
+        assert.match(run, /gh issue create --title "Drift: stacks differ from their Pulumi state" --label drift --body-file body\.md/);
+        assert.match(run, /gh issue close "\$number"/);
     });
 });

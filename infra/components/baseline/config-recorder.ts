@@ -37,9 +37,24 @@ export interface ConfigRecorderArgs {
      * @default undefined (create it)
      */
     readonly adoptServiceLinkedRoleArn?: string;
+    /**
+     * Recorders and delivery channels that exist already, adopted with `import` in these regions and
+     * then set to this component's settings. Their names are kept: AWS Config allows one
+     * customer-managed recorder per account and region, and a new name would replace the recorder
+     * (create a second one, which fails). The recorder status is adopted with them.
+     * @default undefined (create them in every region)
+     */
+    readonly adopt?: {
+        readonly regions: readonly string[];
+        readonly recorderName: string;
+        readonly deliveryChannelName: string;
+    };
 }
 
-type Resolved = Required<Omit<ConfigRecorderArgs, "adoptServiceLinkedRoleArn">> & Pick<ConfigRecorderArgs, "adoptServiceLinkedRoleArn">;
+type Resolved = Required<Omit<ConfigRecorderArgs, "adoptServiceLinkedRoleArn" | "adopt">> & Pick<ConfigRecorderArgs, "adoptServiceLinkedRoleArn" | "adopt">;
+
+/** The name every recorder and delivery channel the component creates has. */
+const DEFAULT_NAME = "default";
 
 export function resolveConfigRecorderArgs(name: string, args: ConfigRecorderArgs): Resolved {
     const a: Resolved = {
@@ -58,6 +73,8 @@ export function resolveConfigRecorderArgs(name: string, args: ConfigRecorderArgs
     }
     const globals = a.excludedResourceTypes.filter((t) => (GLOBAL_IAM_RESOURCE_TYPES as readonly string[]).includes(t));
     if (globals.length > 0) problems.push(`excludedResourceTypes: ${globals.join(", ")} are the global IAM types; they are always recorded in the home region`);
+    const strays = (a.adopt?.regions ?? []).filter((r) => !a.regions.includes(r));
+    if (strays.length > 0) problems.push(`adopt.regions: ${strays.join(", ")} not among the enabled regions ${a.regions.join(", ")}`);
     failIfAny("ConfigRecorder", name, problems);
     return a;
 }
@@ -101,10 +118,14 @@ export class ConfigRecorder extends pulumi.ComponentResource {
 
         const recorderNames: Record<string, pulumi.Output<string>> = {};
         for (const region of a.regions) {
+            const adopted = a.adopt?.regions.includes(region) ? a.adopt : undefined;
+            const recorderName = adopted?.recorderName ?? DEFAULT_NAME;
+            // Recorders and channels are imported by name (the provider reads them in the resource's region).
+            const adopt = (id: string) => (adopted ? { import: id } : {});
             const recorder = new aws.cfg.Recorder(
                 `${name}-recorder-${region}`,
                 {
-                    name: "default",
+                    name: recorderName,
                     roleArn: role.arn,
                     region,
                     recordingGroup: recordingGroup(a, region),
@@ -115,20 +136,21 @@ export class ConfigRecorder extends pulumi.ComponentResource {
                             : {}),
                     },
                 },
-                { parent: this },
+                { parent: this, ...adopt(recorderName) },
             );
+            const channelName = adopted?.deliveryChannelName ?? DEFAULT_NAME;
             const channel = new aws.cfg.DeliveryChannel(
                 `${name}-delivery-${region}`,
                 {
-                    name: "default",
+                    name: channelName,
                     region,
                     s3BucketName: a.bucketName,
                     s3KmsKeyArn: a.kmsKeyArn,
                     snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
                 },
-                { parent: this, dependsOn: [recorder] },
+                { parent: this, dependsOn: [recorder], ...adopt(channelName) },
             );
-            new aws.cfg.RecorderStatus(`${name}-status-${region}`, { name: recorder.name, isEnabled: true, region }, { parent: this, dependsOn: [channel] });
+            new aws.cfg.RecorderStatus(`${name}-status-${region}`, { name: recorder.name, isEnabled: true, region }, { parent: this, dependsOn: [channel], ...adopt(recorderName) });
             recorderNames[region] = recorder.name;
         }
 

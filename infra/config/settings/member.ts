@@ -1,9 +1,15 @@
+import type { ProblemList } from "../errors";
+import type { OrgModel } from "../model";
 import type { ObjectSchema } from "../schema";
 import { PRICING_PAGES } from "../pricing-pages";
 
 /** How often AWS Config records a resource type. */
 export const RECORDING_FREQUENCIES = ["CONTINUOUS", "DAILY"] as const;
 export type RecordingFrequency = (typeof RECORDING_FREQUENCIES)[number];
+
+/** Who owns an account's AWS Config recorders and delivery channels. */
+export const CONFIG_OWNERS = ["landing-zone", "control-tower"] as const;
+export type ConfigOwner = (typeof CONFIG_OWNERS)[number];
 
 /** Settings of the `member` role (`lz:member` in its stack file). Defaults record everything. */
 export interface MemberSettings {
@@ -16,6 +22,18 @@ export interface MemberSettings {
         readonly excludedResourceTypes: readonly string[];
         /** The account already has `AWSServiceRoleForConfig`: adopt it with `import` instead of creating it. */
         readonly adoptServiceLinkedRole: boolean;
+        /**
+         * `control-tower`: AWS Control Tower owns the recorder and delivery channel of this enrolled
+         * account, so the baseline creates none (AWS Config allows one customer-managed recorder per
+         * account and region, and Control Tower's controls forbid changing its own).
+         */
+        readonly owner: ConfigOwner;
+        /** Recorders and delivery channels that exist already, adopted with `import` instead of created. */
+        readonly adopt: {
+            readonly regions: readonly string[];
+            readonly recorderName: string;
+            readonly deliveryChannelName: string;
+        };
     };
     readonly breakGlassRole: {
         /** The account already has the break-glass role: adopt it with `import` (its trust and policies are then replaced). */
@@ -63,6 +81,39 @@ export const memberSettingsSchema: ObjectSchema = {
                     default: false,
                     doc: "Adopt an existing AWSServiceRoleForConfig with import instead of creating it.",
                 },
+                owner: {
+                    kind: "string",
+                    enum: CONFIG_OWNERS,
+                    default: "landing-zone",
+                    doc: "Who owns the account's Config recorders and delivery channels: landing-zone, or control-tower for an account enrolled in AWS Control Tower, whose recorder and channel are kept and none created (one recorder per account and region).",
+                },
+                adopt: {
+                    kind: "object",
+                    default: {},
+                    doc: "Recorders and delivery channels the account already has (one per region is all AWS Config allows), adopted with import and then set to the landing zone's settings.",
+                    fields: {
+                        regions: {
+                            kind: "array",
+                            items: { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/, describe: "an AWS region name" },
+                            default: [],
+                            doc: "Enabled regions whose existing recorder and delivery channel are adopted (aws configservice describe-configuration-recorders --region <r>); recorders are created in the others.",
+                        },
+                        recorderName: {
+                            kind: "string",
+                            pattern: /^[\w.-]{1,256}$/,
+                            describe: "a Config recorder name",
+                            default: "default",
+                            doc: "Name of the existing recorders (kept: renaming a recorder replaces it).",
+                        },
+                        deliveryChannelName: {
+                            kind: "string",
+                            pattern: /^[\w.-]{1,256}$/,
+                            describe: "a Config delivery channel name",
+                            default: "default",
+                            doc: "Name of the existing delivery channels (kept; they then deliver to the archive).",
+                        },
+                    },
+                },
             },
         },
         breakGlassRole: {
@@ -97,3 +148,19 @@ export const memberSettingsSchema: ObjectSchema = {
         },
     },
 };
+
+/** Checks of the member settings that need the organisation: adopted regions enabled, Control Tower ownership exclusive. */
+export function validateMemberSettings(s: MemberSettings, org: OrgModel, file: string, path: string, problems: ProblemList): void {
+    const at = `${path}.config`;
+    s.config.adopt.regions.forEach((r, i) => {
+        if (!org.regions.includes(r)) problems.add(file, `${at}.adopt.regions[${i}]`, `"${r}" is not among the enabled regions (${org.regions.join(", ")}) of ${org.file}`);
+    });
+    if (s.config.owner !== "control-tower") return;
+    const owned = "Control Tower owns this account's recorders (config.owner: control-tower)";
+    if (s.config.adopt.regions.length > 0) problems.add(file, `${at}.adopt.regions`, `${owned}, so there is nothing to adopt; remove the key or set owner: landing-zone`);
+    if (s.config.adoptServiceLinkedRole) problems.add(file, `${at}.adoptServiceLinkedRole`, `${owned}, so the baseline creates no Config role to adopt; remove the key`);
+    for (const key of ["dailyResourceTypes", "excludedResourceTypes"] as const) {
+        if (s.config[key].length > 0) problems.add(file, `${at}.${key}`, `${owned}: the recording settings are Control Tower's; remove the key`);
+    }
+    if (s.config.recordingFrequency !== "CONTINUOUS") problems.add(file, `${at}.recordingFrequency`, `${owned}: the recording settings are Control Tower's; remove the key`);
+}

@@ -144,17 +144,9 @@ describe("member stack", () => {
         }
     });
 
-    it("creates the break-glass role with the management account's named holders as its only trust, AdministratorAccess, a one-hour session, protected", () => {
-        const role = byName(p, "break-glass-role");
-        assert.strictEqual(role.inputs.name, "LandingZoneBreakGlass");
-        assert.strictEqual(role.inputs.maxSessionDuration, 3600);
-        assert.strictEqual(role.protect, true);
-        assert.strictEqual(role.retainOnDelete, true);
-        const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
-        assert.deepStrictEqual(trust.Statement.map((x: any) => x.Principal), [{ AWS: "arn:aws:iam::111111111111:root" }]);
-        assert.deepStrictEqual(trust.Statement[0].Condition.ArnEquals, { "aws:PrincipalArn": ["arn:aws:iam::111111111111:user/break-glass-1", "arn:aws:iam::111111111111:user/break-glass-2"] });
-        assert.strictEqual(byName(p, "break-glass-administrator").inputs.policyArn, "arn:aws:iam::aws:policy/AdministratorAccess");
-        assert.strictEqual(p.outputs.breakGlassRoleArn, byName(p, "break-glass-role").outputs.arn);
+    it("creates no break-glass role when the org file's bootstrap block gives it to the StackSet, and names the StackSet's role", () => {
+        assert.deepStrictEqual(p.resources.filter((r) => r.type === "lz:baseline:BreakGlassRole" || (r.type === "aws:iam/role:Role" && r.inputs.name === "LandingZoneBreakGlass")), []);
+        assert.strictEqual(p.outputs.breakGlassRoleArn, "arn:aws:iam::444444444444:role/LandingZoneBreakGlass");
     });
 
     it("plans in preview mode too", async () => {
@@ -205,10 +197,31 @@ describe("member stack size and settings", () => {
         assert.ok((rec.inputs.recordingGroup as any).exclusionByResourceTypes[0].resourceTypes.includes("AWS::EC2::Volume"));
     });
 
-    it("adopts an existing break-glass role with import when asked, and creates it otherwise", async () => {
-        const adopted = await member(generatedOrg(REGIONS), { breakGlassRole: { adopt: true } });
+    /** An organisation without the bootstrap block: the member baseline owns the break-glass role. */
+    const withoutBootstrap = () => {
+        const o = generatedOrg(REGIONS);
+        delete o.bootstrap;
+        return o;
+    };
+
+    it("creates the break-glass role without a bootstrap: the management account's named holders as its only trust, AdministratorAccess, a one-hour session, protected", async () => {
+        const q = await member(withoutBootstrap());
+        const role = byName(q, "break-glass-role");
+        assert.strictEqual(role.inputs.name, "LandingZoneBreakGlass");
+        assert.strictEqual(role.inputs.maxSessionDuration, 3600);
+        assert.strictEqual(role.protect, true);
+        assert.strictEqual(role.retainOnDelete, true);
+        const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+        assert.deepStrictEqual(trust.Statement.map((x: any) => x.Principal), [{ AWS: "arn:aws:iam::111111111111:root" }]);
+        assert.deepStrictEqual(trust.Statement[0].Condition.ArnEquals, { "aws:PrincipalArn": ["arn:aws:iam::111111111111:user/break-glass-1", "arn:aws:iam::111111111111:user/break-glass-2"] });
+        assert.strictEqual(byName(q, "break-glass-administrator").inputs.policyArn, "arn:aws:iam::aws:policy/AdministratorAccess");
+        assert.strictEqual(q.outputs.breakGlassRoleArn, role.outputs.arn);
+    });
+
+    it("adopts an existing break-glass role with import when asked, and creates it otherwise (without a bootstrap)", async () => {
+        const adopted = await member(withoutBootstrap(), { breakGlassRole: { adopt: true } });
         assert.strictEqual(byName(adopted, "break-glass-role").importId, "LandingZoneBreakGlass");
-        const created = await member(generatedOrg(REGIONS));
+        const created = await member(withoutBootstrap());
         assert.strictEqual(byName(created, "break-glass-role").importId, null);
     });
 
@@ -217,7 +230,7 @@ describe("member stack size and settings", () => {
         assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
         assert.ok(!("logSubscriptionPolicyNames" in off.outputs) && !("logSubscriptionRoleArn" in off.outputs), Object.keys(off.outputs).join(", "));
         assert.deepStrictEqual(off.diagnostics, [], "no undefined stack output for the SDK to warn about");
-        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name).sort(), ["break-glass-role", "forwarding-role"]);
+        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name).sort(), ["forwarding-role"]);
         const extra = await member(generatedOrg(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
         assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
     });
@@ -232,6 +245,34 @@ describe("member stack size and settings", () => {
     it("adopts the Config service-linked role when the account already has one", async () => {
         const q = await member(generatedOrg(REGIONS), { config: { adoptServiceLinkedRole: true } });
         assert.strictEqual(byName(q, "config-service-role").importId, "arn:aws:iam::600000000000:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig");
+    });
+
+    it("creates no recorder, delivery channel or status when Control Tower owns the account's recorders, and keeps the rest of the baseline", async () => {
+        const full = await member(generatedOrg(REGIONS));
+        const ct = await member(generatedOrg(REGIONS), { config: { owner: "control-tower" } });
+        const configTypes = ["lz:baseline:ConfigRecorder", "aws:cfg/recorder:Recorder", "aws:cfg/deliveryChannel:DeliveryChannel", "aws:cfg/recorderStatus:RecorderStatus", "aws:iam/serviceLinkedRole:ServiceLinkedRole"];
+        assert.ok(ofType(full, "aws:cfg/recorder:Recorder").length > 0);
+        for (const t of configTypes) assert.deepStrictEqual(ofType(ct, t), [], t);
+        assert.deepStrictEqual(
+            ct.resources.map((r) => r.type).sort(),
+            full.resources.map((r) => r.type).filter((t) => !configTypes.includes(t)).sort(),
+            "everything else of the baseline stays: forwarding, subscription, access logs, hardening",
+        );
+        assert.ok(!("configRecorderNames" in ct.outputs) && !("configRoleArn" in ct.outputs));
+        assert.deepStrictEqual(ct.diagnostics, []);
+    });
+
+    it("adopts an account's existing recorders and delivery channels by name in the listed regions", async () => {
+        const q = await member(generatedOrg(REGIONS), { config: { adopt: { regions: ["us-east-1", "eu-west-1"], recorderName: "default", deliveryChannelName: "legacy" } } });
+        const imported = q.resources.filter((r) => r.importId !== null && r.type.startsWith("aws:cfg/")).map((r) => `${r.name}=${r.importId}`).sort();
+        assert.deepStrictEqual(imported, [
+            "config-delivery-eu-west-1=legacy",
+            "config-delivery-us-east-1=legacy",
+            "config-recorder-eu-west-1=default",
+            "config-recorder-us-east-1=default",
+            "config-status-eu-west-1=default",
+            "config-status-us-east-1=default",
+        ]);
     });
 
     it("rejects a resource type that is not an AWS Config type, naming the file and key", async () => {

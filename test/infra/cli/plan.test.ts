@@ -30,6 +30,7 @@ describe("npm run plan", () => {
         assert.equal(r.status, 0, r.stderr);
         const order = [...r.stdout.matchAll(/^stack (\S+) \(update\)/gm)].map((m) => m[1]);
         assert.deepEqual(order, [
+            "bootstrap",
             "management",
             "log-archive",
             "security",
@@ -39,7 +40,7 @@ describe("npm run plan", () => {
             "member-workload-dev",
             "member-workload-prod",
         ]);
-        assert.match(r.stdout, /8 stacks planned, \d+ resources/);
+        assert.match(r.stdout, /9 stacks planned, \d+ resources/);
         assert.match(r.stdout, /^Estimate \(not a bill\): prices of \d{4}-\d{2}-\d{2} for us-east-1/m);
         for (const stack of order) assert.match(r.stdout, new RegExp(`^  ${stack} +\\$[\\d,]+\\.\\d\\d  \\d+ (min \\d+ )?s`, "m"), stack);
         assert.match(r.stdout, /^  organisation +\$[\d,]+\.\d\d$/m);
@@ -89,16 +90,19 @@ describe("npm run plan", () => {
     });
 
     it("fails a stack whose program fails with exit 2, the stack and the program's message, and no stack trace", () => {
-        // A member stack alone: its StackReference to log-archive has nothing to read, so an input of
-        // one of its resources cannot be serialized (reported by the SDK as an unhandled rejection).
+        // Member stacks alone (one per account, so coverage holds): their StackReference to log-archive
+        // has nothing to read, so an input of a resource cannot be serialized (reported by the SDK as
+        // an unhandled rejection).
         const root = path.join(tmp, "member-only");
         fs.mkdirSync(path.join(root, "stacks"), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
         fs.writeFileSync(path.join(root, "stacks", "org.yaml"), stringify(referenceOrg()));
-        fs.writeFileSync(path.join(root, "stacks", "Pulumi.member-workload-dev.yaml"), stringify({ config: { "lz:role": "member", "lz:account": "workload-dev" } }));
+        for (const account of ["management", "log-archive", "security", "workload-prod", "workload-dev"]) {
+            fs.writeFileSync(path.join(root, "stacks", `Pulumi.member-${account}.yaml`), stringify({ config: { "lz:role": "member", "lz:account": account } }));
+        }
         const r = plan(["--root", root, "--summary"]);
         assert.equal(r.status, 2, r.stderr);
-        assert.match(r.stderr, /^stack member-workload-dev: resource ".+" \[.+\]: error serializing property ".+": .*StackReference "acme\/lz\/log-archive": no such stack has been planned before this one/);
+        assert.match(r.stderr, /^stack member-log-archive: resource ".+" \[.+\]: error serializing property ".+": .*StackReference "acme\/lz\/log-archive": no such stack has been planned before this one/);
         assert.equal(r.stderr.trim().split("\n").length, 1, "one line");
         assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
         assert.doesNotMatch(r.stderr, /promises? (was|were) still active/);
@@ -129,7 +133,7 @@ describe("npm run plan", () => {
         it("fails planning with exit 2 naming the first stack and the load error, no stack trace", () => {
             const r = plan(["--stack", "management", "--summary"], [breaker]);
             assert.equal(r.status, 2, r.stderr);
-            assert.match(r.stderr, /^stack management: Cannot find module '\.\/accounts\/nowhere'/);
+            assert.match(r.stderr, /^stack bootstrap: Cannot find module '\.\/accounts\/nowhere'/);
             assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
         });
     });
@@ -167,6 +171,6 @@ describe("npm run plan", () => {
     it("rejects an unknown stack name, listing the stacks", () => {
         const r = plan(["--stack", "nope"]);
         assert.equal(r.status, 2);
-        assert.match(r.stderr, /--stack nope: no such stack; stacks: management, log-archive, security/);
+        assert.match(r.stderr, /--stack nope: no such stack; stacks: bootstrap, management, log-archive, security/);
     });
 });

@@ -36,11 +36,11 @@ describe("parseOrg", () => {
         delete raw.tiering;
         delete raw.pulumi;
         const org = parseOrg(raw, FILE);
-        assert.deepEqual(org.roles, { deployment: "LandingZoneDeployment", breakGlass: "LandingZoneBreakGlass", investigator: "SecurityInvestigator" });
+        assert.deepEqual(org.roles, { deployment: "LandingZoneDeployment", breakGlass: "LandingZoneBreakGlass", investigator: "SecurityInvestigator", preview: "LandingZonePreview" });
         assert.deepEqual(org.retention, { objectLockDays: 365, archiveDays: 2557, logGroupDays: 365, belowMinimumReason: undefined });
         // A replaced version is kept as long as archived logs: the original of an overwritten log outlives the forgery.
         assert.deepEqual(org.tiering, { glacierInstantRetrievalAfterDays: 90, deepArchiveAfterDays: 365, noncurrentVersionExpiryDays: 2557 });
-        assert.deepEqual(org.pulumi, { organization: "organization", project: "lz", stacks: { management: "management", logArchive: "log-archive", security: "security" } });
+        assert.deepEqual(org.pulumi, { organization: "organization", project: "lz", stacks: { bootstrap: "bootstrap", management: "management", logArchive: "log-archive", security: "security" } });
     });
 
     it("rejects an empty file naming the file", () => {

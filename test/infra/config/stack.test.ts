@@ -25,7 +25,19 @@ describe("parseStack", () => {
 
     it("rejects an unknown role with the allowed ones and a suggestion", () => {
         assert.deepEqual(problems("member-x", { "lz:role": "membr" }), [
-            `stacks/Pulumi.member-x.yaml: lz:role: "membr" is not allowed; use one of "management", "log-archive", "security", "member" (did you mean "member"?)`,
+            `stacks/Pulumi.member-x.yaml: lz:role: "membr" is not allowed; use one of "bootstrap", "management", "log-archive", "security", "member" (did you mean "member"?)`,
+        ]);
+    });
+
+    it("resolves the bootstrap stack to the management account and requires the org file's bootstrap block", () => {
+        const m = parseStack("bootstrap", "stacks/Pulumi.bootstrap.yaml", { "lz:role": "bootstrap" }, org);
+        assert.equal(m.account.id, "111111111111");
+        assert.deepEqual(m.role === "bootstrap" && m.settings.stackSet, { maxConcurrentPercentage: 25, failureTolerancePercentage: 10 });
+        const raw = referenceOrg();
+        delete raw.bootstrap;
+        const without = parseOrg(raw, "stacks/org.yaml");
+        assert.deepEqual(configProblems(() => parseStack("bootstrap", "stacks/Pulumi.bootstrap.yaml", { "lz:role": "bootstrap" }, without)), [
+            "stacks/Pulumi.bootstrap.yaml: lz:role: role bootstrap needs the bootstrap block in stacks/org.yaml (githubRepository, stackSetTargets): it says which repository deploys and where the roles go",
         ]);
     });
 
@@ -67,6 +79,31 @@ describe("parseStack", () => {
 
     it("rejects a replica region equal to the home region", () => {
         assert.match(problems("log-archive", { "lz:role": "log-archive", "lz:logArchive": JSON.stringify({ replicaRegion: "us-east-1" }) })[0], /lz:logArchive\.replicaRegion: "us-east-1" is the home region/);
+    });
+
+    it("defaults a member's Config to the landing zone's own recorders, adopting none", () => {
+        const m = parseStack("member-workload-dev", "stacks/Pulumi.member-workload-dev.yaml", { "lz:role": "member", "lz:account": "workload-dev" }, org);
+        assert.ok(m.role === "member");
+        assert.equal(m.settings.config.owner, "landing-zone");
+        assert.deepEqual(m.settings.config.adopt, { regions: [], recorderName: "default", deliveryChannelName: "default" });
+    });
+
+    it("rejects adopting recorders in a region that is not enabled, naming the key", () => {
+        assert.deepEqual(problems("member-workload-dev", { "lz:role": "member", "lz:account": "workload-dev", "lz:member": JSON.stringify({ config: { adopt: { regions: ["us-west-2", "ap-south-1"] } } }) }), [
+            'stacks/Pulumi.member-workload-dev.yaml: lz:member.config.adopt.regions[1]: "ap-south-1" is not among the enabled regions (us-east-1, us-west-2, eu-west-1, eu-central-1) of stacks/org.yaml',
+        ]);
+    });
+
+    it("rejects recorder settings on an account whose recorders Control Tower owns, every one at once", () => {
+        const settings = { config: { owner: "control-tower", adopt: { regions: ["us-east-1"] }, adoptServiceLinkedRole: true, excludedResourceTypes: ["AWS::EC2::Volume"], recordingFrequency: "DAILY" } };
+        const file = "stacks/Pulumi.member-workload-dev.yaml: lz:member.config";
+        const owned = "Control Tower owns this account's recorders (config.owner: control-tower)";
+        assert.deepEqual(problems("member-workload-dev", { "lz:role": "member", "lz:account": "workload-dev", "lz:member": JSON.stringify(settings) }), [
+            `${file}.adopt.regions: ${owned}, so there is nothing to adopt; remove the key or set owner: landing-zone`,
+            `${file}.adoptServiceLinkedRole: ${owned}, so the baseline creates no Config role to adopt; remove the key`,
+            `${file}.excludedResourceTypes: ${owned}: the recording settings are Control Tower's; remove the key`,
+            `${file}.recordingFrequency: ${owned}: the recording settings are Control Tower's; remove the key`,
+        ]);
     });
 
     it("rejects settings that are not valid JSON", () => {

@@ -12,6 +12,7 @@ function program() {
     const provider = new aws.Provider("acct", { region: REGION, allowedAccountIds: [ACCOUNT] });
     const o = { provider };
     const zone = new aws.route53.Zone("zone", { name: "logs.acme.example" }, o);
+    const oidc = new aws.iam.OpenIdConnectProvider("github", { url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] }, o);
     const recorder = new aws.cfg.Recorder("recorder", { roleArn: "arn:aws:iam::222222222222:role/config" }, o);
     const named = new aws.cfg.Recorder("named-recorder", { name: "org-recorder", roleArn: "arn:aws:iam::222222222222:role/config" }, o);
     const aggregator = new aws.securityhub.FindingAggregator("aggregator", { linkingMode: "ALL_REGIONS" }, o);
@@ -44,6 +45,7 @@ function program() {
     );
     const dashboard = new aws.cloudwatch.Dashboard("dashboard", { dashboardName: "acme-security", dashboardBody: "{}" }, o);
     return {
+        oidcArn: oidc.arn,
         zoneId: zone.zoneId,
         zoneResourceId: zone.id,
         zoneArn: zone.arn,
@@ -86,6 +88,10 @@ describe("offline engine: mocked computed outputs look like the ones AWS returns
         const ns = update.outputs.nameServers as string[];
         assert.equal(ns.length, 4);
         for (const n of ns) assert.match(n, /^ns-\d{1,4}\.awsdns-\d{2}\.(com|net|org|co\.uk)$/);
+    });
+
+    it("IAM OpenIdConnectProvider: a global ARN named by its issuer, as IAM names it", () => {
+        assert.equal(out("oidcArn"), `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`);
     });
 
     it("config Recorder: named \"default\" when not given, as the provider does; its id is the name", () => {

@@ -55,7 +55,7 @@ describe("guardrail SCPs", () => {
             assert.deepEqual(unknown, []);
         });
 
-        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one)`, () => {
+        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one, the StackSet execution role from the role-protecting one)`, () => {
             const exempt = ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"];
             for (const s of g.document.Statement) {
                 if (s.Sid === "ProtectArchiveObjects") continue;
@@ -63,6 +63,8 @@ describe("guardrail SCPs", () => {
                     OnlyLogsDeliversIntoStreams: ["arn:aws:iam::222222222222:role/acme-lz-central-logs-subscription"],
                     // CloudTrail's delivery role and the landing zone's functions write its log groups.
                     OnlyLandingZoneWritesItsLogs: ["arn:aws:iam::*:role/acme-lz-*"],
+                    // The bootstrap's service-managed StackSet creates and updates the exempt roles.
+                    ProtectLandingZoneRoles: ["arn:aws:iam::*:role/stacksets-exec-*"],
                 };
                 const expected = [...exempt, ...(also[s.Sid] ?? [])];
                 assert.deepEqual(s.Condition?.ArnNotLike, { "aws:PrincipalArn": expected }, s.Sid);
@@ -92,7 +94,7 @@ describe("guardrail SCPs", () => {
             partition: "aws-us-gov" as const,
             namePrefix: "a-rather-long-landing-zone-prefix",
             regions: [...DEFAULT_ENABLED_REGIONS],
-            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) },
+            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64), preview: "P".repeat(64) },
         };
         const sizes = guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length] as const);
         for (const [id, n] of sizes) assert.ok(n <= 5120, `${id}: ${n}`);
@@ -104,7 +106,7 @@ describe("guardrail SCPs", () => {
             partition: "aws-us-gov" as const,
             namePrefix: "a-rather-long-landing-zone-prefix",
             regions: [...DEFAULT_ENABLED_REGIONS],
-            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) },
+            roles: { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64), preview: "P".repeat(64) },
         };
         const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "security-model.md"), "utf8");
         const worstSizes = new Map(guardrails(worst, { regionDeny: true }).map((g) => [g.id, policyJson(g.document).length]));

@@ -74,6 +74,30 @@ describe("ConfigRecorder", () => {
         assert.strictEqual(byName(q, "config-service-role").importId, arn);
     });
 
+    it("adopts the existing recorder, delivery channel and status by their names in the listed regions, and creates them elsewhere", async () => {
+        const q = await planComponent(() => new ConfigRecorder("config", { ...args, adopt: { regions: ["eu-west-1"], recorderName: "legacy-recorder", deliveryChannelName: "legacy-channel" } }));
+        assert.strictEqual(byName(q, "config-recorder-eu-west-1").importId, "legacy-recorder");
+        assert.strictEqual(byName(q, "config-recorder-eu-west-1").inputs.name, "legacy-recorder", "the name is kept: a new one would replace the recorder");
+        assert.strictEqual(byName(q, "config-delivery-eu-west-1").importId, "legacy-channel");
+        assert.strictEqual(byName(q, "config-delivery-eu-west-1").inputs.name, "legacy-channel");
+        assert.strictEqual(byName(q, "config-delivery-eu-west-1").inputs.s3BucketName, args.bucketName, "the adopted channel then delivers to the archive");
+        assert.strictEqual(byName(q, "config-status-eu-west-1").importId, "legacy-recorder");
+        const others = REGIONS.filter((r) => r !== "eu-west-1");
+        assert.ok(others.length > 0);
+        for (const region of others) {
+            assert.strictEqual(byName(q, `config-recorder-${region}`).importId, null, region);
+            assert.strictEqual(byName(q, `config-recorder-${region}`).inputs.name, "default", region);
+            assert.strictEqual(byName(q, `config-delivery-${region}`).importId, null, region);
+        }
+    });
+
+    it("rejects adopting in a region that is not enabled", () => {
+        assert.throws(
+            () => resolveConfigRecorderArgs("config", { ...args, adopt: { regions: ["ap-south-1"], recorderName: "default", deliveryChannelName: "default" } }),
+            /adopt\.regions: ap-south-1 not among the enabled regions/,
+        );
+    });
+
     describe("cost controls", () => {
         let q: StackPlan;
         before(async () => {
