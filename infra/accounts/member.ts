@@ -5,7 +5,7 @@ import { accessLogBucketName, archiveBucketName, arn, centralBusArn, roleArn, lo
 import type { RoleContext, RoleOutputs } from "./context";
 import { ConfigRecorder } from "../components/baseline/config-recorder";
 import { EventForwarding } from "../components/baseline/event-forwarding";
-import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from "../components/baseline/forwarding-rules";
+import { consoleSignInRegions, FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from "../components/baseline/forwarding-rules";
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
@@ -54,6 +54,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
                     namePrefix: org.namePrefix,
                     breakGlassRoleName: org.roles.breakGlass,
                     accountKind: account.kind,
+                    quiet: org.quietAccounts.includes(account.name) ? { signInRegions: consoleSignInRegions(org.partition) } : undefined,
                     archive: account.kind === "log-archive" ? { bucketName: archiveBucketName(org), servicePrincipalSuffix: `.${partitionDnsSuffix(org.partition)}`, serviceOnlyPrefixes: serviceOnlyArchivePrefixes({ prefixes: DEFAULT_ARCHIVE_PREFIXES, organizationId: org.organizationId, managementAccountId: org.management.id }) } : undefined,
                 }),
             ],

@@ -33,6 +33,8 @@ import { SecurityEventRouting } from "../components/events/security-event-routin
 import { SiemQueue } from "../components/events/siem-queue";
 import { SlackAlerts } from "../components/events/slack-alerts";
 import type { RoleContext, RoleOutputs } from "./context";
+import { integrityAlarmNames, integrityPublisher } from "./security-integrity";
+import { quietAccountsOf } from "./quiet-accounts";
 
 type Model = Extract<StackModel, { role: "security" }>;
 
@@ -71,6 +73,7 @@ export function routesOf(model: Model): SecurityRoute[] {
         archiveBucketName: archiveBucketName(org),
         sendToSiemActionArn: names.customActionArn(scope, CUSTOM_ACTIONS.sendToSiem.identifier),
         escalateActionArn: names.customActionArn(scope, CUSTOM_ACTIONS.escalate.identifier),
+        quiet: quietAccountsOf(org),
     });
 }
 
@@ -178,11 +181,13 @@ function busTier(c: EventsContext): SecurityEventBus {
             : org.organizationId;
     const forwardingRuleArnPatterns = [arn(org, "events", "*", "*", `rule/${org.namePrefix}-fwd-*`), names.findingsForwardingRuleArnPattern(c.scope)];
     const selfTest = c.events.selfTest.enabled ? { source: SELF_TEST_SOURCE, roleArn: c.selfTestRoleArn } : undefined;
+    const integrity = integrityPublisher(c.model);
+    const publishers = integrity ? [integrity] : [];
     return new SecurityEventBus(
         "security-events",
         {
             busName: c.scope.busName,
-            busPolicy: pulumi.output(organizationId).apply((id) => busPolicy({ busArn: centralBusArn(org), organizationId: id, forwardingRuleArnPatterns, selfTest })),
+            busPolicy: pulumi.output(organizationId).apply((id) => busPolicy({ busArn: centralBusArn(org), organizationId: id, forwardingRuleArnPatterns, selfTest, publishers })),
             keyPolicy: topicKeyPolicy({
                 accountRootArn: arn(org, "iam", "", c.accountId, "root"),
                 accountId: c.accountId,
@@ -306,6 +311,7 @@ function selfTestTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: De
         ...CIS_CONTROLS.map((x) => names.alarmArn(s, `${options.cisAlarmNamePrefix ?? `${s.namePrefix}-cis`}-${x.id}`)),
         ...landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }).map((x) => names.alarmArn(s, `${s.namePrefix}-trail-${x.id}`)),
         names.alarmArn(s, `${s.namePrefix}-security-dead-letters`),
+        ...integrityAlarmNames(c.model).map((n) => names.alarmArn(s, n)),
     ];
     if (!c.events.selfTest.enabled) return { selfTest: undefined, alarmArns };
     const name = names.selfTestName(s);

@@ -127,14 +127,20 @@ describe("member stack", () => {
 
     it("gives every account, core accounts included, the same baseline shape, plus the forwarding rows of the security and log-archive accounts", async () => {
         const shape = (q: StackPlan) => q.resources.filter((r) => !r.type.startsWith("pulumi:")).map((r) => `${r.type} ${r.name}`).sort();
-        // The security account forwards its tooling's changes everywhere; the log-archive account, forged archive writes in the home region.
-        const own: Record<string, RegExp> = { "member-security": /^forwarding-tooling-tampering-/, "member-log-archive": /^forwarding-archive-writer-/ };
+        // The security account forwards its tooling's changes everywhere and its functions' in the home region; the log-archive
+        // account, forged archive writes in the home region, and (the quiet account) its sign-ins in the enabled regions, the
+        // global-events region and the three regions the console records IAM users' sign-ins in, each of those with its dead-letter queue.
+        const own: Record<string, RegExp> = {
+            "member-security": /^forwarding-(tooling|function)-tampering-/,
+            "member-log-archive": /^forwarding-(archive-writer-|quiet-sign-in-|dlq-(us-east-2|eu-north-1|ap-southeast-2))/,
+        };
+        const counts: Record<string, number> = { "member-security": 2 * REGIONS.length + 2, "member-log-archive": 2 + 2 * (REGIONS.length + 3) + 2 * 3 };
         const reference = shape(p);
         for (const stack of MEMBER_STACKS) {
             const q = shape(await referenceStack(stack));
             const extra = own[stack];
             assert.deepStrictEqual(q.filter((x) => !extra || !extra.test(x.split(" ")[1])), reference, stack);
-            if (extra) assert.strictEqual(q.filter((x) => extra.test(x.split(" ")[1])).length, stack === "member-security" ? 2 * REGIONS.length : 2, stack);
+            if (extra) assert.strictEqual(q.filter((x) => extra.test(x.split(" ")[1])).length, counts[stack], stack);
         }
     });
 

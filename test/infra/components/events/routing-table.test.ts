@@ -17,6 +17,11 @@ const ROUTES = securityRoutes({
     archiveBucketName: "acme-lz-archive-222222222222-us-east-1",
     sendToSiemActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
     escalateActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
+    // The reference organisation: the log archive is its one quiet account; two break-glass users in the management account.
+    quiet: {
+        quietAccountIds: ["222222222222"],
+        breakGlassSignInArns: ["arn:aws:sts::*:assumed-role/LandingZoneBreakGlass/*", "arn:aws:iam::111111111111:user/break-glass-1", "arn:aws:iam::111111111111:user/break-glass-2"],
+    },
 });
 const CATCH_ALL = ROUTES.filter((r) => r.targets.log);
 

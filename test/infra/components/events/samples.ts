@@ -9,7 +9,7 @@ export interface SecuritySample {
     readonly name: string;
     /**
      * How it reaches the central bus: forwarded by a member's default bus (`member`), by the security
-     * account's default bus (`security-default-bus`), or put there by the self-test schedule (`scheduler`).
+     * account's default bus (`security-default-bus`), or put there by a landing-zone role of the security account (`scheduler`: the self-test schedule, the integrity validation function).
      */
     readonly via: "member" | "security-default-bus" | "scheduler";
     /** Ids of the forwarding rows (member table or findings table, by `via`) that forward it; empty when it never reaches the bus. */
@@ -53,6 +53,8 @@ export function memberTable(baseline = "member-workload-prod"): ForwardingRule[]
             namePrefix: "acme-lz",
             breakGlassRoleName: "LandingZoneBreakGlass",
             accountKind: kind,
+            // The reference organisation's one quiet account.
+            quiet: kind === "log-archive" ? { signInRegions: ["us-east-2", "eu-north-1", "ap-southeast-2"] } : undefined,
             archive:
                 kind === "log-archive"
                     ? { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/", "AWSLogs/111111111111/CloudTrail", "vpc-flow-logs/", "guardduty/"] }
