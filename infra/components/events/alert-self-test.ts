@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { anyOccurrenceAlarm } from "./any-occurrence-alarm";
+import { noMatchAlarm } from "./no-match-alarm";
 import { failIfAny } from "../validate";
 
 export interface AlertSelfTestArgs {
@@ -91,24 +92,16 @@ export class AlertSelfTest extends pulumi.ComponentResource {
             { parent: this, dependsOn: [permissions] },
         );
         const dimensions = { EventBusName: a.busName, RuleName: a.ruleName };
-        const missing = new aws.cloudwatch.MetricAlarm(
+        const missing = noMatchAlarm(
             `${name}-missing`,
             {
                 name: `${a.name}-missing`,
-                alarmDescription: `No alert self-test event matched ${a.ruleName} for ${a.missedIntervals} × ${a.intervalMinutes} minutes: security events may not be reaching the central bus or its rules`,
-                namespace: "AWS/Events",
-                metricName: "MatchedEvents",
-                dimensions,
-                statistic: "Sum",
-                period: a.intervalMinutes * 60,
-                evaluationPeriods: a.missedIntervals,
-                datapointsToAlarm: a.missedIntervals,
-                threshold: 1,
-                comparisonOperator: "LessThanThreshold",
-                // EventBridge publishes no datapoint when nothing matched: missing data is the failure.
-                treatMissingData: "breaching",
-                alarmActions: [a.alarmTopicArn],
-                okActions: [a.alarmTopicArn],
+                description: `No alert self-test event matched ${a.ruleName} for ${a.missedIntervals} × ${a.intervalMinutes} minutes: security events may not be reaching the central bus or its rules`,
+                busName: a.busName,
+                ruleName: a.ruleName,
+                periodSeconds: a.intervalMinutes * 60,
+                periods: a.missedIntervals,
+                topicArn: a.alarmTopicArn,
             },
             { parent: this },
         );

@@ -5,6 +5,7 @@ import { CONFIG_VARIABLE, type IntegrityJobConfig } from "../../integrity/valida
 import { scheduleInvokePolicy } from "../../iam/schedule-invoke";
 import { policyJson, type PolicyDocument } from "../../iam/types";
 import { BundledFunction } from "../compute/bundled-function";
+import { noMatchAlarm } from "../events/no-match-alarm";
 import { failIfAny } from "../validate";
 
 /** The job's Lambda entry: bundled by `BundledFunction`. */
@@ -135,25 +136,17 @@ export class IntegrityValidationJob extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [invoke] },
         );
-        const missing = new aws.cloudwatch.MetricAlarm(
+        const missing = noMatchAlarm(
             `${name}-missing`,
             {
                 name: `${a.name}-missing`,
-                alarmDescription: `No passing CloudTrail integrity validation for ${a.missingAfterHours} hours: the daily job did not run, failed, or its result did not reach the central bus (a failed validation pages on its own)`,
-                namespace: "AWS/Events",
-                metricName: "MatchedEvents",
-                dimensions: { EventBusName: a.busName, RuleName: a.passedRuleName },
-                statistic: "Sum",
-                // Hourly periods: an alarm whose period is an hour or more may look back up to 7 days (CloudWatch API reference, PutMetricAlarm).
-                period: 3600,
-                evaluationPeriods: a.missingAfterHours,
-                datapointsToAlarm: a.missingAfterHours,
-                threshold: 1,
-                comparisonOperator: "LessThanThreshold",
-                // EventBridge publishes no datapoint for an hour without a match: missing data is the failure.
-                treatMissingData: "breaching",
-                alarmActions: [a.alarmTopicArn],
-                okActions: [a.alarmTopicArn],
+                description: `No passing CloudTrail integrity validation for ${a.missingAfterHours} hours: the daily job did not run, failed, or its result did not reach the central bus (a failed validation pages on its own)`,
+                busName: a.busName,
+                ruleName: a.passedRuleName,
+                // Hourly periods: an alarm whose period is an hour or more may look back up to 7 days.
+                periodSeconds: 3600,
+                periods: a.missingAfterHours,
+                topicArn: a.alarmTopicArn,
             },
             { parent: this },
         );

@@ -4,32 +4,23 @@
  * notifications the two rows send their topic.
  */
 import * as assert from "assert";
-import { CUSTOM_ACTIONS, securityRoutes, type SecurityRoute } from "../../../../infra/components/events/routing-table";
+import type { SecurityRoute } from "../../../../infra/components/events/routing-table";
 import { breakGlassSignInArns, QUIET_SIGN_IN_TITLES } from "../../../../infra/components/events/quiet-account-routes";
 import { titledNotification } from "../../../../infra/components/events/security-event-routing";
 import { parseOrg } from "../../../../infra/config/org";
 import { matches } from "../../../support/event-pattern";
 import { configProblems } from "../../../support/errors";
 import { ofType, referenceOrg, referenceStack } from "../../../support/plan";
-import { SECURITY_SAMPLES } from "./samples";
+import { referenceRoutes, SECURITY_SAMPLES } from "./samples";
 
 const MGMT = "111111111111";
 const LA = "222222222222";
 const MEMBER = "444444444444";
 
 function routes(quietAccountIds: string[], sets: string[] = []): SecurityRoute[] {
-    return securityRoutes({
-        namePrefix: "acme-lz",
-        securityAccountId: "333333333333",
-        exemptRoleNames: ["LandingZoneDeployment", "LandingZoneBreakGlass"],
-        breakGlassRoleName: "LandingZoneBreakGlass",
-        archiveBucketName: "acme-lz-archive-222222222222-us-east-1",
-        sendToSiemActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
-        escalateActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
-        quiet: {
-            quietAccountIds,
-            breakGlassSignInArns: breakGlassSignInArns({ partition: "aws", managementAccountId: MGMT, breakGlassRoleName: "LandingZoneBreakGlass", users: ["break-glass-1"], identityCenterPermissionSets: sets }),
-        },
+    return referenceRoutes({
+        quietAccountIds,
+        breakGlassSignInArns: breakGlassSignInArns({ partition: "aws", managementAccountId: MGMT, breakGlassRoleName: "LandingZoneBreakGlass", users: ["break-glass-1"], identityCenterPermissionSets: sets }),
     });
 }
 
