@@ -12,6 +12,7 @@ import {
     centralLogsDeliveryRoleName,
     centralLogsDestinationName,
     centralLogsSubscriptionRoleName,
+    integrityValidationName,
     orgTrailArn,
     pipelineLogGroupName,
     queryDatabaseName,
@@ -58,6 +59,8 @@ interface Context extends RoleContext<Model> {
     readonly exempt: string[];
     /** The security account's investigator, the one cross-account reader. */
     readonly investigator: string;
+    /** The security account's scheduled integrity validation: reads the trail's files and digests only. */
+    readonly integrityValidator: string;
     readonly accountRoot: string;
     /** `arn:<partition>:s3:::`. */
     readonly s3Prefix: string;
@@ -110,6 +113,7 @@ function contextOf(ctx: RoleContext<Model>): Context {
         accountId: account.id,
         exempt: [roleArn(org, account.id, org.roles.deployment), roleArn(org, account.id, org.roles.breakGlass)],
         investigator: roleArn(org, org.security.id, org.roles.investigator),
+        integrityValidator: roleArn(org, org.security.id, integrityValidationName(org)),
         accountRoot: arn(org, "iam", "", account.id, "root"),
         s3Prefix: `arn:${org.partition}:s3:::`,
         viaS3: (region) => servicePrincipal(org, `s3.${region}`),
@@ -145,6 +149,7 @@ function archivePolicies(c: Context, bucketName: string): Pick<ArchiveBucketArgs
             trailArn,
             exemptRoleArns: c.exempt,
             readerRoleArns: [c.investigator],
+            integrityValidator: { roleArn: c.integrityValidator, viaService: c.viaS3(org.homeRegion) },
             principals: {
                 cloudTrail: servicePrincipal(org, "cloudtrail"),
                 logDelivery: servicePrincipal(org, "delivery.logs"),
@@ -164,6 +169,7 @@ function archivePolicies(c: Context, bucketName: string): Pick<ArchiveBucketArgs
             trailArn,
             configurationRoleArns: c.exempt,
             investigatorRoleArn: c.investigator,
+            integrityValidatorRoleArn: c.integrityValidator,
             deliveryRoleArns: [roleArn(org, c.accountId, centralLogsDeliveryRoleName(org))],
             replicationRoleArnPatterns: [stagingReplicationRolePattern(org)],
             principals: { cloudTrail: servicePrincipal(org, "cloudtrail"), logDelivery: servicePrincipal(org, "delivery.logs"), guardDuty: servicePrincipal(org, "guardduty") },

@@ -20,7 +20,7 @@ import {
 import type { RoleContext, RoleOutputs } from "./context";
 import { ConfigRecorder } from "../components/baseline/config-recorder";
 import { EventForwarding } from "../components/baseline/event-forwarding";
-import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from "../components/baseline/forwarding-rules";
+import { consoleSignInRegions, FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules } from "../components/baseline/forwarding-rules";
 import { LogSubscriptionPolicy } from "../components/baseline/log-subscription-policy";
 import { AccountHardening } from "../components/baseline/account-hardening";
 import { AccessLogBuckets } from "../components/baseline/access-log-buckets";
@@ -125,6 +125,7 @@ function eventForwarding(c: Context): EventForwarding {
                     namePrefix: org.namePrefix,
                     breakGlassRoleName: org.roles.breakGlass,
                     accountKind: account.kind,
+                    quiet: org.quietAccounts.includes(account.name) ? { signInRegions: consoleSignInRegions(org.partition) } : undefined,
                     archive: logArchive
                         ? {
                               bucketName: archiveBucketName(org),

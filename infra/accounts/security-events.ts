@@ -36,6 +36,8 @@ import { SecurityEventRouting } from "../components/events/security-event-routin
 import { SiemQueue } from "../components/events/siem-queue";
 import { SlackAlerts } from "../components/events/slack-alerts";
 import type { RoleContext, RoleOutputs } from "./context";
+import { integrityAlarmNames, integrityPublisher } from "./security-integrity";
+import { quietAccountsOf } from "./quiet-accounts";
 
 type Model = Extract<StackModel, { role: "security" }>;
 
@@ -74,6 +76,7 @@ export function routesOf(model: Model): SecurityRoute[] {
         archiveBucketName: archiveBucketName(org),
         sendToSiemActionArn: names.customActionArn(scope, CUSTOM_ACTIONS.sendToSiem.identifier),
         escalateActionArn: names.customActionArn(scope, CUSTOM_ACTIONS.escalate.identifier),
+        quiet: quietAccountsOf(org),
     });
 }
 
@@ -183,11 +186,13 @@ function busTier(c: EventsContext): SecurityEventBus {
             : org.organizationId;
     const forwardingRuleArnPatterns = [arn(org, "events", "*", "*", `rule/${org.namePrefix}-fwd-*`), names.findingsForwardingRuleArnPattern(c.scope)];
     const selfTest = c.events.selfTest.enabled ? { source: SELF_TEST_SOURCE, roleArn: c.selfTestRoleArn } : undefined;
+    const integrity = integrityPublisher(c.model);
+    const publishers = integrity ? [integrity] : [];
     return new SecurityEventBus(
         "security-events",
         {
             busName: c.scope.busName,
-            busPolicy: pulumi.output(organizationId).apply((id) => busPolicy({ busArn: centralBusArn(org), organizationId: id, forwardingRuleArnPatterns, selfTest })),
+            busPolicy: pulumi.output(organizationId).apply((id) => busPolicy({ busArn: centralBusArn(org), organizationId: id, forwardingRuleArnPatterns, selfTest, publishers })),
             keyPolicy: topicKeyPolicy({
                 accountRootArn: arn(org, "iam", "", c.accountId, "root"),
                 accountId: c.accountId,
@@ -320,6 +325,7 @@ function dashboardAlarmArns(c: EventsContext, options: SecurityEventsOptions): s
         ...landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }).map((x) => names.alarmArn(s, `${s.namePrefix}-trail-${x.id}`)),
         names.alarmArn(s, siemDeadLetterAlarmName(c)),
         ...watches.map((n) => names.alarmArn(s, n)),
+        ...integrityAlarmNames(c.model).map((n) => names.alarmArn(s, n)),
     ];
 }
 

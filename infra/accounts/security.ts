@@ -27,7 +27,10 @@ import { MacieOrganization } from "../components/detection/macie-organization";
 import { DetectiveOrganization } from "../components/detection/detective-organization";
 import { AccessAnalyzerOrganization } from "../components/detection/access-analyzer-organization";
 import { InvestigatorRole } from "../components/investigation/investigator-role";
-import { buildSecurityEvents } from "./security-events";
+import { routeRuleName } from "../components/events/names";
+import { alertingScope, buildSecurityEvents } from "./security-events";
+import { integrityTier } from "./security-integrity";
+import { insightsTier } from "./security-insights";
 import type { RoleContext, RoleOutputs } from "./context";
 
 type Model = Extract<StackModel, { role: "security" }>;
@@ -209,6 +212,17 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         opts,
     );
 
+    const integrity = integrityTier(ctx, {
+        archiveBucketName: archiveBucket,
+        archiveBucketArn,
+        archiveKeyArn,
+        prefixes,
+        organizationId: org.organizationId === "create" ? (management.requireOutput("organizationId") as pulumi.Output<string>) : org.organizationId,
+        highTopicArn: events.topicArns.high,
+        routeRuleName: (id) => routeRuleName(alertingScope(ctx.model), id),
+    });
+    const insights = insightsTier(ctx, securityHub);
+
     const outputs: RoleOutputs = {
         accountId: account.id,
         investigatorRoleArn: investigator.roleArn,
@@ -224,6 +238,8 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         conformancePackArns: conformance?.packArns,
         detectiveGraphArns: detective?.graphArns,
         accessAnalyzerArns: analyzers?.analyzerArns,
+        integrityValidation: integrity ? { functionArn: integrity.functionArn, scheduleArn: integrity.scheduleArn, failedAlarmArn: integrity.failedAlarmArn, missingAlarmArn: integrity.missingAlarmArn } : undefined,
+        securityHubInsightArns: insights?.insightArns,
         ...events.outputs,
     };
     // A switched-off service exports nothing rather than an undefined output.

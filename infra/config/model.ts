@@ -80,6 +80,8 @@ export interface OrgModel {
     readonly security: DeployedAccount;
     /** Every account: the three core accounts first, then the members in file order. */
     readonly accounts: readonly Account[];
+    /** Names of the accounts where no human should sign in (console sign-ins there page `high`). */
+    readonly quietAccounts: readonly string[];
     readonly retention: {
         /** Object Lock (compliance mode) default retention of the archive. */
         readonly objectLockDays: number;

@@ -158,6 +158,12 @@ export const orgSchema: ObjectSchema = {
                 },
             },
         },
+        quietAccounts: {
+            kind: "array",
+            items: ACCOUNT_NAME,
+            optional: true,
+            doc: "Accounts where no human should sign in (names from `accounts`; default: the log-archive account; the security and management accounts are candidates): any console sign-in there, successful or not, pages `high`, a break-glass sign-in with a title of its own.",
+        },
         retention: {
             kind: "object",
             default: {},
@@ -278,6 +284,7 @@ interface RawOrg {
     breakGlass: OrgModel["breakGlass"];
     bootstrap?: BootstrapFacts;
     accounts: { management: RawAccount; logArchive: RawAccount; security: RawAccount; members: (RawAccount | undefined)[] };
+    quietAccounts?: (string | undefined)[];
     retention: { objectLockDays: number; archiveDays: number; logGroupDays: number; belowMinimumReason?: string };
     tiering: { glacierInstantRetrievalAfterDays: number; deepArchiveAfterDays: number; noncurrentVersionExpiryDays?: number };
     alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
@@ -317,6 +324,19 @@ function optInProblems(regions: readonly string[], optIn: readonly (string | und
         else if (!REGIONS[r].optIn) problems.add(file, `optInRegions[${i}]`, `${show(r)} is enabled by default in every account; remove it from optInRegions`);
         else if (!regions.includes(r)) problems.add(file, `optInRegions[${i}]`, `${show(r)} is not among the enabled regions (${regions.join(", ")}); add it to regions or remove it here`);
         if (optIn.indexOf(r) !== i) problems.add(file, `optInRegions[${i}]`, `${show(r)} is listed more than once`);
+    });
+}
+
+/** Every quiet account names an account of the file, once. */
+function quietAccountProblems(quiet: readonly (string | undefined)[] | undefined, accounts: readonly Account[], file: string, problems: ProblemList): void {
+    (quiet ?? []).forEach((name, i) => {
+        if (typeof name !== "string") return;
+        const names = accounts.map((a) => a.name).filter((n): n is string => typeof n === "string");
+        if (!names.includes(name)) {
+            const hint = closest(name, names);
+            problems.add(file, `quietAccounts[${i}]`, `${show(name)} is not the name of an account of this file` + (hint ? ` (did you mean ${show(hint)}?)` : `; use one of ${names.join(", ")}`));
+        }
+        if (quiet!.indexOf(name) !== i) problems.add(file, `quietAccounts[${i}]`, `${show(name)} is listed more than once`);
     });
 }
 
@@ -454,6 +474,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
     for (const key of ["users", "identityCenterPermissionSets"] as const) {
         for (const [name, idx] of duplicates(bg?.[key] ?? [], (x) => x)) problems.add(file, `breakGlass.${key}[${idx[1]}]`, `${show(name)} is listed more than once`);
     }
+    quietAccountProblems(v.quietAccounts, accounts, file, problems);
     const slack = v.alerts?.slack;
     if (slack && Object.keys(slack.channels ?? {}).length === 0) {
         problems.add(file, "alerts.slack.channels", "names no channel; give at least one of high, medium, low or remove alerts.slack");
@@ -482,6 +503,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         logArchive: byKind("log-archive"),
         security: byKind("security"),
         accounts,
+        quietAccounts: full.quietAccounts === undefined ? [byKind("log-archive").name] : full.quietAccounts.filter((n): n is string => typeof n === "string"),
         retention: { ...full.retention, belowMinimumReason: full.retention.belowMinimumReason },
         tiering: { ...full.tiering, noncurrentVersionExpiryDays: full.tiering.noncurrentVersionExpiryDays ?? full.retention.archiveDays },
         alerts: { emails: full.alerts.emails, slack: full.alerts.slack },

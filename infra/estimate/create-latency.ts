@@ -40,6 +40,7 @@ export const CREATE_SECONDS: Readonly<Record<string, number>> = {
     "aws:sqs/queue:Queue": 5,
     "aws:lambda/function:Function": 15,
     "aws:dynamodb/table:Table": 20,
+    "aws:cloudformation/stack:Stack": 60,
     "aws:cloudformation/stackSet:StackSet": 30,
     "aws:cloudformation/stackSetInstance:StackSetInstance": 120,
     "aws:cloudformation/stackInstances:StackInstances": 120,

@@ -14,6 +14,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:organizations/policyAttachment:PolicyAttachment": "SCPs are free",
     "aws:organizations/delegatedAdministrator:DelegatedAdministrator": "registrations are free",
     "aws:account/region:Region": "enabling an opt-in region is free",
+    "aws:cloudformation/stack:Stack": "CloudFormation charges nothing for AWS resource types",
     "aws:cloudformation/stackSet:StackSet": "CloudFormation charges nothing for AWS resource types",
     "aws:cloudformation/stackSetInstance:StackSetInstance": "CloudFormation charges nothing for AWS resource types",
     "aws:cloudformation/stackInstances:StackInstances": "CloudFormation charges nothing for AWS resource types",

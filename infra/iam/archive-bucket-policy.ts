@@ -146,12 +146,15 @@ export function archiveBucketPolicy(a: ArchiveBucketPolicyArgs): PolicyDocument 
     ];
     if (a.integrityValidatorRoleArn !== undefined) {
         const trailFiles = `${bucket}/${under(a.prefixes.cloudTrail, `AWSLogs/${a.organizationId}/*`)}`;
+        // The security account with the role's ARN as a condition, not the role as principal: S3 refuses a
+        // policy naming a role that does not exist yet (the security stack creates it after this one).
         statements.push({
             Sid: "IntegrityValidatorReadsTrail",
             Effect: "Allow",
-            Principal: { AWS: a.integrityValidatorRoleArn },
+            Principal: { AWS: `arn:${a.bucketArn.split(":")[1]}:iam::${a.securityAccountId}:root` },
             Action: ["s3:ListBucket", "s3:GetObject"],
             Resource: [bucket, `${trailFiles}/CloudTrail/*`, `${trailFiles}/CloudTrail-Digest/*`],
+            Condition: { ArnEquals: { "aws:PrincipalArn": a.integrityValidatorRoleArn } },
         });
     }
     return policyDocument(statements);

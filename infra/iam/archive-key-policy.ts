@@ -1,5 +1,5 @@
-import { accountAdministersKey, denyKeyDestruction, LOGS_KEY_USE_ACTIONS, securityReadersDecrypt } from "./statements";
-import { policyDocument, type PolicyDocument } from "./types";
+import { accountAdministersKey, denyKeyDestruction, LOGS_KEY_USE_ACTIONS, READER_ACTIONS, securityReadersDecrypt } from "./statements";
+import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 /** What a service needs to encrypt new objects under SSE-KMS. */
 export const SERVICE_ENCRYPT_ACTIONS = ["kms:GenerateDataKey*", "kms:Encrypt"] as const;
@@ -27,6 +27,12 @@ export interface ArchiveKeyPolicyArgs {
     readonly guardDutyArnPrefix: string;
     /** `arn:<partition>:logs:<home region>:<log-archive>` — log groups of this account the key may encrypt. */
     readonly logsArnPrefix: string;
+    /**
+     * The scheduled integrity validation's role (security account), which decrypts the trail's files
+     * through S3 (`viaService`: `s3.<home region>.amazonaws.com`).
+     * @default undefined (no such grant)
+     */
+    readonly integrityValidator?: { readonly roleArn: string; readonly viaService: string };
 }
 
 /**
@@ -89,5 +95,23 @@ export function archiveKeyPolicy(a: ArchiveKeyPolicyArgs): PolicyDocument {
             Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${a.logsArnPrefix}:log-group:*` } },
         },
         securityReadersDecrypt(a.readerRoleArns, a.securityAccountId),
+        ...(a.integrityValidator ? [integrityValidatorDecrypts(a.integrityValidator, a.securityAccountId, a.accountRootArn.split(":")[1])] : []),
     ]);
+}
+
+/**
+ * The integrity validation decrypts through S3 only. The grant names the security account and the
+ * role's ARN in a condition, not the role as principal: a key policy naming a role that does not
+ * exist yet is refused (the security stack creates the role after this one), and a recreated role
+ * keeps the grant.
+ */
+function integrityValidatorDecrypts(v: { readonly roleArn: string; readonly viaService: string }, securityAccountId: string, partition: string): Statement {
+    return {
+        Sid: "IntegrityValidatorDecrypts",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${securityAccountId}:root` },
+        Action: [...READER_ACTIONS],
+        Resource: "*",
+        Condition: { ArnEquals: { "aws:PrincipalArn": v.roleArn }, StringEquals: { "kms:CallerAccount": securityAccountId, "kms:ViaService": v.viaService } },
+    };
 }

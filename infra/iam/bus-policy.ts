@@ -16,6 +16,12 @@ export interface BusPolicyArgs {
     readonly forwardingRuleArnPatterns: readonly string[];
     /** The alert self-test, when it is on: its event source and the one role that may put it. */
     readonly selfTest?: { readonly source: string; readonly roleArn: string };
+    /**
+     * Other landing-zone sources and the one role that may put each (the integrity validation's
+     * `lz.integrity`); `name` is part of the Sid of the statement that refuses it to everyone else.
+     * @default []
+     */
+    readonly publishers?: readonly { readonly name: string; readonly source: string; readonly roleArn: string }[];
 }
 
 /**
@@ -29,6 +35,8 @@ export interface BusPolicyArgs {
  *   replays, never reaches the routing.
  * - The self-test's source only from the self-test's role, so nobody can keep its "missing" alarm
  *   quiet by sending the event themselves.
+ * - Each other landing-zone source (the integrity validation's) only from its own role: a forged
+ *   passing run would stand as the day's evidence, a forged failure would page.
  * - No other source at all: a custom event shaped like a CloudTrail record (`events:source` is what
  *   the sender chose) cannot page anyone with text of its writer's choosing.
  *
@@ -44,7 +52,8 @@ export interface BusPolicyArgs {
 export function busPolicy(a: BusPolicyArgs): PolicyDocument {
     if (a.forwardingRuleArnPatterns.length === 0) throw new Error("forwardingRuleArnPatterns: at least one forwarding rule pattern is required, or no account could forward events");
     const put = { Principal: "*" as const, Action: [...BUS_PUT_ACTIONS], Resource: a.busArn };
-    const sources = ["aws.*", ...(a.selfTest ? [a.selfTest.source] : [])];
+    const publishers = a.publishers ?? [];
+    const sources = ["aws.*", ...(a.selfTest ? [a.selfTest.source] : []), ...publishers.map((p) => p.source)];
     const statements: Statement[] = [
         {
             Sid: "OrganisationForwardingRulesPut",
@@ -66,6 +75,14 @@ export function busPolicy(a: BusPolicyArgs): PolicyDocument {
             Effect: "Deny",
             ...put,
             Condition: { "ForAnyValue:StringEquals": { "events:source": a.selfTest.source }, ArnNotEquals: { "aws:PrincipalArn": a.selfTest.roleArn } },
+        });
+    }
+    for (const p of publishers) {
+        statements.push({
+            Sid: `Deny${p.name}FromOthers`,
+            Effect: "Deny",
+            ...put,
+            Condition: { "ForAnyValue:StringEquals": { "events:source": p.source }, ArnNotEquals: { "aws:PrincipalArn": p.roleArn } },
         });
     }
     return policyDocument(statements);

@@ -7,11 +7,12 @@
  * one, detection, the alerting path of every account and the roles everything runs as in the other, the optional region deny in the third, leaving one slot for the organisation's own. What
  * exists only in the security account (the delegated administrator's configuration, the central bus,
  * topics, schedules and the account-wide policies behind them) is a fourth policy attached to that
- * account alone, which has slots of its own. Each policy is checked against the 5,120-character limit.
+ * account alone, which has slots of its own, and so is a fifth, for the landing zone's functions there. Each policy is checked against the 5,120-character limit.
  */
 import type { OrgModel } from "../config/model";
 import { protectAlertingScp } from "./scp-protect-alerting";
 import { protectArchiveScp } from "./scp-protect-archive";
+import { protectFunctionsScp } from "./scp-protect-functions";
 import { protectLoggingScp } from "./scp-protect-logging";
 import { protectOrganizationScp } from "./scp-protect-organization";
 import { protectRolesScp } from "./scp-protect-roles";
@@ -59,6 +60,12 @@ export function guardrails(org: OrgModel, o: { readonly regionDeny: boolean }): 
             description: "In the security account: the delegated administrator's detection configuration, the central bus, topics, schedules and account-wide log and bus policies cannot be changed",
             target: "security-account",
             document: protectSecurityToolingScp(org),
+        },
+        {
+            id: "protect-functions",
+            description: "In the security account: the landing zone's functions cannot be changed, stopped, opened to other invokers or invoked by hand",
+            target: "security-account",
+            document: protectFunctionsScp(org),
         },
     ];
     if (o.regionDeny) list.push({ id: "region-deny", description: `Requests outside ${org.regions.join(", ")} are denied, global services excepted`, target: "root", document: regionDenyScp(org) });

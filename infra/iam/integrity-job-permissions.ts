@@ -20,15 +20,14 @@ export interface IntegrityJobPermissionsArgs {
     readonly busArn: string;
     /** The only `source` the job may put there. */
     readonly eventSource: string;
-    /** The job's own log group (without `:*`). */
-    readonly logGroupArn: string;
 }
 
 /**
  * The scheduled integrity validation reads the trail's log files and digests (nothing else of the
  * archive, never writes), decrypts them through S3, lists CloudTrail's public keys, puts its result
  * on the central bus under its own source only (`events:source`, so it cannot pose as a finding or
- * the self-test), and writes its log. Listing the bucket is not narrowed to the trail's prefix:
+ * the self-test). Its log, traces and dead letters are the function's runtime policy
+ * (`function-runtime.ts`). Listing the bucket is not narrowed to the trail's prefix:
  * S3 answers NoSuchKey for a deleted object only to a caller allowed `s3:ListBucket` on the bucket,
  * AccessDenied otherwise (S3 API reference, GetObject), and a deleted digest must be named as such.
  */
@@ -48,6 +47,5 @@ export function integrityJobPermissionsPolicy(a: IntegrityJobPermissionsArgs): P
             // the job's source, and a request without the key matches nothing.
             Condition: { "ForAllValues:StringEquals": { "events:source": a.eventSource }, Null: { "events:source": "false" } },
         },
-        { Sid: "WriteOwnLog", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${a.logGroupArn}:*` },
     ]);
 }

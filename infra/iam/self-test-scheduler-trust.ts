@@ -1,4 +1,5 @@
-import { policyDocument, type PolicyDocument } from "./types";
+import { scheduleGroupTrustPolicy } from "./schedule-group-trust";
+import type { PolicyDocument } from "./types";
 
 export interface SelfTestSchedulerTrustArgs {
     /** `scheduler.amazonaws.com` of the partition. */
@@ -10,13 +11,5 @@ export interface SelfTestSchedulerTrustArgs {
 
 /** Trust of the self-test role: EventBridge Scheduler, for schedules of the self-test group of this account only. */
 export function selfTestSchedulerTrustPolicy(a: SelfTestSchedulerTrustArgs): PolicyDocument {
-    return policyDocument([
-        {
-            Sid: "SchedulerAssumesForSelfTest",
-            Effect: "Allow",
-            Principal: { Service: a.schedulerPrincipal },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": a.accountId }, ArnEquals: { "aws:SourceArn": a.scheduleGroupArn } },
-        },
-    ]);
+    return scheduleGroupTrustPolicy({ sid: "SchedulerAssumesForSelfTest", ...a });
 }

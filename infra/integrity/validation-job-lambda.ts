@@ -9,10 +9,9 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { cloudTrailPublicKeys } from "./cloudtrail-public-keys";
 import { s3Store } from "./s3-store";
-import { runIntegrityJob, type IntegrityJobConfig, type IntegrityJobInput } from "./validation-job";
+import { CONFIG_VARIABLE, runIntegrityJob, type IntegrityJobConfig, type IntegrityJobInput } from "./validation-job";
 
-/** Environment variable holding the job's configuration as JSON (set by the component that deploys it). */
-export const CONFIG_VARIABLE = "LZ_INTEGRITY_JOB_CONFIG";
+export { CONFIG_VARIABLE };
 
 /** Validates the configuration JSON; throws one Error listing every problem. */
 export function parseJobConfig(text: string | undefined): IntegrityJobConfig {

@@ -12,6 +12,9 @@ import type { ObjectStore } from "./object-store";
 import type { PublicKeySource } from "./public-keys";
 import { validateOrganization, type ValidationReport, type ValidationTotals } from "./validate-organization";
 
+/** Environment variable holding the job's configuration as JSON (set by the component that deploys it). */
+export const CONFIG_VARIABLE = "LZ_INTEGRITY_JOB_CONFIG";
+
 /** `source` and `detail-type` of the job's event (PutEvents refuses sources starting with `aws.`). */
 export const INTEGRITY_EVENT_SOURCE = "lz.integrity";
 export const INTEGRITY_EVENT_DETAIL_TYPE = "CloudTrail Log Integrity Validation";

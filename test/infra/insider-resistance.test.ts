@@ -68,6 +68,10 @@ interface Planned {
     readonly canaryLogGroup: string;
     readonly replicationAlarm: string;
     readonly heartbeatAlarm: string;
+    readonly integrityFunction: string;
+    readonly integritySchedule: string;
+    readonly integrityDlq: string;
+    readonly integrityMissingAlarm: string;
     readonly roleArn: (stack: string, logical: string) => string;
 }
 
@@ -112,6 +116,10 @@ async function planned(): Promise<Planned> {
         canaryLogGroup: String(resource(member, (r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.inputs.name === "/acme-lz/log-canary", "log canary group").outputs.arn),
         replicationAlarm: String(resource(la, (r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.inputs.name === "acme-lz-health-high-replication-failed-config-to-archive-us-east-1", "replication alarm").outputs.arn),
         heartbeatAlarm: String(secOut.accountHeartbeatAlarmArn),
+        integrityFunction: String(secOut.integrityValidation.functionArn),
+        integritySchedule: String(secOut.integrityValidation.scheduleArn),
+        integrityDlq: String(resource(sec, (r) => r.type === "aws:sqs/queue:Queue" && r.inputs.name === "acme-lz-log-integrity-dead-letter", "integrity dead-letter queue").outputs.arn),
+        integrityMissingAlarm: String(secOut.integrityValidation.missingAlarmArn),
         roleArn: (name, logical) => String(resource(stack(name), (r) => r.type === "aws:iam/role:Role" && r.name === logical, logical).outputs.arn),
     };
 }
@@ -256,6 +264,24 @@ const CASES: Case[] = [
     c("mint", "denies a member administrator a role named like the break-glass role under another path", admin(MEMBER), "iam:CreateRole", role(MEMBER, "tools/LandingZoneBreakGlass"), DENIED),
     c("mint", "denies a member administrator detaching a guardrail should policy management ever be delegated", admin(MEMBER), "organizations:DetachPolicy", "*", DENIED, { resourceAccount: MGMT }),
 
+    // The scheduled integrity validation: nobody silences it, feeds it, or speaks for it.
+    c("blind", "denies the security administrator replacing the integrity function's code", admin(SEC), "lambda:UpdateFunctionCode", (p) => p.integrityFunction, DENIED),
+    c("blind", "denies the security administrator stopping the integrity function (concurrency zero)", admin(SEC), "lambda:PutFunctionConcurrency", (p) => p.integrityFunction, DENIED),
+    c("blind", "denies the security administrator repointing the integrity function's configuration (role, environment)", admin(SEC), "lambda:UpdateFunctionConfiguration", (p) => p.integrityFunction, DENIED),
+    c("blind", "denies the security administrator deleting the integrity function", admin(SEC), "lambda:DeleteFunction", (p) => p.integrityFunction, DENIED),
+    c("blind", "denies the security administrator disabling the integrity schedule", admin(SEC), "scheduler:UpdateSchedule", (p) => p.integritySchedule, DENIED),
+    c("blind", "denies the security administrator deleting the integrity function's log group", admin(SEC), "logs:DeleteLogGroup", `arn:aws:logs:us-east-1:${SEC}:log-group:/acme-lz/log-integrity`, DENIED),
+    c("blind", "denies the security administrator deleting the integrity evidence alarm", admin(SEC), "cloudwatch:DeleteAlarms", (p) => p.integrityMissingAlarm, DENIED),
+    c("blind", "denies the security administrator a message in the integrity dead-letter queue (holding its alarm in ALARM)", admin(SEC), "sqs:SendMessage", (p) => p.integrityDlq, DENIED),
+    c("tap", "denies the security administrator purging the integrity dead-letter queue", admin(SEC), "sqs:PurgeQueue", (p) => p.integrityDlq, DENIED),
+    c("tap", "denies the security administrator letting another account invoke the integrity function", admin(SEC), "lambda:AddPermission", (p) => p.integrityFunction, DENIED),
+    c("forge", "denies the security administrator invoking the integrity function by hand (a run of its choosing as the day's evidence)", admin(SEC), "lambda:InvokeFunction", (p) => p.integrityFunction, DENIED),
+    c("forge", "denies the security administrator the integrity validation's source on the central bus", admin(SEC), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.integrity" } }),
+    c("forge", "denies a member administrator the integrity validation's source on the central bus", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.integrity" } }),
+    c("forge", "denies the security administrator passing the integrity role to a function of its own", admin(SEC), "iam:PassRole", (p) => p.roleArn("security", "log-integrity-function-role"), DENIED),
+    c("deputy", "refuses Lambda assuming the integrity role for another account's function", "lambda.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "log-integrity-function-role"), REFUSED, { context: { "aws:SourceAccount": MEMBER } }),
+    c("deputy", "refuses EventBridge Scheduler assuming the integrity schedule's role for another schedule group", "scheduler.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "log-integrity-schedule-role"), REFUSED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:scheduler:us-east-1:${SEC}:schedule-group/default` } }),
+
     // 5. Forging pages.
     c("forge", "denies a member administrator a custom event shaped like a CloudTrail record on the central bus", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "acme.cloudtrail" } }),
     c("forge", "denies a member administrator the self-test's source", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.selftest" } }),
@@ -339,6 +365,23 @@ const CASES: Case[] = [
     c("legitimate", "lets the security team suppress a finding in the security account (triage, which pages medium)", admin(SEC), "securityhub:BatchUpdateFindings", "*", ALLOWED, { resourceAccount: SEC, context: { "securityhub:ASFFSyntaxPath/Workflow.Status": "SUPPRESSED" } }),
     c("legitimate", "lets a member administrator resolve its own findings (not a suppression)", admin(MEMBER), "securityhub:BatchUpdateFindings", "*", ALLOWED, { resourceAccount: MEMBER, context: { "securityhub:ASFFSyntaxPath/Workflow.Status": "RESOLVED" } }),
     c("legitimate", "lets CloudTrail's delivery role write the organisation trail into its log group", role(SEC, "acme-lz-org-trail-logs"), "logs:PutLogEvents", (p) => `${p.trailLogGroup}:log-stream:${MGMT}_CloudTrail_us-east-1`, ALLOWED),
+    c("legitimate", "lets the integrity role put its result on the central bus with its planned permissions", role(SEC, "acme-lz-log-integrity"), "events:PutEvents", (p) => p.bus, ALLOWED, {
+        context: { "events:source": "lz.integrity" },
+        identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-log-integrity")),
+    }),
+    c("legitimate", "lets the integrity role read a digest in the archive with its planned permissions", role(SEC, "acme-lz-log-integrity"), "s3:GetObject", object((p) => p.archive, `AWSLogs/${ORG}/${MEMBER}/CloudTrail-Digest/us-east-1/2026/12/01/${MEMBER}_CloudTrail-Digest_us-east-1_acme-lz-org-trail_us-east-1_20261201T110131Z.json.gz`), ALLOWED, {
+        identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-log-integrity")),
+    }),
+    c("legitimate", "lets the integrity role decrypt archived logs through S3 with its planned permissions", role(SEC, "acme-lz-log-integrity"), "kms:Decrypt", (p) => p.archiveKey, ALLOWED, {
+        context: { "kms:ViaService": "s3.us-east-1.amazonaws.com", "kms:CallerAccount": SEC },
+        identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-log-integrity")),
+    }),
+    c("legitimate", "lets the integrity schedule's role invoke the function with its planned permissions", role(SEC, "acme-lz-log-integrity-schedule"), "lambda:InvokeFunction", (p) => p.integrityFunction, ALLOWED, {
+        identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-log-integrity-schedule")),
+    }),
+    c("legitimate", "lets Lambda assume the integrity role for the security account's function", "lambda.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "log-integrity-function-role"), ALLOWED, { context: { "aws:SourceAccount": SEC } }),
+    c("legitimate", "lets the security deployment role update the integrity function's code", deployer(SEC), "lambda:UpdateFunctionCode", (p) => p.integrityFunction, ALLOWED),
+    c("legitimate", "lets the security team read the integrity dead-letter queue (triage)", admin(SEC), "sqs:ReceiveMessage", (p) => p.integrityDlq, ALLOWED),
     c("legitimate", "lets a workload update its own custom event bus", admin(MEMBER), "events:UpdateEventBus", `arn:aws:events:us-east-1:${MEMBER}:event-bus/orders`, ALLOWED),
 ];
 

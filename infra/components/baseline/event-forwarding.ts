@@ -132,7 +132,8 @@ export class EventForwarding extends pulumi.ComponentResource {
 
         const ruleArns: Record<string, pulumi.Output<string>> = {};
         for (const r of a.rules) {
-            for (const region of ruleRegions(r.scope, a.regions, a.globalEventsRegion, a.homeRegion)) {
+            const regions = ruleRegions(r.scope, a.regions, a.globalEventsRegion, a.homeRegion);
+            for (const region of [...regions, ...(r.alsoIn ?? []).filter((x) => !regions.includes(x))]) {
                 const rule = forwardToCentralBus(this, name, region, r, { ruleName: forwardingRuleName(a.namePrefix, r.id), centralBusArn: a.centralBusArn, role, deadLetterQueue: deadLetterQueue(region) });
                 ruleArns[`${r.id}/${region}`] = rule.arn;
             }

@@ -27,6 +27,7 @@ import {
     SECURITY_TOOLING_TAMPER_EVENTS,
     type TamperEvents,
 } from "../../iam/tamper-events";
+import { functionTamperingDetail } from "../../iam/function-tamper-events";
 
 /**
  * Where a rule runs. Events of global services (IAM, Organizations, Trusted Advisor, global sign-in,
@@ -55,6 +56,11 @@ export interface ForwardingRule {
      * @default false
      */
     readonly allManagementEvents?: boolean;
+    /**
+     * Regions the rule runs in besides those of its scope (`consoleSignInRegions`).
+     * @default []
+     */
+    readonly alsoIn?: readonly string[];
 }
 
 const API_CALL = "AWS API Call via CloudTrail";
@@ -261,6 +267,12 @@ export interface ForwardingContext {
     readonly breakGlassRoleName: string;
     /** The kind of the account the baseline deploys into: the security and log-archive accounts forward more. */
     readonly accountKind: AccountKind;
+    /**
+     * The account is a quiet one (`quietAccounts`): every console sign-in there is forwarded, in the
+     * enabled regions, the global-events region and these (`consoleSignInRegions`).
+     * @default undefined (not quiet)
+     */
+    readonly quiet?: { readonly signInRegions: readonly string[] };
     /** The archive (log-archive account only): objects a principal of the account may never write, and the log canary's arrivals. */
     readonly archive?: {
         readonly bucketName: string;
@@ -342,6 +354,9 @@ export function landingZoneForwardingRules(ctx: ForwardingContext): ForwardingRu
         id: "health-alarms",
         description: "The landing zone's health alarms in this account going into or out of ALARM (docs/operations.md): the central bus routes them by the severity in their name",
         scope: "enabled",
+        // A quiet account forwards sign-ins from regions outside the enabled ones, with a dead-letter queue
+        // (and its alarm) there: that alarm's state changes must leave the region too.
+        ...(ctx.quiet ? { alsoIn: ctx.quiet.signInRegions } : {}),
         pattern: {
             source: ["aws.cloudwatch"],
             "detail-type": ["CloudWatch Alarm State Change"],
@@ -354,6 +369,28 @@ export function landingZoneForwardingRules(ctx: ForwardingContext): ForwardingRu
             description: "Security account only: the central bus's policy or archive, log resource policies, schedules or alarm mute rules changed",
             scope: "enabled",
             pattern: tamperingPattern(SECURITY_TOOLING_TAMPER_EVENTS),
+        });
+        rows.push({
+            id: "function-tampering",
+            description: "Security account only: a landing-zone function's code, configuration, concurrency, invokers or failure handling changed",
+            scope: "home",
+            pattern: { source: ["aws.lambda"], "detail-type": [API_CALL], detail: notRootActivity(functionTamperingDetail(p)) },
+        });
+    }
+    if (ctx.quiet) {
+        rows.push({
+            id: "quiet-sign-in",
+            description: "A quiet account: console sign-ins and role switches into it that console-sign-in does not forward (anyone's but the root user's, but failed sign-ins)",
+            scope: "enabled+global",
+            alsoIn: ctx.quiet.signInRegions,
+            pattern: {
+                source: ["aws.signin"],
+                "detail-type": ["AWS Console Sign In via CloudTrail"],
+                detail: {
+                    userIdentity: { type: [{ "anything-but": "Root" }] },
+                    $or: [{ eventName: ["SwitchRole"] }, { eventName: ["ConsoleLogin"], responseElements: { ConsoleLogin: [{ "anything-but": "Failure" }] } }],
+                },
+            },
         });
     }
     if (ctx.accountKind === "log-archive" && ctx.archive) {
@@ -392,6 +429,16 @@ export function globalEventsRegion(partition: string): string {
         default:
             return "us-east-1";
     }
+}
+
+/**
+ * Regions where AWS records an IAM user's console sign-in through the global endpoint when the
+ * browser holds an account-alias cookie (CloudTrail User Guide, "AWS Management Console sign-in
+ * events": the console proxy sends the user to us-east-2, eu-north-1 or ap-southeast-2 by latency),
+ * whether or not they are enabled regions. Documented for the `aws` partition only.
+ */
+export function consoleSignInRegions(partition: string): string[] {
+    return partition === "aws" ? ["us-east-2", "eu-north-1", "ap-southeast-2"] : [];
 }
 
 /** The regions a rule runs in, in enabled-region order with the global-events region last when it is not enabled (`home`: the home region, by default the first enabled one). */

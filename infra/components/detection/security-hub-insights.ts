@@ -83,7 +83,9 @@ export class SecurityHubInsights extends pulumi.ComponentResource {
             const insight = new aws.securityhub.Insight(
                 `${name}-${i.id}`,
                 { region: a.region, name: `${a.namePrefix} ${i.name}`, groupByAttribute: i.groupByAttribute, filters: i.filters as aws.types.input.securityhub.InsightFilters },
-                { parent: this },
+                // The caller's dependsOn (Security Hub enabled and configured) made the children's own: the engine does
+                // not hold a component's children back for the component's dependencies.
+                { parent: this, dependsOn: opts?.dependsOn },
             );
             arns[i.id] = insight.arn;
         }

@@ -30,6 +30,9 @@ import {
     SECURITY_TOOLING_TAMPER_EVENTS,
     type TamperEvents,
 } from "../../iam/tamper-events";
+import { integrityRoutes } from "./integrity-routes";
+import { quietAccountRoutes, type QuietAccountContext } from "./quiet-account-routes";
+import { functionTamperingDetail } from "../../iam/function-tamper-events";
 
 export interface RouteTargets {
     /** The one severity topic the events notify. */
@@ -44,6 +47,12 @@ export interface SecurityRoute {
     /** Stable id: part of the rule name (`<prefix>-route-<id>`) and of resource names. */
     readonly id: string;
     readonly description: string;
+    /**
+     * The title its topic notifications carry (the topic then receives a short notification with this
+     * title instead of the raw event; the SIEM queue and the log group keep the event).
+     * @default undefined (the event as it is)
+     */
+    readonly title?: string;
     readonly pattern: Readonly<Record<string, unknown>>;
     readonly targets: RouteTargets;
 }
@@ -64,6 +73,11 @@ export interface RoutingContext {
     readonly sendToSiemActionArn: string;
     /** ARN of the Security Hub custom action "escalate". */
     readonly escalateActionArn: string;
+    /**
+     * Accounts where no human should sign in, and the break-glass path's sign-in ARNs (`quiet-account-routes.ts`).
+     * @default no quiet account
+     */
+    readonly quiet?: QuietAccountContext;
 }
 
 /** Source and detail-type of the synthetic self-test event (EventBridge refuses `aws.` sources from PutEvents). */
@@ -152,6 +166,7 @@ function perSeverity(prefix: string, description: (s: Severity) => string, patte
 export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
     const lz = `${ctx.namePrefix}-`;
     const lzLogGroups = `/${ctx.namePrefix}/`;
+    const quietIds = [...(ctx.quiet?.quietAccountIds ?? [])];
     const health = (detail: Record<string, unknown>) => ({ source: ["aws.health"], "detail-type": ["AWS Health Event"], detail: { service: [{ "anything-but": ["RISK", "ABUSE"] }], ...detail } });
     return [
         {
@@ -275,7 +290,13 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
         {
             id: "sign-in-failure",
             description: "Failed console sign-ins of other users, one by one (the CIS 4.6 alarm counts them)",
-            pattern: { source: ["aws.signin"], "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: NOT_ROOT, responseElements: { ConsoleLogin: ["Failure"] } } },
+            pattern: {
+                source: ["aws.signin"],
+                "detail-type": ["AWS Console Sign In via CloudTrail"],
+                // Failures in a quiet account page high through `quiet-sign-in` instead.
+                ...(quietIds.length > 0 ? { account: [{ "anything-but": quietIds }] } : {}),
+                detail: { userIdentity: NOT_ROOT, responseElements: { ConsoleLogin: ["Failure"] } },
+            },
             targets: { topic: "low", siem: true },
         },
         {
@@ -420,6 +441,14 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
             pattern: { source: [SELF_TEST_SOURCE], "detail-type": [SELF_TEST_DETAIL_TYPE], account: [ctx.securityAccountId], detail: { path: [path] } },
             targets: path === "siem" ? { siem: true as const } : { topic: path },
         })),
+        ...integrityRoutes(ctx.securityAccountId),
+        {
+            id: "function-tampering",
+            description: "In the security account: a landing-zone function's code, configuration, concurrency, invokers or failure handling changed",
+            pattern: { ...apiCalls("aws.lambda", functionTamperingDetail(ctx.namePrefix)), account: [ctx.securityAccountId] },
+            targets: { topic: "high", siem: true },
+        },
+        ...quietAccountRoutes(ctx.quiet ?? { quietAccountIds: [], breakGlassSignInArns: [] }),
     ];
 }
 

@@ -47,6 +47,7 @@ export function resolveSecurityEventRoutingArgs(name: string, args: SecurityEven
         ids.add(r.id);
         if (!/^[a-z0-9-]{1,24}$/.test(r.id)) problems.push(`routes: id ${JSON.stringify(r.id)} must be 1-24 characters of a-z, 0-9 and -`);
         if (!r.targets.topic && !r.targets.siem && !r.targets.log) problems.push(`routes: ${r.id} has no target`);
+        if (r.title !== undefined && (!r.targets.topic || !/^[^"\\<>]{1,100}$/.test(r.title))) problems.push(`routes: ${r.id}'s title ${JSON.stringify(r.title)} needs a topic and 1-100 characters without quotes, backslashes or angle brackets`);
         if (r.targets.topic && !SEVERITIES.includes(r.targets.topic)) problems.push(`routes: ${r.id} names an unknown topic ${JSON.stringify(r.targets.topic)}`);
         const size = JSON.stringify(r.pattern).length;
         if (size > EVENT_PATTERN_MAX_CHARS) problems.push(`routes: ${r.id}'s pattern is ${size} characters, over EventBridge's ${EVENT_PATTERN_MAX_CHARS}; split the row`);
@@ -59,6 +60,24 @@ export function resolveSecurityEventRoutingArgs(name: string, args: SecurityEven
     }
     failIfAny("SecurityEventRouting", name, problems);
     return args;
+}
+
+/**
+ * What a titled row sends its topic: a custom notification as AWS Chatbot documents it ("Custom
+ * notifications": `version`, `source: "custom"`, `content.title`, `content.description`), which
+ * chat channels show with its title and e-mail subscribers read as JSON; the facts a responder needs
+ * first are in the description, the whole event in the SIEM queue and the log group (by its `id`).
+ */
+export function titledNotification(title: string): aws.types.input.cloudwatch.EventTargetInputTransformer {
+    return {
+        inputPaths: { id: "$.id", account: "$.account", time: "$.time", event: "$.detail.eventName", principal: "$.detail.userIdentity.arn", user: "$.detail.userIdentity.userName", ip: "$.detail.sourceIPAddress" },
+        inputTemplate: JSON.stringify({
+            version: "1.0",
+            source: "custom",
+            id: "<id>",
+            content: { textType: "client-markdown", title, description: "<event> into account <account> by <principal> <user> from <ip> at <time> (event <id>)" },
+        }),
+    };
 }
 
 /**
@@ -94,13 +113,13 @@ export class SecurityEventRouting extends pulumi.ComponentResource {
                 { name: a.ruleName(r.id), description: r.description, eventBusName: a.busName, eventPattern: JSON.stringify(r.pattern) },
                 { parent: this },
             );
-            const target = (suffix: string, targetId: string, arn: pulumi.Input<string>) =>
+            const target = (suffix: string, targetId: string, arn: pulumi.Input<string>, inputTransformer?: aws.types.input.cloudwatch.EventTargetInputTransformer) =>
                 new aws.cloudwatch.EventTarget(
                     `${name}-${r.id}-${suffix}`,
-                    { rule: rule.name, eventBusName: a.busName, targetId, arn, retryPolicy: retry, deadLetterConfig },
+                    { rule: rule.name, eventBusName: a.busName, targetId, arn, retryPolicy: retry, deadLetterConfig, ...(inputTransformer ? { inputTransformer } : {}) },
                     targetOpts,
                 );
-            if (r.targets.topic) target("topic", `topic-${r.targets.topic}`, a.topicArns[r.targets.topic]);
+            if (r.targets.topic) target("topic", `topic-${r.targets.topic}`, a.topicArns[r.targets.topic], r.title === undefined ? undefined : titledNotification(r.title));
             if (r.targets.siem) target("siem", "siem-queue", a.siemQueueArn);
             if (r.targets.log) target("log", "security-event-log", a.logGroupArn);
             if (a.failedAlarms) {

@@ -4,6 +4,7 @@ import type { ProblemList } from "../errors";
 import type { OrgModel } from "../model";
 import { PRICING_PAGES } from "../pricing-pages";
 import { securityEventsSettingsSchema, type SecurityEventsSettings } from "./security-events";
+import { integritySettingsSchema, type IntegritySettings } from "./integrity";
 
 /** Security Hub standards the configuration policy can enable (the part of the ARN after `standards/`). */
 export const SECURITY_HUB_STANDARDS = [
@@ -27,6 +28,8 @@ export interface SecuritySettings {
     readonly orgRules: boolean;
     /** Central event bus, routing and alerting. */
     readonly events: SecurityEventsSettings;
+    /** The scheduled CloudTrail log integrity validation. */
+    readonly integrity: IntegritySettings;
     /** Organisation trail options. */
     readonly trail: {
         /** S3 object-level and Lambda invoke data events (archive and staging buckets excluded). */
@@ -98,6 +101,7 @@ export const securitySettingsSchema: ObjectSchema = {
             cost: { unit: "per Config rule evaluation, per account and region", pricing: PRICING.config },
         },
         events: securityEventsSettingsSchema,
+        integrity: integritySettingsSchema,
         trail: {
             kind: "object",
             default: {},

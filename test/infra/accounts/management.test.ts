@@ -160,7 +160,7 @@ describe("management stack on generated organisations", () => {
 
     it("plans in preview mode, with the root id unknown, without failing", async () => {
         const [p] = await planGenerated(referenceOrg(), { management: { "lz:role": "management" } }, ["management"], { preview: true });
-        assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 4);
+        assert.strictEqual(ofType(p, "aws:organizations/policyAttachment:PolicyAttachment").length, 5);
         assert.strictEqual(ofType(p, "aws:organizations/account:Account").length, 4);
     });
 
@@ -198,7 +198,7 @@ describe("management stack on generated organisations", () => {
     it("leaves the region-deny SCP out when regionDeny is false", async () => {
         const p = await management(org(["us-east-1"], 1), { regionDeny: false });
         assert.ok(!ofType(p, "aws:organizations/policy:Policy").some((x) => x.name === "guardrails-region-deny"));
-        assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 3);
+        assert.strictEqual(ofType(p, "aws:organizations/policy:Policy").length, 4);
     });
 
     it("plans every guardrail within 5,120 characters for the longest valid name prefix and role names with 17 regions", async () => {
@@ -207,7 +207,7 @@ describe("management stack on generated organisations", () => {
         o.roles = { deployment: "D".repeat(64), breakGlass: "B".repeat(64), investigator: "I".repeat(64) };
         const p = await management(o);
         const policies = ofType(p, "aws:organizations/policy:Policy");
-        assert.strictEqual(policies.length, 4);
+        assert.strictEqual(policies.length, 5);
         for (const x of policies) assert.ok(String(x.inputs.content).length <= 5120, `${x.name}: ${String(x.inputs.content).length}`);
     });
 

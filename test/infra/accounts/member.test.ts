@@ -127,11 +127,16 @@ describe("member stack", () => {
 
     it("gives every account, core accounts included, the same baseline shape, plus the forwarding rows of the security and log-archive accounts and the canary account's log canary", async () => {
         const shape = (q: StackPlan) => q.resources.filter((r) => !r.type.startsWith("pulumi:")).map((r) => `${r.type} ${r.name}`).sort();
-        // The security account forwards its tooling's changes everywhere; the log-archive account, forged archive writes and
-        // the canary's arrivals in the home region; the canary account (workload-prod in org.yaml) sends the canary.
+        // The security account forwards its tooling's changes everywhere and its functions' in the home region; the log-archive
+        // account, forged archive writes and the canary's arrivals in the home region, and (the quiet account) its sign-ins in the
+        // enabled regions, the global-events region and the three regions the console records IAM users' sign-ins in, each of
+        // those with its dead-letter queue, its alarm and the forwarding of that alarm; the canary account (workload-prod) sends the canary.
         const own: Record<string, { readonly names: RegExp; readonly count: number }> = {
-            "member-security": { names: /^forwarding-tooling-tampering-/, count: 2 * REGIONS.length },
-            "member-log-archive": { names: /^forwarding-(archive-writer|log-canary)-/, count: 4 },
+            "member-security": { names: /^forwarding-(tooling|function)-tampering-/, count: 2 * REGIONS.length + 2 },
+            "member-log-archive": {
+                names: /^forwarding-(archive-writer-|log-canary-|quiet-sign-in-|dlq-(us-east-2|eu-north-1|ap-southeast-2)|health-alarms-(us-east-2|eu-north-1|ap-southeast-2))/,
+                count: 4 + 2 * (REGIONS.length + 3) + 3 * 3 + 2 * 3,
+            },
             "member-workload-prod": { names: /^log-canary(-|$)/, count: 5 },
         };
         const reference = shape(p).filter((x) => !own["member-workload-prod"].names.test(x.split(" ")[1]));

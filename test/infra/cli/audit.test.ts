@@ -62,10 +62,11 @@ describe("npm run audit", function () {
         assert.equal(r.code, 0, r.stderr);
         assert.equal((await audit(files)).code, 1, "without it, the health alarms fail lz-cloudwatch-alarm-actions");
         assert.deepEqual(r.report.stacks.map((s) => s.stack).sort(), ["log-archive", "management", "security"]);
-        // README, "Landing zone advisories": the organisation trail notifies no SNS topic; the SIEM
-        // learns of new log files from the archive's object notifications instead.
+        // README, "Landing zone advisories": the organisation trail notifies no SNS topic (the SIEM
+        // learns of new log files from the archive's object notifications instead); the integrity
+        // validation's log group has no customer key (CloudWatch Logs encrypts it at rest).
         const fails = r.report.stacks.flatMap((s) => s.results.filter((x) => x.status === "fail").map((x) => `${s.stack} ${x.level} ${x.policy} ${x.resources.join(",")}`));
-        assert.deepEqual(fails, ["security advisory lz-cloudtrail-sns-notification org-trail-trail"]);
+        assert.deepEqual(fails, ["security advisory lz-cloudtrail-sns-notification org-trail-trail", "security advisory lz-cloudwatch-log-group-kms log-integrity-function-log"]);
         const logging = result(r.report, "log-archive", "lz-s3-access-logging");
         assert.equal(logging.status, "pass");
         assert.ok(logging.resources.includes("archive-bucket"));

@@ -27,17 +27,18 @@ describe("guardrail SCPs", () => {
     const all = guardrails(org, { regionDeny: true });
 
     it("leaves the region deny out when it is switched off", () => {
-        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-log-data", "protect-security-services", "protect-security-tooling"]);
+        assert.deepEqual(guardrails(org, { regionDeny: false }).map((g) => g.id), ["protect-log-data", "protect-security-services", "protect-security-tooling", "protect-functions"]);
         assert.ok(all.some((g) => g.id === "region-deny"));
     });
 
-    it("attaches the security-tooling guardrail to the security account and every other guardrail to the root", () => {
+    it("attaches the security-tooling and functions guardrails to the security account and every other guardrail to the root", () => {
         assert.deepEqual(
             all.map((g) => [g.id, g.target]),
             [
                 ["protect-log-data", "root"],
                 ["protect-security-services", "root"],
                 ["protect-security-tooling", "security-account"],
+                ["protect-functions", "security-account"],
                 ["region-deny", "root"],
             ],
         );
@@ -65,6 +66,8 @@ describe("guardrail SCPs", () => {
                     OnlyLandingZoneWritesItsLogs: ["arn:aws:iam::*:role/acme-lz-*"],
                     // The bootstrap's service-managed StackSet creates and updates the exempt roles.
                     ProtectLandingZoneRoles: ["arn:aws:iam::*:role/stacksets-exec-*"],
+                    // A schedule's role invokes the landing zone's functions.
+                    OnlyLandingZoneInvokesItsFunctions: ["arn:aws:iam::*:role/acme-lz-*"],
                 };
                 const expected = [...exempt, ...(also[s.Sid] ?? [])];
                 assert.deepEqual(s.Condition?.ArnNotLike, { "aws:PrincipalArn": expected }, s.Sid);

@@ -62,6 +62,7 @@ describe("forwarding rules (the table)", () => {
             namePrefix: "acme-lz",
             breakGlassRoleName: "LandingZoneBreakGlass",
             accountKind: "log-archive",
+            quiet: { signInRegions: ["us-east-2", "eu-north-1", "ap-southeast-2"] },
             archive: { bucketName: "acme-lz-archive-222222222222-us-east-1", servicePrincipalSuffix: ".amazonaws.com", serviceOnlyPrefixes: ["AWSLogs/o-exampleorg1/"], canaryKeyPrefix: "cloudwatch-logs-canary/" },
         });
         const table = [...FORWARDING_RULES, ...own, ...archive.filter((r) => !own.some((o) => o.id === r.id))];
@@ -119,6 +120,7 @@ describe("forwarding rules (the table)", () => {
             namePrefix: "a".repeat(16),
             breakGlassRoleName: "B".repeat(64),
             accountKind: "log-archive",
+            quiet: { signInRegions: ["us-east-2", "eu-north-1", "ap-southeast-2"] },
             archive: { bucketName: "b".repeat(63), servicePrincipalSuffix: ".amazonaws.com.cn", serviceOnlyPrefixes: ["AWSLogs/o-0123456789abcdefghijklmnopqrstuv/", "AWSLogs/111111111111/CloudTrail", "vpc-flow-logs/", "guardduty/"] },
         });
         const security = landingZoneForwardingRules({ namePrefix: "a".repeat(16), breakGlassRoleName: "B".repeat(64), accountKind: "security" });
@@ -169,10 +171,10 @@ describe("forwarding rules as planned in member-workload-prod", () => {
         assert.deepStrictEqual([...planned.keys()].sort(), [...FORWARDING_RULES, ...own].map((r) => r.id).sort());
     });
 
-    it("adds the security-tooling row in the security account and the archive-writer and log-canary rows in the log-archive account only", () => {
+    it("adds the security-tooling and function-tampering rows in the security account and the archive-writer, log-canary and quiet-sign-in rows in the log-archive account (the reference organisation's one quiet account) only", () => {
         const extra = (stack: string) => [...byStack.get(stack)!.keys()].filter((id) => !planned.has(id)).sort();
-        assert.deepStrictEqual(extra("member-security"), ["tooling-tampering"]);
-        assert.deepStrictEqual(extra("member-log-archive"), ["archive-writer", "log-canary"]);
+        assert.deepStrictEqual(extra("member-security"), ["function-tampering", "tooling-tampering"]);
+        assert.deepStrictEqual(extra("member-log-archive"), ["archive-writer", "log-canary", "quiet-sign-in"]);
         assert.deepStrictEqual(extra("member-management"), []);
     });
 
@@ -247,6 +249,18 @@ describe("forwarding rules as planned in member-workload-prod", () => {
             const rules = byStack.get(s.baseline ?? "member-workload-prod")!;
             for (const id of s.forwardedBy) assert.strictEqual(matches(rules.get(id), elsewhere), true, `${s.name} from another account`);
         }
+    });
+
+    it("forwards a quiet account's sign-ins in every enabled region, the global-events region and the three regions the console proxy records IAM users' sign-ins in", async () => {
+        const regions = async (stack: string) =>
+            ofType(await referenceStack(stack), "aws:cloudwatch/eventRule:EventRule")
+                .filter((r) => r.inputs.name === "acme-lz-fwd-quiet-sign-in")
+                .map((r) => String(r.inputs.region))
+                .sort();
+        assert.deepStrictEqual(await regions("member-log-archive"), ["ap-southeast-2", "eu-central-1", "eu-north-1", "eu-west-1", "us-east-1", "us-east-2", "us-west-2"]);
+        assert.deepStrictEqual(await regions("member-workload-prod"), []);
+        const queues = ofType(await referenceStack("member-log-archive"), "aws:sqs/queue:Queue").map((q) => String(q.inputs.region)).sort();
+        assert.ok(["us-east-2", "eu-north-1", "ap-southeast-2"].every((r) => queues.includes(r)), "each of those regions keeps what it cannot deliver");
     });
 
     it("runs the sign-in rule in us-east-1, where global sign-in events arrive", () => {

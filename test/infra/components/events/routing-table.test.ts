@@ -7,17 +7,9 @@ import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/f
 import { CUSTOM_ACTIONS, routesBySeverity, securityRoutes, SELF_TEST_SOURCE, type SecurityRoute } from "../../../../infra/components/events/routing-table";
 import { SEVERITIES, type Severity } from "../../../../infra/config/model";
 import { matches } from "../../../support/event-pattern";
-import { MEMBER_SAMPLES, memberTable, SECURITY_SAMPLES } from "./samples";
+import { MEMBER_SAMPLES, memberTable, referenceRoutes, SECURITY_SAMPLES } from "./samples";
 
-const ROUTES = securityRoutes({
-    namePrefix: "acme-lz",
-    securityAccountId: "333333333333",
-    exemptRoleNames: ["LandingZoneDeployment", "LandingZoneBreakGlass"],
-    breakGlassRoleName: "LandingZoneBreakGlass",
-    archiveBucketName: "acme-lz-archive-222222222222-us-east-1",
-    sendToSiemActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
-    escalateActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
-});
+const ROUTES = referenceRoutes();
 const CATCH_ALL = ROUTES.filter((r) => r.targets.log);
 
 /** Where the table sends an event: matching rows (catch-all left out), topics, SIEM, log group. */

@@ -3,13 +3,15 @@ import * as path from "path";
 import type { Severity } from "../../../../infra/config/model";
 import { REPO_ROOT } from "../../../support/plan";
 import { FORWARDING_RULES, landingZoneForwardingRules, type ForwardingRule } from "../../../../infra/components/baseline/forwarding-rules";
+import { CUSTOM_ACTIONS, securityRoutes, type SecurityRoute } from "../../../../infra/components/events/routing-table";
+import type { QuietAccountContext } from "../../../../infra/components/events/quiet-account-routes";
 
 /** A sample event of `test/fixtures/events/security/`, with where it comes from and where it must go. */
 export interface SecuritySample {
     readonly name: string;
     /**
      * How it reaches the central bus: forwarded by a member's default bus (`member`), by the security
-     * account's default bus (`security-default-bus`), or put there by the self-test schedule (`scheduler`).
+     * account's default bus (`security-default-bus`), or put there by a landing-zone role of the security account (`scheduler`: the self-test schedule, the integrity validation function).
      */
     readonly via: "member" | "security-default-bus" | "scheduler";
     /** Ids of the forwarding rows (member table or findings table, by `via`) that forward it; empty when it never reaches the bus. */
@@ -53,6 +55,8 @@ export function memberTable(baseline = "member-workload-prod"): ForwardingRule[]
             namePrefix: "acme-lz",
             breakGlassRoleName: "LandingZoneBreakGlass",
             accountKind: kind,
+            // The reference organisation's one quiet account.
+            quiet: kind === "log-archive" ? { signInRegions: ["us-east-2", "eu-north-1", "ap-southeast-2"] } : undefined,
             archive:
                 kind === "log-archive"
                     ? {
@@ -65,3 +69,26 @@ export function memberTable(baseline = "member-workload-prod"): ForwardingRule[]
         }),
     ];
 }
+
+/**
+ * The routing table of the reference organisation (security account 333333333333, prefix `acme-lz`),
+ * with the quiet accounts given: by default the reference organisation's, the log archive, and the
+ * break-glass path of its two management-account users.
+ */
+export function referenceRoutes(quiet: QuietAccountContext = REFERENCE_QUIET): SecurityRoute[] {
+    return securityRoutes({
+        namePrefix: "acme-lz",
+        securityAccountId: "333333333333",
+        exemptRoleNames: ["LandingZoneDeployment", "LandingZoneBreakGlass"],
+        breakGlassRoleName: "LandingZoneBreakGlass",
+        archiveBucketName: "acme-lz-archive-222222222222-us-east-1",
+        sendToSiemActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.sendToSiem.identifier}`,
+        escalateActionArn: `arn:aws:securityhub:us-east-1:333333333333:action/custom/${CUSTOM_ACTIONS.escalate.identifier}`,
+        quiet,
+    });
+}
+
+const REFERENCE_QUIET: QuietAccountContext = {
+    quietAccountIds: ["222222222222"],
+    breakGlassSignInArns: ["arn:aws:sts::*:assumed-role/LandingZoneBreakGlass/*", "arn:aws:iam::111111111111:user/break-glass-1", "arn:aws:iam::111111111111:user/break-glass-2"],
+};

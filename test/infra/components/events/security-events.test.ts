@@ -62,12 +62,13 @@ describe("buildSecurityEvents (security account alerting)", () => {
                 assert.strictEqual(r.provider, provider.urn, r.name);
             }
         });
-        it("admits PutEvents from the landing zone's forwarding rules of the organisation and the self-test's role only", () => {
+        it("admits PutEvents from the landing zone's forwarding rules of the organisation, the self-test's role and the integrity validation's role only", () => {
             const expected = busPolicy({
                 busArn: BUS_ARN,
                 organizationId: ORG_ID,
                 forwardingRuleArnPatterns: ["arn:aws:events:*:*:rule/acme-lz-fwd-*", "arn:aws:events:*:333333333333:rule/acme-lz-findings-*"],
                 selfTest: { source: "lz.selftest", roleArn: "arn:aws:iam::333333333333:role/acme-lz-security-selftest" },
+                publishers: [{ name: "Integrity", source: "lz.integrity", roleArn: "arn:aws:iam::333333333333:role/acme-lz-log-integrity" }],
             });
             assert.deepStrictEqual(policyOf(byName(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(expected)));
             // The role named there is the one the planned schedule runs as.
