@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { StackModel } from "../config/model";
+import type { Severity, StackModel } from "../config/model";
 import { disabledGuardDutyFeatures, type SecurityHubStandard } from "../config/settings/security";
 import type { ArchivePrefixes } from "../iam/archive-bucket-policy";
 import {
@@ -43,28 +43,84 @@ export function securityHubStandardArn(partition: string, region: string, standa
     return `arn:${partition}:securityhub:${region}::standards/${standard}`;
 }
 
+/** The log-archive and management stacks' outputs the security stack builds on. */
+interface Upstream {
+    readonly management: pulumi.StackReference;
+    readonly archive: pulumi.StackReference;
+    readonly archiveBucket: pulumi.Output<string>;
+    readonly archiveBucketArn: pulumi.Output<string>;
+    readonly archiveKeyArn: pulumi.Output<string>;
+    /** Where the archive's bucket policy lets each service write: the trail and GuardDuty use exactly those prefixes. */
+    readonly prefixes: pulumi.Output<ArchivePrefixes>;
+}
+
+/** What every step of the security stack needs. */
+interface Context extends RoleContext<Model> {
+    readonly opts: { readonly provider: RoleContext<Model>["provider"] };
+    readonly up: Upstream;
+}
+
 /**
  * The `security` role, run in the security tooling account as delegated administrator:
  * organisation trail and CIS alarms, GuardDuty, Security Hub, Config aggregator and conformance
  * packs, Inspector, Macie, Detective, Access Analyzer, and the central event bus with alerting.
- * Composition only (config → providers → components → exports); everything is O(regions).
+ * A table of contents of named steps (config → providers → components → exports); everything is O(regions).
  */
 export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
-    const { org, account, settings } = ctx.model;
-    const opts = { provider: ctx.provider };
-    const home = org.homeRegion;
-    const s3Prefix = `arn:${org.partition}:s3:::`;
-    const archive = new pulumi.StackReference("security-archive-outputs", { name: stackReferenceName(org, "log-archive") });
-    const management = new pulumi.StackReference("security-management-outputs", { name: stackReferenceName(org, "management") });
-    const archiveBucket = archive.requireOutput("archiveBucketName") as pulumi.Output<string>;
-    const archiveBucketArn = archive.requireOutput("archiveBucketArn") as pulumi.Output<string>;
-    const archiveKeyArn = archive.requireOutput("archiveKeyArn") as pulumi.Output<string>;
-    // Where the archive's bucket policy lets each service write: the trail and GuardDuty use exactly those prefixes.
-    const prefixes = archive.requireOutput("archivePrefixes") as pulumi.Output<ArchivePrefixes>;
-
+    const c = contextOf(ctx);
     // Alerting first: the CIS alarms notify its severity topics.
     const events = buildSecurityEvents(ctx);
+    const trail = trailTier(c, events.topicArns);
+    const findings = findingsServices(c);
+    const config = configTier(c);
+    const investigator = investigatorRole(c);
+    const integrity = integrityTier(ctx, {
+        archiveBucketName: c.up.archiveBucket,
+        archiveBucketArn: c.up.archiveBucketArn,
+        archiveKeyArn: c.up.archiveKeyArn,
+        prefixes: c.up.prefixes,
+        organizationId: c.model.org.organizationId === "create" ? (c.up.management.requireOutput("organizationId") as pulumi.Output<string>) : c.model.org.organizationId,
+        highTopicArn: events.topicArns.high,
+        routeRuleName: (id) => routeRuleName(alertingScope(ctx.model), id),
+    });
+    const insights = insightsTier(ctx, findings.securityHub);
+    const outputs: RoleOutputs = {
+        accountId: c.model.account.id,
+        investigatorRoleArn: investigator.roleArn,
+        ...trail.outputs,
+        ...findings.outputs,
+        configAggregatorArn: config.aggregator.aggregatorArn,
+        conformancePackArns: config.conformance?.packArns,
+        integrityValidation: integrity ? { functionArn: integrity.functionArn, scheduleArn: integrity.scheduleArn, failedAlarmArn: integrity.failedAlarmArn, missingAlarmArn: integrity.missingAlarmArn } : undefined,
+        securityHubInsightArns: insights?.insightArns,
+        ...events.outputs,
+    };
+    // A switched-off service exports nothing rather than an undefined output.
+    return Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined));
+}
 
+function contextOf(ctx: RoleContext<Model>): Context {
+    const { org } = ctx.model;
+    const archive = new pulumi.StackReference("security-archive-outputs", { name: stackReferenceName(org, "log-archive") });
+    const management = new pulumi.StackReference("security-management-outputs", { name: stackReferenceName(org, "management") });
+    return {
+        ...ctx,
+        opts: { provider: ctx.provider },
+        up: {
+            management,
+            archive,
+            archiveBucket: archive.requireOutput("archiveBucketName") as pulumi.Output<string>,
+            archiveBucketArn: archive.requireOutput("archiveBucketArn") as pulumi.Output<string>,
+            archiveKeyArn: archive.requireOutput("archiveKeyArn") as pulumi.Output<string>,
+            prefixes: archive.requireOutput("archivePrefixes") as pulumi.Output<ArchivePrefixes>,
+        },
+    };
+}
+
+/** The organisation trail into the archive, its CIS and landing-zone alarms, and the watch on its silence. */
+function trailTier(c: Context, topicArns: Readonly<Record<Severity, pulumi.Output<string>>>) {
+    const { org, account, settings } = c.model;
+    const home = org.homeRegion;
     const logGroupName = orgTrailLogGroupName(org);
     const trail = new OrganizationTrail(
         "org-trail",
@@ -72,44 +128,38 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             trailName: orgTrailName(org),
             trailArn: orgTrailArn(org),
             logsRoleName: orgTrailLogsRoleName(org),
-            bucketName: archiveBucket,
-            s3KeyPrefix: prefixes.apply((p) => p.cloudTrail || undefined),
-            kmsKeyArn: archiveKeyArn,
+            bucketName: c.up.archiveBucket,
+            s3KeyPrefix: c.up.prefixes.apply((p) => p.cloudTrail || undefined),
+            kmsKeyArn: c.up.archiveKeyArn,
             logGroupName,
             logGroupArn: arn(org, "logs", home, account.id, `log-group:${logGroupName}`),
             retentionDays: org.retention.logGroupDays,
             accountRootArn: arn(org, "iam", "", account.id, "root"),
             cloudTrailPrincipal: servicePrincipal(org, "cloudtrail"),
             logsPrincipal: servicePrincipal(org, `logs.${home}`),
-            s3ArnPrefix: s3Prefix,
+            s3ArnPrefix: `arn:${org.partition}:s3:::`,
             // The log-archive stack's own buckets (archive, replica, every staging bucket) by exact name.
-            excludedBuckets: archive.requireOutput("loggingBucketNames") as pulumi.Output<string[]>,
+            excludedBuckets: c.up.archive.requireOutput("loggingBucketNames") as pulumi.Output<string[]>,
             dataEvents: settings.trail.dataEvents,
             insights: settings.trail.insights,
         },
-        opts,
+        c.opts,
     );
-
-    const cis = new CisAlarms(
-        "cis",
-        { logGroupName: trail.logGroupName, topicArns: events.topicArns, alarmNamePrefix: `${org.namePrefix}-cis` },
-        opts,
-    );
+    const cis = new CisAlarms("cis", { logGroupName: trail.logGroupName, topicArns, alarmNamePrefix: `${org.namePrefix}-cis` }, c.opts);
     // The landing zone's own trail alarms: break-glass use and exempt-role changes, in every account,
     // the management account included, whether or not its forwarding rules still exist.
     const guardrailAlarms = new CisAlarms(
         "guardrail-alarms",
         {
             logGroupName: trail.logGroupName,
-            topicArns: events.topicArns,
+            topicArns,
             alarmNamePrefix: `${org.namePrefix}-trail`,
             namespace: "LandingZone/Guardrails",
             filterNamePrefix: "lz",
             controls: landingZoneTrailControls({ exemptRoleNames: [org.roles.deployment, org.roles.breakGlass], breakGlassRoleName: org.roles.breakGlass }),
         },
-        opts,
+        c.opts,
     );
-
     // The trail going silent: no event at all in its log group (a forwarded health alarm, docs/operations.md).
     const trailSilent = new ArrivalWatch(
         "trail-heartbeat",
@@ -125,9 +175,24 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             periods: org.health.trailSilentMinutes / 5,
             topicArns: [],
         },
-        opts,
+        c.opts,
     );
+    return {
+        outputs: {
+            trailArn: trail.trailArn,
+            trailLogGroupName: trail.logGroupName,
+            trailLogGroupArn: trail.logGroupArn,
+            cisAlarmArns: cis.alarmArns,
+            guardrailAlarmArns: guardrailAlarms.alarmArns,
+            trailSilentAlarmArn: trailSilent.alarmArn,
+        },
+    };
+}
 
+/** The findings services the account administers for the organisation, each as its settings switch it. */
+function findingsServices(c: Context) {
+    const { org, account, settings } = c.model;
+    const home = org.homeRegion;
     const guardDuty = settings.guardDuty.enabled
         ? new GuardDutyOrganization(
               "guardduty",
@@ -136,12 +201,11 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
                   findingPublishingFrequency: settings.findingFrequency,
                   adoptDetectorIds: settings.guardDuty.detectorIds,
                   disabledFeatures: disabledGuardDutyFeatures(settings.guardDuty.protections),
-                  publishing: { destinationArn: pulumi.interpolate`${archiveBucketArn}/${prefixes.apply((p) => p.guardDuty)}`, kmsKeyArn: archiveKeyArn },
+                  publishing: { destinationArn: pulumi.interpolate`${c.up.archiveBucketArn}/${c.up.prefixes.apply((p) => p.guardDuty)}`, kmsKeyArn: c.up.archiveKeyArn },
               },
-              opts,
+              c.opts,
           )
         : undefined;
-
     const securityHub = settings.securityHub.enabled
         ? new SecurityHubCentral(
               "securityhub",
@@ -150,13 +214,34 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
                   linkedRegions: org.regions.filter((r) => r !== home),
                   accountId: account.id,
                   standardArns: settings.securityHub.standards.map((s) => securityHubStandardArn(org.partition, home, s)),
-                  targetId: management.requireOutput("rootId") as pulumi.Output<string>,
+                  targetId: c.up.management.requireOutput("rootId") as pulumi.Output<string>,
                   policyName: `${org.namePrefix}-standards`,
               },
-              opts,
+              c.opts,
           )
         : undefined;
+    if (settings.inspector.enabled) new InspectorOrganization("inspector", { regions: org.regions, accountId: account.id }, c.opts);
+    if (settings.macie.enabled) {
+        new MacieOrganization("macie", { regions: org.regions, accountId: account.id, findingPublishingFrequency: settings.findingFrequency }, c.opts);
+    }
+    const detective = settings.detective.enabled ? new DetectiveOrganization("detective", { regions: org.regions, adoptGraphArns: settings.detective.graphArns }, c.opts) : undefined;
+    const analyzers = settings.accessAnalyzer.enabled
+        ? new AccessAnalyzerOrganization("access-analyzer", { regions: org.regions, homeRegion: home, namePrefix: org.namePrefix, unusedAccess: settings.accessAnalyzer.unusedAccess }, c.opts)
+        : undefined;
+    return {
+        securityHub,
+        outputs: {
+            guardDutyDetectorIds: guardDuty?.detectorIds,
+            securityHubAggregatorArn: securityHub?.aggregatorArn,
+            detectiveGraphArns: detective?.graphArns,
+            accessAnalyzerArns: analyzers?.analyzerArns,
+        },
+    };
+}
 
+/** The organisation's Config aggregator and, when switched on, the logging conformance pack in every region. */
+function configTier(c: Context) {
+    const { org, account, settings } = c.model;
     const aggregator = new ConfigAggregator(
         "config-aggregator",
         {
@@ -166,82 +251,38 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
             configPrincipal: servicePrincipal(org, "config"),
             managedPolicyArn: `arn:${org.partition}:iam::aws:policy/service-role/AWSConfigRoleForOrganizations`,
         },
-        opts,
+        c.opts,
     );
-
     const conformance = settings.orgRules
         ? new LoggingConformancePack(
               "logging-conformance",
               {
                   regions: org.regions,
-                  homeRegion: home,
+                  homeRegion: org.homeRegion,
                   packName: `${org.namePrefix}-logging`,
                   logGroupRetentionDays: org.retention.logGroupDays === 0 ? NEVER_EXPIRE_RULE_MINIMUM : org.retention.logGroupDays,
               },
-              opts,
+              c.opts,
           )
         : undefined;
+    return { aggregator, conformance };
+}
 
-    if (settings.inspector.enabled) new InspectorOrganization("inspector", { regions: org.regions, accountId: account.id }, opts);
-    if (settings.macie.enabled) {
-        new MacieOrganization("macie", { regions: org.regions, accountId: account.id, findingPublishingFrequency: settings.findingFrequency }, opts);
-    }
-    const detective = settings.detective.enabled
-        ? new DetectiveOrganization("detective", { regions: org.regions, adoptGraphArns: settings.detective.graphArns }, opts)
-        : undefined;
-    const analyzers = settings.accessAnalyzer.enabled
-        ? new AccessAnalyzerOrganization(
-              "access-analyzer",
-              { regions: org.regions, homeRegion: home, namePrefix: org.namePrefix, unusedAccess: settings.accessAnalyzer.unusedAccess },
-              opts,
-          )
-        : undefined;
-
-    const investigator = new InvestigatorRole(
+/** The investigator role: reads the archive and queries it through the log-archive account's Athena role. */
+function investigatorRole(c: Context): InvestigatorRole {
+    const { org, account } = c.model;
+    return new InvestigatorRole(
         "investigator",
         {
             roleName: org.roles.investigator,
             accountRootArn: arn(org, "iam", "", account.id, "root"),
-            archiveBucketArn,
-            archiveKeyArn,
-            resultsBucketArn: pulumi.interpolate`${s3Prefix}${archive.requireOutput("queryResultsBucketName")}`,
-            resultsKeyArn: archive.requireOutput("queryResultsKeyArn") as pulumi.Output<string>,
-            queryRoleArn: archive.requireOutput("queryRoleArn") as pulumi.Output<string>,
-            s3ViaService: servicePrincipal(org, `s3.${home}`),
+            archiveBucketArn: c.up.archiveBucketArn,
+            archiveKeyArn: c.up.archiveKeyArn,
+            resultsBucketArn: pulumi.interpolate`arn:${org.partition}:s3:::${c.up.archive.requireOutput("queryResultsBucketName")}`,
+            resultsKeyArn: c.up.archive.requireOutput("queryResultsKeyArn") as pulumi.Output<string>,
+            queryRoleArn: c.up.archive.requireOutput("queryRoleArn") as pulumi.Output<string>,
+            s3ViaService: servicePrincipal(org, `s3.${org.homeRegion}`),
         },
-        opts,
+        c.opts,
     );
-
-    const integrity = integrityTier(ctx, {
-        archiveBucketName: archiveBucket,
-        archiveBucketArn,
-        archiveKeyArn,
-        prefixes,
-        organizationId: org.organizationId === "create" ? (management.requireOutput("organizationId") as pulumi.Output<string>) : org.organizationId,
-        highTopicArn: events.topicArns.high,
-        routeRuleName: (id) => routeRuleName(alertingScope(ctx.model), id),
-    });
-    const insights = insightsTier(ctx, securityHub);
-
-    const outputs: RoleOutputs = {
-        accountId: account.id,
-        investigatorRoleArn: investigator.roleArn,
-        trailArn: trail.trailArn,
-        trailLogGroupName: trail.logGroupName,
-        trailLogGroupArn: trail.logGroupArn,
-        cisAlarmArns: cis.alarmArns,
-        guardrailAlarmArns: guardrailAlarms.alarmArns,
-        trailSilentAlarmArn: trailSilent.alarmArn,
-        guardDutyDetectorIds: guardDuty?.detectorIds,
-        securityHubAggregatorArn: securityHub?.aggregatorArn,
-        configAggregatorArn: aggregator.aggregatorArn,
-        conformancePackArns: conformance?.packArns,
-        detectiveGraphArns: detective?.graphArns,
-        accessAnalyzerArns: analyzers?.analyzerArns,
-        integrityValidation: integrity ? { functionArn: integrity.functionArn, scheduleArn: integrity.scheduleArn, failedAlarmArn: integrity.failedAlarmArn, missingAlarmArn: integrity.missingAlarmArn } : undefined,
-        securityHubInsightArns: insights?.insightArns,
-        ...events.outputs,
-    };
-    // A switched-off service exports nothing rather than an undefined output.
-    return Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined));
 }

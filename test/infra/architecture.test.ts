@@ -7,6 +7,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import * as ts from "typescript";
 import { REPO_ROOT } from "../support/plan";
 
 const INFRA = path.join(REPO_ROOT, "infra");
@@ -69,5 +70,23 @@ describe("architecture: layers and cycles", () => {
         };
         for (const f of FILES) visit(f, []);
         assert.deepStrictEqual(cycles, []);
+    });
+});
+
+describe("architecture: role programs read as a table of contents", () => {
+    /** Top-level functions of a module with their length in lines (declaration to closing brace). */
+    function functionLengths(file: string): { name: string; lines: number }[] {
+        const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+        return source.statements.filter(ts.isFunctionDeclaration).map((f) => ({
+            name: f.name?.text ?? "(anonymous)",
+            lines: source.getLineAndCharacterOfPosition(f.getEnd()).line - source.getLineAndCharacterOfPosition(f.getStart()).line + 1,
+        }));
+    }
+
+    it("composes every role program (infra/accounts/) from named steps of at most 80 lines each", () => {
+        const programs = FILES.filter((f) => layer(f) === "accounts");
+        const functions = programs.flatMap((f) => functionLengths(f).map((x) => ({ ...x, file: rel(f) })));
+        assert.ok(functions.some((x) => x.name === "runSecurityStack") && functions.some((x) => x.name === "runLogArchiveStack") && functions.some((x) => x.name === "buildSecurityEvents"));
+        assert.deepStrictEqual(functions.filter((x) => x.lines > 80).map((x) => `${x.file}: ${x.name} has ${x.lines} lines`), []);
     });
 });
