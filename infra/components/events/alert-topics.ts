@@ -69,8 +69,12 @@ export class AlertTopics extends pulumi.ComponentResource {
                         topic: topic.arn,
                         protocol: "email",
                         endpoint: email,
+                        // Filter out the self-test only. A CloudWatch alarm's notification has no `source` key, and
+                        // SNS delivers a message only when every key of the policy matches — `anything-but` alone
+                        // would drop every alarm, so a missing key must match too (SNS Developer Guide, "Amazon SNS
+                        // message filtering": key matching with `exists`).
                         ...(a.selfTestSource
-                            ? { filterPolicyScope: "MessageBody", filterPolicy: JSON.stringify({ source: [{ "anything-but": [a.selfTestSource] }] }) }
+                            ? { filterPolicyScope: "MessageBody", filterPolicy: JSON.stringify({ source: [{ "anything-but": [a.selfTestSource] }, { exists: false }] }) }
                             : {}),
                     },
                     { parent: this },

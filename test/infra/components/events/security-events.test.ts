@@ -36,6 +36,24 @@ function plannedSources(p: StackPlan, arn: string): string[] {
         .sort();
 }
 
+/** The body SNS delivers for a CloudWatch alarm action (CloudWatch User Guide, "Amazon SNS notifications for alarms"): no `source` key. */
+const ALARM_NOTIFICATION = {
+    AlarmName: "acme-lz-watch-high-account-silent",
+    AlarmDescription: "Fewer heartbeats than accounts",
+    AWSAccountId: "333333333333",
+    AlarmConfigurationUpdatedTimestamp: "2026-12-01T10:00:00.000+0000",
+    NewStateValue: "ALARM",
+    NewStateReason: "Threshold Crossed: 3 out of the last 3 datapoints were less than the threshold (5.0).",
+    StateChangeTime: "2026-12-03T09:00:00.000+0000",
+    Region: "US East (N. Virginia)",
+    AlarmArn: "arn:aws:cloudwatch:us-east-1:333333333333:alarm:acme-lz-watch-high-account-silent",
+    OldStateValue: "OK",
+    OKActions: ["arn:aws:sns:us-east-1:333333333333:acme-lz-security-high"],
+    AlarmActions: ["arn:aws:sns:us-east-1:333333333333:acme-lz-security-high"],
+    InsufficientDataActions: [],
+    Trigger: { MetricName: "AccountHeartbeats", Namespace: "LandingZone/Health", StatisticType: "Statistic", Statistic: "SUM", Unit: null, Dimensions: [], Period: 3600, EvaluationPeriods: 3, ComparisonOperator: "LessThanThreshold", Threshold: 5, TreatMissingData: "breaching", EvaluateLowSampleCountPercentile: "" },
+};
+
 describe("buildSecurityEvents (security account alerting)", () => {
     let p: StackPlan;
     before(async () => {
@@ -182,6 +200,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
                 const filter = JSON.parse(String(x.inputs.filterPolicy));
                 assert.ok(!matches(filter, { source: SELF_TEST_SOURCE }), "the self-test is filtered out");
                 assert.ok(matches(filter, { source: "aws.guardduty" }), "findings pass");
+                assert.ok(matches(filter, ALARM_NOTIFICATION), "a CloudWatch alarm's notification (no source key) passes");
             }
         });
         it("keeps the SIEM queue and its dead-letter queue encrypted, protected, for the configured retention", () => {
