@@ -142,6 +142,10 @@ export const FORWARDING_RULES: readonly ForwardingRule[] = [
         description: "API calls made with the root user's credentials (CIS 1.7)",
         scope: "enabled+global",
         pattern: {
+            // Only AWS's own events: a custom event shaped like a root call (any source an administrator
+            // may PutEvents on the default bus) would be refused by the central bus and land in the
+            // dead-letter queue, holding its alarm in ALARM so that real failures never page.
+            source: [{ prefix: "aws." }],
             "detail-type": [API_CALL],
             detail: ROOT_ACTIVITY_DETAIL,
         },

@@ -231,6 +231,22 @@ describe("forwarding rules as planned in member-workload-prod", () => {
         assert.deepStrictEqual(twice, []);
     });
 
+    it("forwards AWS's own events only: the same event put on the default bus by an administrator, under a custom source, matches no planned rule", () => {
+        // The central bus refuses other sources, so a forwarded custom event would land in the dead-letter
+        // queue and hold its alarm in ALARM: a way to keep real forwarding failures from ever paging.
+        const patterns = forwardingRules(p).map((r) => ({ id: String(r.inputs.name), pattern: JSON.parse(String(r.inputs.eventPattern)) }));
+        const forwarded = SAMPLES.filter((s) => s.forwardedBy.length > 0);
+        assert.ok(forwarded.length > 20 && patterns.length > 20);
+        const forged: string[] = [];
+        for (const s of forwarded) {
+            for (const source of ["acme.forged", "custom.aws", "aws"]) {
+                const hits = patterns.filter((x) => matches(x.pattern, { ...s.event, source })).map((x) => x.id);
+                if (hits.length > 0) forged.push(`${s.name} as ${source}: ${[...new Set(hits)].join(", ")}`);
+            }
+        }
+        assert.deepStrictEqual(forged, []);
+    });
+
     it("forwards an IAM change a service makes with the root identity (invokedBy) by iam-changes only: it is not root activity", () => {
         const base = SAMPLES.find((s) => s.name.startsWith("root user creates an access key through IAM"));
         assert.ok(base);
