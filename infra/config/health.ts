@@ -82,7 +82,7 @@ export const HEALTH_SIGNALS = [
         where: "every account with a member stack, every region with forwarding rules",
         threshold: "`AWS/SQS ApproximateNumberOfMessagesVisible` of the forwarding dead-letter queue at least 1 in a 5-minute period",
         why: "Each message is a security event (a sign-in, a tampering call, a finding) the central bus refused after a day of retries: nobody was alerted to it",
-        runbook: "Read the messages (their attributes name the error); fix the cause (central bus policy, forwarding role, the bus key); then put the events on the central bus again and purge the queue (only the deployment and break-glass roles can)",
+        runbook: "As the break-glass role (nobody else may read, hide or delete them), read the messages (their attributes name the error); fix the cause (central bus policy, forwarding role, the bus key); then put the events on the central bus again and purge the queue",
     },
     {
         id: "findings-dead-letters",

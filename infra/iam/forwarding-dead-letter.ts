@@ -1,4 +1,4 @@
-import { denyInsecureTransport, onlyServicesDeliver } from "./statements";
+import { denyDrainBut, denyInsecureTransport, onlyServicesDeliver } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 /** The one action EventBridge needs on a dead-letter queue. */
@@ -21,7 +21,9 @@ export interface ForwardingDeadLetterArgs {
  * Queue policy of a region's forwarding dead-letter queue: EventBridge may put the events it failed to
  * deliver to the central bus there, only on behalf of this account's forwarding rules; nobody else
  * sends (one message of an administrator's would hold the queue's alarm in ALARM, so it never pages
- * again); nobody may use the queue without TLS.
+ * again); nobody but the deployment and break-glass roles reads, hides or deletes its messages (a
+ * poller hiding each message as it arrives would keep the alarm quiet and destroy the only copy of the
+ * undelivered events); nobody may use the queue without TLS.
  */
 export function forwardingDeadLetterQueuePolicy(a: ForwardingDeadLetterArgs): PolicyDocument {
     return policyDocument([
@@ -37,6 +39,7 @@ export function forwardingDeadLetterQueuePolicy(a: ForwardingDeadLetterArgs): Po
             },
         },
         onlyServicesDeliver("DenySendButEventBridge", DEAD_LETTER_ACTIONS, a.queueArn, [a.eventsPrincipal], a.exemptRoleArns),
+        denyDrainBut("DenyDrainButExempt", a.queueArn, a.exemptRoleArns),
         denyInsecureTransport("sqs", a.queueArn),
     ]);
 }

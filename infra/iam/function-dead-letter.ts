@@ -1,4 +1,4 @@
-import { denyInsecureTransport } from "./statements";
+import { denyDrainBut, denyInsecureTransport } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export interface FunctionDeadLetterArgs {
@@ -12,7 +12,8 @@ export interface FunctionDeadLetterArgs {
 /**
  * Queue policy of a function's dead-letter queue: only the roles that deliver failed invocations
  * (and the exempt roles) send. The queue's alarm fires on the first message; a message of an
- * administrator's own would hold it in ALARM, so a real failure would never page.
+ * administrator's own would hold it in ALARM, so a real failure would never page; and only the exempt
+ * roles read, hide or delete its messages (hiding each failure as it arrives would keep the alarm quiet).
  */
 export function functionDeadLetterQueuePolicy(a: FunctionDeadLetterArgs): PolicyDocument {
     return policyDocument([
@@ -24,6 +25,7 @@ export function functionDeadLetterQueuePolicy(a: FunctionDeadLetterArgs): Policy
             Resource: a.queueArn,
             Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.senderRoleArns, ...a.exemptRoleArns] } },
         },
+        denyDrainBut("DenyDrainButExempt", a.queueArn, a.exemptRoleArns),
         denyInsecureTransport("sqs", a.queueArn),
     ]);
 }

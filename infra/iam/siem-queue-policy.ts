@@ -1,4 +1,4 @@
-import { denyInsecureTransport, onlyServicesDeliver, routingRulesDeliver } from "./statements";
+import { denyDrainBut, denyInsecureTransport, onlyServicesDeliver, routingRulesDeliver } from "./statements";
 import { policyDocument, type PolicyDocument, type Statement } from "./types";
 
 export const SIEM_SEND_ACTIONS = ["sqs:SendMessage"] as const;
@@ -8,7 +8,6 @@ export const SIEM_CONSUME_ACTIONS = ["sqs:ReceiveMessage", "sqs:DeleteMessage", 
  * What takes messages away from the SIEM: deleting them, or hiding them (a receive's visibility
  * timeout, repeated, keeps them from the consumer until they expire) — `PurgeQueue` with extra steps.
  */
-export const SIEM_DRAIN_ACTIONS = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"] as const;
 
 export interface SiemQueuePolicyArgs {
     readonly queueArn: string;
@@ -44,14 +43,7 @@ export function siemQueuePolicy(a: SiemQueuePolicyArgs): PolicyDocument {
     }
     statements.push(
         onlyServicesDeliver("DenySendButRouting", SIEM_SEND_ACTIONS, a.queueArn, [a.eventsPrincipal], a.exemptRoleArns),
-        {
-            Sid: "DenyDrainButConsumers",
-            Effect: "Deny",
-            Principal: "*",
-            Action: [...SIEM_DRAIN_ACTIONS],
-            Resource: a.queueArn,
-            Condition: { ArnNotEquals: { "aws:PrincipalArn": [...a.consumerArns, ...a.exemptRoleArns] } },
-        },
+        denyDrainBut("DenyDrainButConsumers", a.queueArn, [...a.consumerArns, ...a.exemptRoleArns]),
         denyInsecureTransport("sqs", a.queueArn),
     );
     return policyDocument(statements);

@@ -212,3 +212,21 @@ export function onlyServicesDeliver(sid: string, actions: readonly string[], res
         Condition: { StringNotEqualsIfExists: { "aws:PrincipalServiceName": [...services] }, ArnNotEquals: { "aws:PrincipalArn": [...exemptRoleArns] } },
     };
 }
+
+/** What draining a queue takes: reading (and so hiding) its messages, deleting them one by one. */
+export const QUEUE_DRAIN_ACTIONS = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"] as const;
+
+/**
+ * Nobody but the named principals reads, hides or deletes the queue's messages: a poller that hides
+ * each message as it arrives keeps the queue's depth — and its alarm — at zero.
+ */
+export function denyDrainBut(sid: string, queueArn: string, principalArns: readonly string[]): Statement {
+    return {
+        Sid: sid,
+        Effect: "Deny",
+        Principal: "*",
+        Action: [...QUEUE_DRAIN_ACTIONS],
+        Resource: queueArn,
+        Condition: { ArnNotEquals: { "aws:PrincipalArn": [...principalArns] } },
+    };
+}
