@@ -18,8 +18,13 @@ export const EVENT_RULE_TAMPER_ACTIONS = ["events:DeleteRule", "events:DisableRu
  */
 export const ALERT_QUEUE_TAMPER_ACTIONS = ["sqs:DeleteQueue", "sqs:SetQueueAttributes", "sqs:AddPermission", "sqs:RemovePermission", "sqs:PurgeQueue"];
 
-/** Alarms deleted, muted (actions disabled), forced back to OK, or replaced with a threshold that never fires. */
-export const ALARM_TAMPER_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:SetAlarmState", "cloudwatch:PutMetricAlarm"];
+/**
+ * Alarms deleted, muted (actions disabled), forced back to OK, or replaced with a threshold that never
+ * fires; and composite alarms under the landing zone's names, whose rule (`TRUE`/`FALSE`) an
+ * administrator chooses: a forged health alarm pages with text of the attacker's choosing, and one
+ * publishing to a severity topic keeps that topic's self-test metric up.
+ */
+export const ALARM_TAMPER_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:SetAlarmState", "cloudwatch:PutMetricAlarm", "cloudwatch:PutCompositeAlarm", "cloudwatch:PutLogAlarm"];
 
 /**
  * Every account's default bus carries the forwarding rules; their patterns and targets are encrypted
@@ -29,6 +34,17 @@ export const ALARM_TAMPER_ACTIONS = ["cloudwatch:DeleteAlarms", "cloudwatch:Disa
  */
 export const DEFAULT_BUS_TAMPER_ACTIONS = ["events:UpdateEventBus"];
 
+/**
+ * `ALARM_TAMPER_ACTIONS` as the SCP writes them: the alarm writes (`PutMetricAlarm`,
+ * `PutCompositeAlarm`, `PutLogAlarm`) as `cloudwatch:Put*Alarm`, which names exactly those in the
+ * Service Authorization Reference and keeps the root guardrail under 5,120 characters with the
+ * longest names.
+ */
+function scpAlarmActions(): string[] {
+    const put = /^cloudwatch:Put\w+Alarm$/;
+    return [...ALARM_TAMPER_ACTIONS.filter((a) => !put.test(a)), "cloudwatch:Put*Alarm"];
+}
+
 /** Rules, queues and alarms whose names start with the landing-zone prefix, and every default bus. */
 export function protectAlertingScp(org: OrgModel): PolicyDocument {
     const p = org.namePrefix;
@@ -36,7 +52,7 @@ export function protectAlertingScp(org: OrgModel): PolicyDocument {
         {
             Sid: "ProtectLandingZoneAlerting",
             Effect: "Deny",
-            Action: [...EVENT_RULE_TAMPER_ACTIONS, ...DEFAULT_BUS_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS, ...ALARM_TAMPER_ACTIONS],
+            Action: [...EVENT_RULE_TAMPER_ACTIONS, ...DEFAULT_BUS_TAMPER_ACTIONS, ...ALERT_QUEUE_TAMPER_ACTIONS, ...scpAlarmActions()],
             Resource: [
                 arn(org, "events", "*", "*", `rule/${p}-*`),
                 arn(org, "events", "*", "*", `rule/*/${p}-*`),

