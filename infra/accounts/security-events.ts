@@ -23,7 +23,7 @@ import { landingZoneTrailControls } from "../components/trail/landing-zone-contr
 import { AlertSelfTest, type SelfTestPath } from "../components/events/alert-self-test";
 import { ArrivalWatch } from "../components/health/arrival-watch";
 import { canaryArrivalPattern, heartbeatPattern, silentAccountsQuery } from "../components/health/arrival-patterns";
-import { HEALTH_NAMESPACE, healthAlarmName } from "../config/health";
+import { healthAlarmName } from "../config/health";
 import { AlertTopics } from "../components/events/alert-topics";
 import { securityDashboardBody } from "../components/events/dashboard-body";
 import { FindingsForwarding } from "../components/events/findings-forwarding";
@@ -261,7 +261,7 @@ function deliveryTier(c: EventsContext, bus: SecurityEventBus): Delivery {
             logGroupName: names.securityEventLogGroupName(s),
             keyArn: bus.keyArn,
             retentionDays: org.retention.logGroupDays,
-            resourcePolicy: securityEventLogPolicy({ logGroupArn: c.logGroupArn, principals: [c.principal("events"), c.principal("delivery.logs")], ruleArns: c.ruleArns((r) => Boolean(r.targets.log)) }),
+            resourcePolicy: securityEventLogPolicy({ logGroupArn: c.logGroupArn, principals: [c.principal("events"), c.principal("delivery.logs")], ruleArns: [...c.ruleArns((r) => Boolean(r.targets.log)), ...watchRuleIds(c).map((id) => names.watchRuleArn(s, id))] }),
             resourcePolicyName: `${s.namePrefix}-security-events-to-logs`,
         },
         c.opts,
@@ -383,6 +383,11 @@ function silentAccountsQueryName(s: names.AlertingScope): string {
 }
 
 /** The accounts that send a forwarding heartbeat: every account of org.yaml with a known id (each has a member stack). */
+/** The watch rules the stack plans: the heartbeats always, the canary's arrivals when there is a canary. */
+function watchRuleIds(c: EventsContext): names.WatchRuleId[] {
+    return c.org.health.logCanary ? ["heartbeats", "log-canary"] : ["heartbeats"];
+}
+
 function heartbeatSenders(c: EventsContext): number {
     return c.org.accounts.filter((a) => a.id !== undefined).length;
 }
@@ -392,7 +397,6 @@ function watchTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: Deliv
     const s = c.scope;
     const { org } = c;
     const high = [d.topics.topicArns.high];
-    const logGroupName = d.log.logGroupName;
     const selfTest = c.events.selfTest.enabled
         ? new AlertSelfTest(
               "security-self-test",
@@ -412,40 +416,35 @@ function watchTier(c: EventsContext, r: ReturnType<typeof routingTier>, d: Deliv
           )
         : undefined;
     const senders = heartbeatSenders(c);
+    const arrivals = { busName: s.busName, logGroupArn: d.log.logGroupArn, logGroupName: d.log.logGroupName, topicArns: high };
     const heartbeats = new ArrivalWatch(
         "security-account-heartbeats",
         {
-            logGroupName,
-            filterName: `${s.namePrefix}-account-heartbeats`,
+            ...arrivals,
+            ruleName: names.watchRuleName(s, "heartbeats"),
             pattern: heartbeatPattern(s.namePrefix),
-            namespace: HEALTH_NAMESPACE,
-            metricName: "AccountHeartbeats",
             alarmName: healthAlarmName(s.namePrefix, "account-silent"),
             description: `Fewer forwarding heartbeats than the ${senders} accounts of org.yaml for ${org.health.missedIntervals} × ${org.health.heartbeatMinutes} minutes: an account's security events no longer reach the central bus; the saved query ${silentAccountsQueryName(s)} lists each account's last heartbeat`,
             periodSeconds: org.health.heartbeatMinutes * 60,
             periods: org.health.missedIntervals,
             expected: senders,
-            topicArns: high,
             query: { name: silentAccountsQueryName(s), queryString: silentAccountsQuery(s.namePrefix) },
         },
-        c.opts,
+        { ...c.opts, dependsOn: [d.log] },
     );
     const canary = org.health.logCanary
         ? new ArrivalWatch(
               "security-log-canary",
               {
-                  logGroupName,
-                  filterName: `${s.namePrefix}-log-canary-arrivals`,
+                  ...arrivals,
+                  ruleName: names.watchRuleName(s, "log-canary"),
                   pattern: canaryArrivalPattern(archiveBucketName(org)),
-                  namespace: HEALTH_NAMESPACE,
-                  metricName: "LogCanaryArrivals",
                   alarmName: healthAlarmName(s.namePrefix, "log-canary-missing"),
                   description: `No log canary record from ${org.health.logCanary.account.name} reached the archive for ${org.health.missedIntervals} × ${org.health.logCanary.intervalMinutes} minutes: the organisation's CloudWatch Logs are not being archived`,
                   periodSeconds: org.health.logCanary.intervalMinutes * 60,
                   periods: org.health.missedIntervals,
-                  topicArns: high,
               },
-              c.opts,
+              { ...c.opts, dependsOn: [d.log] },
           )
         : undefined;
     return { selfTest, heartbeats, canary };

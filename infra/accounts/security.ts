@@ -15,9 +15,8 @@ import {
 import { OrganizationTrail } from "../components/trail/organization-trail";
 import { CisAlarms } from "../components/trail/cis-alarms";
 import { landingZoneTrailControls } from "../components/trail/landing-zone-controls";
-import { ArrivalWatch } from "../components/health/arrival-watch";
-import { TRAIL_EVENT_PATTERN } from "../components/health/arrival-patterns";
-import { HEALTH_NAMESPACE, healthAlarmName } from "../config/health";
+import { absenceAlarm } from "../components/health/absence-alarm";
+import { healthAlarmName } from "../config/health";
 import { GuardDutyOrganization } from "../components/detection/guard-duty-organization";
 import { SecurityHubCentral } from "../components/detection/security-hub-central";
 import { ConfigAggregator } from "../components/detection/config-aggregator";
@@ -160,22 +159,21 @@ function trailTier(c: Context, topicArns: Readonly<Record<Severity, pulumi.Outpu
         },
         c.opts,
     );
-    // The trail going silent: no event at all in its log group (a forwarded health alarm, docs/operations.md).
-    const trailSilent = new ArrivalWatch(
-        "trail-heartbeat",
+    // The trail going silent: no event at all reaches its log group (a forwarded health alarm, docs/operations.md).
+    // AWS/Logs IncomingLogEvents of the group: a metric nobody can write, of a group only CloudTrail may write to.
+    const trailSilent = absenceAlarm(
+        "trail-silent-alarm",
         {
-            logGroupName: trail.logGroupName,
-            filterName: `${org.namePrefix}-trail-events`,
-            pattern: TRAIL_EVENT_PATTERN,
-            namespace: HEALTH_NAMESPACE,
-            metricName: "TrailEvents",
-            alarmName: healthAlarmName(org.namePrefix, "trail-silent"),
+            name: healthAlarmName(org.namePrefix, "trail-silent"),
             description: `No event from the organisation trail in ${logGroupName} for ${org.health.trailSilentMinutes} minutes: the trail stopped delivering, and the CIS alarms and the archive with it`,
+            namespace: "AWS/Logs",
+            metricName: "IncomingLogEvents",
+            dimensions: { LogGroupName: trail.logGroupName },
             periodSeconds: 300,
             periods: org.health.trailSilentMinutes / 5,
             topicArns: [],
         },
-        c.opts,
+        { ...c.opts, dependsOn: [trail] },
     );
     return {
         outputs: {
@@ -184,7 +182,7 @@ function trailTier(c: Context, topicArns: Readonly<Record<Severity, pulumi.Outpu
             trailLogGroupArn: trail.logGroupArn,
             cisAlarmArns: cis.alarmArns,
             guardrailAlarmArns: guardrailAlarms.alarmArns,
-            trailSilentAlarmArn: trailSilent.alarmArn,
+            trailSilentAlarmArn: trailSilent.arn,
         },
     };
 }

@@ -40,9 +40,6 @@ export const HEALTH_INFIX = "health";
 /** Infix of the security account's direct alarms' names: `<prefix>-watch-<severity>-…`. */
 export const WATCH_INFIX = "watch";
 
-/** Namespace of the metrics the landing zone derives from its own logs (heartbeats, canary arrivals). */
-export const HEALTH_NAMESPACE = "LandingZone/Health";
-
 export const HEALTH_SIGNALS = [
     {
         id: "replication-failed",
@@ -100,7 +97,7 @@ export const HEALTH_SIGNALS = [
         family: "forwarded",
         hop: "Organisation trail → its CloudWatch Logs group (and the archive, which the same delivery feeds)",
         where: "security account, home region",
-        threshold: "no event in the trail's log group for `health.trailSilentMinutes` (a metric filter counting every event; no data counts as silence)",
+        threshold: "no event reaches the trail's log group for `health.trailSilentMinutes` (`AWS/Logs IncomingLogEvents` of the group; no data counts as silence)",
         why: "An organisation never stops making API calls: silence means the trail stopped delivering, and every CIS alarm and the archive went blind with it",
         runbook: "Check the trail's status (`aws cloudtrail get-trail-status`): logging on, last delivery errors (S3 and CloudWatch Logs); the trail-tampering row pages separately when someone stopped it",
     },
@@ -150,7 +147,7 @@ export const HEALTH_SIGNALS = [
         family: "direct",
         hop: "Each account's forwarding → the central bus",
         where: "security account, home region (one alarm for the organisation: the security stack does not grow with the accounts)",
-        threshold: "fewer heartbeats in the security-events log group than accounts of org.yaml (each account's scheduled forwarding rule sends one every `health.heartbeatMinutes`) for `health.missedIntervals` intervals",
+        threshold: "fewer heartbeats matched on the central bus than accounts of org.yaml (`AWS/Events MatchedEvents` of the rule `<prefix>-watch-heartbeats`; each account's scheduled forwarding rule sends one every `health.heartbeatMinutes`) for `health.missedIntervals` intervals",
         why: "An account whose forwarding broke sends nothing, not even its own dead-letter alarm: this is the only signal that still reaches people",
         runbook: "Run the saved Logs Insights query `<prefix>/account-heartbeats` (security account): the account whose last heartbeat is oldest is the silent one (an account missing from the list never sent one: is its member stack deployed?); then, in that account, check the forwarding rules and role and the dead-letter queue's messages, and in the security account the central bus policy",
     },
@@ -160,7 +157,7 @@ export const HEALTH_SIGNALS = [
         family: "direct",
         hop: "A member account's log group → account subscription → central destination → Firehose → the archive",
         where: "security account, home region",
-        threshold: "no canary object written to the archive (`health.logCanary`, one record every `intervalMinutes` from the canary account) for `health.missedIntervals` intervals",
+        threshold: "no canary object written to the archive (`health.logCanary`, one record every `intervalMinutes` from the canary account; `AWS/Events MatchedEvents` of the rule `<prefix>-watch-log-canary` on the central bus) for `health.missedIntervals` intervals",
         why: "The canary proves the whole CloudWatch Logs path end to end; its absence means the organisation's logs are not being archived",
         runbook: "Follow the path: the canary log group in the canary account, the account's subscription policy, the destination and its stream in the log-archive account (firehose-stale pages too when Firehose is the cause)",
     },

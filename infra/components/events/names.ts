@@ -31,6 +31,19 @@ export function routeRuleArn(s: AlertingScope, routeId: string): string {
     return arn(s, "events", s.homeRegion, `rule/${s.busName}/${routeRuleName(s, routeId)}`);
 }
 
+/** The arrivals the security account watches on the central bus with a rule of their own. */
+export const WATCH_RULE_IDS = ["heartbeats", "log-canary"] as const;
+export type WatchRuleId = (typeof WATCH_RULE_IDS)[number];
+
+/** Physical name of a watch rule on the central bus (`<prefix>-watch-<id>`): its matches are the arrivals counted. */
+export function watchRuleName(s: AlertingScope, id: WatchRuleId): string {
+    return `${s.namePrefix}-watch-${id}`;
+}
+
+export function watchRuleArn(s: AlertingScope, id: WatchRuleId): string {
+    return arn(s, "events", s.homeRegion, `rule/${s.busName}/${watchRuleName(s, id)}`);
+}
+
 export function severityTopicName(s: AlertingScope, severity: Severity): string {
     return `${s.namePrefix}-security-${severity}`;
 }

@@ -26,7 +26,7 @@ describe("docs/operations.md", () => {
         assert.strictEqual(block(COST_BEGIN, COST_END), renderCost(healthCost(await planReference(), "acme-lz")));
     });
 
-    it("prices each metric of a metric-math alarm, metric filters of the health namespace only, and four metrics per replication rule with metrics on", () => {
+    it("prices each metric of a metric-math alarm and four metrics per replication rule with metrics on, and only the health and watch alarms", () => {
         const plan = {
             stack: "x",
             resources: [
@@ -39,8 +39,8 @@ describe("docs/operations.md", () => {
             ],
         } as unknown as StackPlan;
         const c = healthCost([plan], "acme-lz");
-        assert.deepStrictEqual({ alarms: c.alarms, alarmMetrics: c.alarmMetrics, filterMetrics: c.filterMetrics, replicationRules: c.replicationRules }, { alarms: 2, alarmMetrics: 3, filterMetrics: 1, replicationRules: 1 });
-        // 3 alarm metrics × $0.10 + (1 filter metric + 4 replication metrics) × $0.30
-        assert.strictEqual(c.monthly.toFixed(2), "1.80");
+        assert.deepStrictEqual({ alarms: c.alarms, alarmMetrics: c.alarmMetrics, replicationRules: c.replicationRules }, { alarms: 2, alarmMetrics: 3, replicationRules: 1 });
+        // 3 alarm metrics × $0.10 + 4 replication metrics × $0.30
+        assert.strictEqual(c.monthly.toFixed(2), "1.50");
     });
 });

@@ -25,11 +25,13 @@ const SIEM_DLQ = `arn:aws:sqs:us-east-1:${SECURITY}:acme-lz-security-siem-dlq`;
 const LOG_GROUP = `arn:aws:logs:us-east-1:${SECURITY}:log-group:/acme-lz/security-events`;
 
 /** Routing rules on the central bus (the findings-forwarding rules live on default buses). */
-const routingRules = (p: StackPlan) => ofType(p, RULE).filter((r) => r.inputs.eventBusName === centralBusName(model.org));
+/** Rules of the central bus: the routing table's (`<prefix>-route-*`), and the watches that count arrivals (`<prefix>-watch-*`). */
+const busRules = (p: StackPlan) => ofType(p, RULE).filter((r) => r.inputs.eventBusName === centralBusName(model.org));
+const routingRules = (p: StackPlan) => busRules(p).filter((r) => String(r.inputs.name).startsWith("acme-lz-route-"));
 const targetsOf = (p: StackPlan, rule: PlannedResource) => ofType(p, TARGET).filter((t) => t.inputs.rule === rule.inputs.name && t.inputs.eventBusName === rule.inputs.eventBusName);
 /** The rule ARNs whose targets include `arn`, read from the plan. */
 function plannedSources(p: StackPlan, arn: string): string[] {
-    return routingRules(p)
+    return busRules(p)
         .filter((r) => targetsOf(p, r).some((t) => t.inputs.arn === arn))
         // The ARN the engine gave the planned rule, not one rebuilt with the code's own naming function.
         .map((r) => String(r.outputs.arn))
@@ -167,7 +169,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
             }
             assert.deepStrictEqual([...policyOf(byName(p, "security-siem-queue-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, SIEM));
             const log = policyOf(byName(p, "security-event-log-policy"), "policyDocument");
-            assert.deepStrictEqual(log.Statement[1].Condition.ArnEquals["aws:SourceArn"], plannedSources(p, LOG_GROUP));
+            assert.deepStrictEqual([...log.Statement[1].Condition.ArnEquals["aws:SourceArn"]].sort(), plannedSources(p, LOG_GROUP));
             // Every routing rule may leave undeliverable events in the dead-letter queue.
             assert.strictEqual(policyOf(byName(p, "security-siem-dlq-policy")).Statement[0].Condition.ArnEquals["aws:SourceArn"].length, ROUTES.length);
         });
@@ -221,7 +223,23 @@ describe("buildSecurityEvents (security account alerting)", () => {
             assert.strictEqual(group.inputs.retentionInDays, model.org.retention.logGroupDays);
             assert.strictEqual(group.protect, true);
         });
-        it("lets only the catch-all routing rule write into the log group", async () => {
+        it("counts every account's heartbeats and the canary's arrivals as matches of rules of their own, which deliver into the log group for the saved query", async () => {
+            const watches = busRules(p).filter((r) => !String(r.inputs.name).startsWith("acme-lz-route-"));
+            assert.deepStrictEqual(watches.map((r) => r.inputs.name).sort(), ["acme-lz-watch-heartbeats", "acme-lz-watch-log-canary"]);
+            const doc = policyOf(byName(p, "security-event-log-policy"), "policyDocument");
+            for (const rule of watches) {
+                const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.metricName === "MatchedEvents" && (a.inputs.dimensions as any).RuleName === rule.inputs.name);
+                assert.strictEqual(alarms.length, 1, String(rule.inputs.name));
+                assert.strictEqual(alarms[0].inputs.namespace, "AWS/Events", "a metric no administrator can write");
+                assert.strictEqual(alarms[0].inputs.treatMissingData, "breaching");
+                assert.deepStrictEqual(alarms[0].inputs.alarmActions, [TOPIC("high")]);
+                const targets = targetsOf(p, rule);
+                assert.deepStrictEqual(targets.map((t) => t.inputs.arn), [LOG_GROUP]);
+                const put = await decide({ principal: "events.amazonaws.com", action: "logs:PutLogEvents", resource: `${LOG_GROUP}:log-stream:x`, resourceAccount: SECURITY, context: { "aws:SourceArn": String(rule.outputs.arn) }, resourcePolicy: doc });
+                assert.strictEqual(put, "Allowed", `${rule.inputs.name} may deliver into the log group`);
+            }
+        });
+        it("lets only the catch-all routing rule and the watches write into the log group", async () => {
             const doc = policyOf(byName(p, "security-event-log-policy"), "policyDocument");
             const put = (sourceArn: string) =>
                 decide({ principal: "events.amazonaws.com", action: "logs:PutLogEvents", resource: `${LOG_GROUP}:log-stream:x`, resourceAccount: SECURITY, context: { "aws:SourceArn": sourceArn }, resourcePolicy: doc });
