@@ -11,8 +11,8 @@ function schemaErrors(file: string): string[] {
 }
 
 describe("GitHub workflow schema (offline, @action-validator/core)", () => {
-    it("finds the five workflows of the landing zone", () => {
-        assert.deepEqual(workflowFiles(), ["deploy-stack.yml", "deploy.yml", "enforce-logging.yml", "preview.yml", "publish-policy.yml"]);
+    it("finds the six workflows of the landing zone", () => {
+        assert.deepEqual(workflowFiles(), ["deploy-stack.yml", "deploy.yml", "enforce-logging.yml", "mutation.yml", "preview.yml", "publish-policy.yml"]);
     });
 
     for (const file of workflowFiles()) {
