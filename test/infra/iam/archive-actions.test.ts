@@ -38,15 +38,13 @@ const PROTECTED: Readonly<Record<string, string>> = {
     "s3:PutBucketRequestPayment": "Requester Pays refuses deliveries that do not pay",
     "s3:PutInventoryConfiguration": "an inventory lists every object into a bucket of anyone's choosing",
     "s3:PutBucketTagging": "tags are what the policy pack and lifecycle filters read",
+    "s3:TagResource": "changes bucket tags through the S3 Control API (S3 API Reference, TagResource: general purpose buckets need s3:TagResource)",
+    "s3:UntagResource": "removes bucket tags the same way",
+    "s3:PutBucketAbac": "switches tagging to TagResource, after which the deployment's PutBucketTagging fails (S3 API Reference, PutBucketAbac)",
+    "s3:PauseReplication": "pauses replication into the cross-region replica",
 };
 
-/**
- * Bucket-level writes that cannot weaken the archive, with why. Bucket tags can also be changed with
- * the S3 Control API's TagResource/UntagResource (S3 API Reference, "TagResource": "For general purpose
- * buckets … you must have the s3:TagResource permission"), and PutBucketAbac switches the bucket to
- * those calls ("you can no longer use the PutBucketTagging and DeleteBucketTagging actions"): they
- * are listed in `GAPS` until the archive protects them as it protects PutBucketTagging.
- */
+/** Bucket-level writes that cannot weaken the archive, with why. */
 const NOT_PROTECTED: Readonly<Record<string, string>> = {
     "s3:CreateBucket": "acts on a bucket that does not exist yet (the SCP reserves the landing-zone names: decided below)",
     "s3:PutBucketAcl": "ACLs are disabled (BucketOwnerEnforced, protected above): S3 rejects every ACL change",
@@ -62,14 +60,6 @@ const NOT_PROTECTED: Readonly<Record<string, string>> = {
     "s3:UpdateBucketMetadataInventoryTableConfiguration": "the same table",
     "s3:UpdateBucketMetadataJournalTableConfiguration": "the same table",
     "s3:UpdateBucketMetadataAnnotationTableConfiguration": "the same table",
-};
-
-/** Documented writes that weaken the archive and that it does not protect yet (reported on the issue). */
-const GAPS: Readonly<Record<string, string>> = {
-    "s3:TagResource": "changes bucket tags past the PutBucketTagging deny",
-    "s3:UntagResource": "removes bucket tags past the PutBucketTagging deny",
-    "s3:PutBucketAbac": "switches tagging to TagResource: the deployment role's PutBucketTagging then fails",
-    "s3:PauseReplication": "pauses replication to the cross-region replica (IAM reference; no API page documents it further)",
 };
 
 const org = loadOrg(REPO_ROOT);
@@ -113,10 +103,10 @@ function underGuardrails(role: string, action: string, bucket = archiveBucketNam
 }
 
 describe("log archive: every documented bucket-level write", () => {
-    it("is classified as protected, harmless (with why) or a known gap, and nothing else is listed", async () => {
+    it("is classified as protected or harmless (with why), and nothing else is listed", async () => {
         const documented = await documentedBucketWrites();
         assert.ok(documented.length >= 30, `only ${documented.length} documented bucket-level writes`);
-        const listed = [...Object.keys(PROTECTED), ...Object.keys(NOT_PROTECTED), ...Object.keys(GAPS)].sort();
+        const listed = [...Object.keys(PROTECTED), ...Object.keys(NOT_PROTECTED)].sort();
         assert.deepEqual(listed, documented);
     });
 
@@ -138,11 +128,6 @@ describe("log archive: every documented bucket-level write", () => {
 
         it("leaves the documented harmless writes to the account's own IAM (an administrator may set CORS or request metrics)", async () => {
             for (const action of ["s3:PutBucketCORS", "s3:PutMetricsConfiguration", "s3:PutAccelerateConfiguration"]) assert.equal(await onArchive(ADMIN, action), "Allowed", action);
-        });
-
-        it("lists as gaps only writes an administrator may still do (a gap closed must move to the protected list)", async () => {
-            assert.ok(Object.keys(GAPS).length > 0);
-            for (const action of Object.keys(GAPS)) assert.equal(await onArchive(ADMIN, action), "Allowed", action);
         });
 
         it("refuses the investigator, who reads the archive, every protected write", async () => {
