@@ -7,6 +7,8 @@
  */
 import { strict as assert } from "assert";
 import { serializePlanFile, toPlanFile, type PlanFile, type PlanFileResource } from "../../../infra/engine/plan-json";
+import type { StackPlan } from "../../../infra/engine/run";
+import type { Json } from "../../../infra/engine/wire";
 import { referenceStack } from "../../support/plan";
 
 function byName(file: PlanFile, name: string): PlanFileResource {
@@ -49,5 +51,48 @@ describe("plan file dependencies", function () {
         const file = JSON.parse(serializePlanFile(toPlanFile(await referenceStack("member-workload-dev")))) as PlanFile;
         const policy = byName(file, "access-logs-us-east-1-policy");
         assert.ok(policy.dependencies.includes(byName(file, "access-logs-us-east-1").urn));
+    });
+});
+
+/** `value` with the keys of every object, at every depth, in reverse order of insertion. */
+function reversedKeys(value: Json): Json {
+    if (Array.isArray(value)) return value.map(reversedKeys);
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reversedKeys(value[k])]));
+    return value;
+}
+
+describe("plan file bytes and the ignoreChanges option (README, \"Plan JSON\")", function () {
+    this.timeout(600_000);
+
+    it("gives byte-identical files for the same plan whatever order the program set its inputs and outputs in", async () => {
+        const plan = await referenceStack("member-workload-dev");
+        const nested = plan.resources.filter((r) => Object.values(r.inputs).some((v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 1));
+        assert.ok(nested.length > 0, "no resource with a nested object of several keys: the reordering below would prove nothing");
+        const reordered: StackPlan = {
+            ...plan,
+            resources: plan.resources.map((r) => ({ ...r, inputs: reversedKeys(r.inputs) as Record<string, Json> })),
+            outputs: reversedKeys(plan.outputs) as Record<string, Json>,
+        };
+        assert.notEqual(JSON.stringify(reordered.resources.map((r) => r.inputs)), JSON.stringify(plan.resources.map((r) => r.inputs)));
+        assert.equal(serializePlanFile(toPlanFile(reordered)), serializePlanFile(toPlanFile(plan)));
+    });
+
+    it("ends the serialised file with a newline, as a text file (no \"No newline at end of file\" in a diff of it)", async () => {
+        const text = serializePlanFile(toPlanFile(await referenceStack("member-workload-dev")));
+        assert.ok(text.endsWith("}\n"), JSON.stringify(text.slice(-10)));
+    });
+
+    it("lists the ignored inputs of a member account (role name and billing access, which AWS cannot read back), sorted", async () => {
+        const file = toPlanFile(await referenceStack("management"));
+        const accounts = file.resources.filter((r) => r.type === "aws:organizations/account:Account");
+        assert.ok(accounts.length >= 4, `${accounts.length} accounts`);
+        for (const a of accounts) assert.deepEqual(a.ignoreChanges, ["iamUserAccessToBilling", "roleName"], a.name);
+    });
+
+    it("leaves ignoreChanges out of a resource without the option", async () => {
+        const file = toPlanFile(await referenceStack("management"));
+        const without = file.resources.filter((r) => r.type !== "aws:organizations/account:Account");
+        assert.ok(without.length > 0);
+        for (const r of without) assert.ok(!("ignoreChanges" in r), r.name);
     });
 });
