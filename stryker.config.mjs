@@ -6,7 +6,9 @@
 export default {
     testRunner: "mocha",
     mochaOptions: {
-        spec: ["test/**/*.test.ts"],
+        // The area's tests, which test/mutate.js names in LZ_MUTATE_TESTS (not `--testFiles`, which
+        // makes Stryker 9.6 run static mutants against no test at all: see strykerInvocation there).
+        spec: process.env.LZ_MUTATE_TESTS ? process.env.LZ_MUTATE_TESTS.split(",") : ["test/**/*.test.ts"],
         // .mocharc.json's, plus the hook that keeps coverage of `before` hooks out of the previous test's.
         require: ["ts-node/register/transpile-only", "test/support/setup.ts", "test/support/stryker-hooks.ts"],
     },

@@ -60,14 +60,34 @@ function parseArgs(argv) {
     return { globs, options };
 }
 
+/**
+ * The `stryker run` arguments and environment of one run. The tests go to mocha's spec through
+ * LZ_MUTATE_TESTS (stryker.config.mjs), never as `--testFiles`: Stryker 9.6 turns `--testFiles` into
+ * the test filter of every static mutant's run (core, mutant-test-planner.js), which the mocha runner
+ * matches against test titles, so no test runs, and with a filter it activates the mutant only after
+ * the modules have loaded. Every mutant of an action list or a schema then "survives" unseen. A
+ * `--testFiles` the user gives is moved to the spec the same way.
+ */
+function strykerInvocation(name, mutate, tests, options) {
+    const rest = [];
+    let specs = tests;
+    for (let i = 0; i < options.length; i++) {
+        const o = options[i];
+        if (o === "--testFiles" && i + 1 < options.length) specs = options[++i].split(",").filter(Boolean);
+        else if (o.startsWith("--testFiles=")) specs = o.slice("--testFiles=".length).split(",").filter(Boolean);
+        else rest.push(o);
+    }
+    // One incremental record per area, kept outside the area's report folder (replaced on every run).
+    const incremental = rest.includes("--incremental") && !rest.includes("--incrementalFile") ? ["--incrementalFile", path.join("reports", "mutation", `incremental-${name}.json`)] : [];
+    return { args: ["run", "--mutate", mutate.join(","), ...incremental, ...rest], env: { LZ_MUTATE_TESTS: specs.join(",") }, specs };
+}
+
 /** Runs one Stryker run; its report moves to reports/mutation/<name>/. */
 function run(name, mutate, tests, options) {
     const stryker = path.join(path.dirname(require.resolve("@stryker-mutator/core/package.json")), "bin", "stryker.js");
-    const testFiles = options.includes("--testFiles") || tests.length === 0 ? [] : ["--testFiles", tests.join(",")];
-    // One incremental record per area, kept outside the area's report folder (replaced on every run).
-    const incremental = options.includes("--incremental") && !options.includes("--incrementalFile") ? ["--incrementalFile", path.join("reports", "mutation", `incremental-${name}.json`)] : [];
-    process.stdout.write(`\n== mutate ${name}: ${mutate.join(", ")} against ${tests.length ? tests.join(", ") : "the tests given"}\n`);
-    const r = spawnSync(process.execPath, [stryker, "run", "--mutate", mutate.join(","), ...testFiles, ...incremental, ...options], { cwd: ROOT, stdio: "inherit" });
+    const { args, env, specs } = strykerInvocation(name, mutate, tests, options);
+    process.stdout.write(`\n== mutate ${name}: ${mutate.join(", ")} against ${specs.join(", ")}\n`);
+    const r = spawnSync(process.execPath, [stryker, ...args], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
     const out = path.join(REPORTS, name);
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
@@ -121,7 +141,7 @@ function plannedRuns(globs) {
     return runs;
 }
 
-module.exports = { AREAS, parseArgs, plannedRuns };
+module.exports = { AREAS, parseArgs, plannedRuns, strykerInvocation };
 
 if (require.main === module) {
     const { globs, options } = parseArgs(process.argv.slice(2));

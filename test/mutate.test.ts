@@ -4,8 +4,10 @@
  * tests, nothing of it in `npm test` or CI's script, and a weekly report.
  */
 import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { REPO_ROOT } from "./support/plan";
 import { readWorkflow } from "./workflows/workflow-files";
 
@@ -14,6 +16,7 @@ const mutate = require("./mutate.js") as {
     AREAS: { name: string; mutate: string[]; tests: string[] }[];
     parseArgs(argv: string[]): { globs: string[]; options: string[] };
     plannedRuns(globs: string[]): { name: string; mutate: string[]; tests: string[] }[];
+    strykerInvocation(name: string, mutate: string[], tests: string[], options: string[]): { args: string[]; env: Record<string, string>; specs: string[] };
 };
 
 describe("npm run mutate (test/mutate.js)", () => {
@@ -46,6 +49,37 @@ describe("npm run mutate (test/mutate.js)", () => {
             globs: ["infra/iam/a.ts", "infra/iam/b.ts"],
             options: ["--concurrency", "1", "--incremental", "--testFiles", "test/x.test.ts"],
         });
+    });
+
+    it("hands an area's tests to mocha's spec, never to Stryker's --testFiles, under which static mutants run against no test", () => {
+        const inv = mutate.strykerInvocation("iam", ["infra/iam/statements.ts"], ["test/infra/iam/**/*.test.ts"], ["--concurrency", "1"]);
+        assert.deepEqual(inv.args, ["run", "--mutate", "infra/iam/statements.ts", "--concurrency", "1"]);
+        assert.deepEqual(inv.env, { LZ_MUTATE_TESTS: "test/infra/iam/**/*.test.ts" });
+    });
+
+    it("moves a --testFiles the user gives (either spelling) to mocha's spec, in place of the area's tests", () => {
+        for (const options of [["--testFiles", "test/a.test.ts,test/b.test.ts"], ["--testFiles=test/a.test.ts,test/b.test.ts"]]) {
+            const inv = mutate.strykerInvocation("iam", ["infra/iam/statements.ts"], ["test/infra/iam/**/*.test.ts"], options);
+            assert.ok(!inv.args.some((a) => a.startsWith("--testFiles")), inv.args.join(" "));
+            assert.deepEqual(inv.env, { LZ_MUTATE_TESTS: "test/a.test.ts,test/b.test.ts" });
+        }
+    });
+
+    it("keeps one incremental record per area", () => {
+        const inv = mutate.strykerInvocation("trail", ["infra/components/trail/**/*.ts"], ["test/infra/components/trail/**/*.test.ts"], ["--incremental"]);
+        const i = inv.args.indexOf("--incrementalFile");
+        assert.ok(i > 0 && inv.args.includes("--incremental"), inv.args.join(" "));
+        assert.equal(inv.args[i + 1], path.join("reports", "mutation", "incremental-trail.json"));
+    });
+
+    it("has stryker.config.mjs take mocha's spec from LZ_MUTATE_TESTS", () => {
+        const url = pathToFileURL(path.join(REPO_ROOT, "stryker.config.mjs")).href;
+        const r = spawnSync(process.execPath, ["--input-type=module", "-e", `console.log(JSON.stringify((await import(${JSON.stringify(url)})).default.mochaOptions.spec))`], {
+            env: { ...process.env, LZ_MUTATE_TESTS: "test/a.test.ts,test/b.test.ts" },
+            encoding: "utf8",
+        });
+        assert.equal(r.status, 0, r.stderr);
+        assert.deepEqual(JSON.parse(r.stdout), ["test/a.test.ts", "test/b.test.ts"]);
     });
 
     it("gives every area tests that exist", () => {
