@@ -8,11 +8,23 @@ import { estimateSettingsSchema, validateEstimateSettings, type EstimateSettings
 import { bootstrapSchema, type BootstrapFacts } from "./bootstrap";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
-/** Deliberately simple: one `@`, no spaces, a dotted domain. AWS rejects the rest at account creation. */
+/** Alert subscribers: deliberately simple (one `@`, no spaces, a dotted domain); SNS confirms the address. */
 export const EMAIL: StringSchema = {
     kind: "string",
     pattern: /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/,
     describe: "an e-mail address (name@domain.tld)",
+};
+/**
+ * An account's root e-mail, exactly as AWS Organizations accepts it (API Reference, CreateAccount,
+ * Email): 6-64 ASCII characters, one `@`; the local name without whitespace or " ' ( ) < > [ ] : ; , \ | % &
+ * and not starting with a dot; the domain of letters, digits, `-` and `.`, with a dot, neither
+ * starting nor ending with `-` or `.`. AWS warns that the root user of an account created with an
+ * invalid address cannot be reached, so the rule is checked before anything is created.
+ */
+export const ACCOUNT_EMAIL: StringSchema = {
+    kind: "string",
+    pattern: /^(?=[\x21-\x7e]{6,64}$)[A-Za-z0-9!#$*+\-/=?^_`{}~][A-Za-z0-9!#$*+\-/=?^_`{}~.]*@(?=[^@]*\.)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/,
+    describe: `an e-mail address (name@domain.tld) AWS accepts for an account: 6-64 ASCII characters, none of " ' ( ) < > [ ] : ; , \\ | % & or spaces before the @`,
 };
 const ACCOUNT_NAME: StringSchema = {
     kind: "string",
@@ -43,7 +55,7 @@ function coreAccount(defaultName: string, defaultOu: string): ObjectSchema {
         fields: {
             name: { ...ACCOUNT_NAME, default: defaultName },
             id: { ...ACCOUNT_ID, optional: true },
-            email: EMAIL,
+            email: ACCOUNT_EMAIL,
             ou: { ...OU_PATH, default: defaultOu },
             create: { kind: "boolean", default: false },
         },
@@ -150,7 +162,7 @@ export const orgSchema: ObjectSchema = {
                         fields: {
                             name: ACCOUNT_NAME,
                             id: { ...ACCOUNT_ID, optional: true },
-                            email: EMAIL,
+                            email: ACCOUNT_EMAIL,
                             ou: OU_PATH,
                             create: { kind: "boolean", default: false },
                         },

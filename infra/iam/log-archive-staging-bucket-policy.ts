@@ -120,8 +120,8 @@ export function stagingBucketPolicy(a: StagingBucketPolicyArgs): PolicyDocument 
  * the object keys, which ELB builds from the load balancer's owner, are what binds delivery to the
  * organisation: a load balancer of another account writes under its own id and is refused. This
  * is, with the vended-logs account list below, the one policy of the stack that grows with the
- * number of accounts (about 130 characters each: a 100-account organisation needs 13 KB of S3's
- * 20 KB, so about 150 accounts fit): the policy is checked against that limit here.
+ * number of accounts (about 130 characters each: a 100-account organisation needs 14 KB of S3's
+ * 20 KB, so about 145 accounts fit): the policy is checked against that limit here.
  * Network Load Balancers deliver as vended logs (CloudWatch Logs guide, "Logs sent to Amazon S3"):
  * `delivery.logs` with the organisation's accounts as `aws:SourceAccount`, log-delivery sources of
  * this bucket's region only (`aws:SourceArn`), `bucket-owner-full-control`.

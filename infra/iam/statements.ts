@@ -38,6 +38,14 @@ export const PROTECTED_CONFIGURATION_ACTIONS = [
     // An inventory lists every object into a bucket of anyone's choosing; tags are what the policy pack and lifecycle filters read.
     "s3:PutInventoryConfiguration",
     "s3:PutBucketTagging",
+    // Bucket tags can also be changed through the S3 Control API (S3 API Reference, "TagResource": general
+    // purpose buckets need s3:TagResource); PutBucketAbac switches a bucket to those calls, after which
+    // PutBucketTagging, the deployment's, fails ("PutBucketAbac": "you can no longer use the PutBucketTagging").
+    "s3:TagResource",
+    "s3:UntagResource",
+    "s3:PutBucketAbac",
+    // Pauses replication into the cross-region replica (Service Authorization Reference for S3).
+    "s3:PauseReplication",
 ] as const;
 
 /** What the security account's investigator may do on the archive and its replica. */

@@ -128,7 +128,9 @@ export const LOG_GROUP_BLINDING_EVENT_NAMES: readonly string[] = [
 /**
  * Bucket-level calls that change what protects a log bucket, as CloudTrail names them ("Amazon S3
  * CloudTrail events", bucket-level actions): the IAM actions of `PROTECTED_CONFIGURATION_ACTIONS`
- * and their deletes.
+ * and their deletes. Not the S3 Control tagging calls (TagResource, UntagResource) nor PutBucketAbac and
+ * PauseReplication, which the guardrails also deny: the patterns below match `requestParameters.bucketName`,
+ * and no record of those calls is at hand to show which field names the bucket.
  */
 export const S3_BUCKET_TAMPER_EVENTS: readonly string[] = [
     "CreateBucket",

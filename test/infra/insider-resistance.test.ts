@@ -13,6 +13,7 @@ import type { StackPlan } from "../../infra/engine/run";
 import type { PlannedResource } from "../../infra/engine/monitor";
 import type { Decision } from "../support/iam";
 import { decidePlanned, plannedRolePolicies, plannedWorld, type PlannedWorld } from "../support/planned-policies";
+import { nonEmpty } from "../support/non-empty";
 
 const MGMT = "111111111111";
 const LA = "222222222222";
@@ -409,7 +410,7 @@ describe("insider resistance: attacks refused and legitimate paths allowed, on t
 
     it("refuses each same-account attack of an administrator because of the landing zone's controls: without the guardrails and resource policies its own permissions would allow it", async () => {
         let checked = 0;
-        for (const k of CASES.filter((x) => x.cls !== "legitimate" && x.expect === "ExplicitlyDenied" && x.principal.startsWith("arn:aws:iam::"))) {
+        for (const k of nonEmpty(CASES.filter((x) => x.cls !== "legitimate" && x.expect === "ExplicitlyDenied" && x.principal.startsWith("arn:aws:iam::")), "denied attacks")) {
             const resource = typeof k.resource === "function" ? k.resource(p) : k.resource;
             const context = typeof k.context === "function" ? k.context(p) : k.context;
             const account = k.principal.split(":")[4];

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { evaluatePack, type EvalResource } from "../../policy-pack/harness/evaluate";
 import { ALL_RULES } from "../../policy-pack/rules";
 import { CASES } from "./cases";
+import { RULE_TYPES } from "./rule-types";
 import { of, res } from "./support";
 
 /** Types no rule of the pack looks at, to prove rules ignore the wrong type. */
@@ -15,7 +16,12 @@ for (const rule of ALL_RULES) {
         const expectedLevel = rule.meta.enforcementLevel === "remediate" ? "remediate" : rule.meta.enforcementLevel;
         const run = (resources: EvalResource[], preview = false) => evaluatePack(resources, { config: c.config, stackTags: c.stackTags, preview });
 
-        for (const t of rule.types) {
+        const types = RULE_TYPES[rule.name] ?? [];
+        it("judges exactly the type tokens test/policy-pack/rule-types.ts lists for it", () => {
+            assert.ok(types.length > 0, `add ${rule.name} to test/policy-pack/rule-types.ts`);
+            assert.deepStrictEqual([...rule.types].sort(), [...types].sort());
+        });
+        for (const t of types) {
             it(`passes a compliant ${t}`, async () => {
                 const v = of(await run(c.compliant(t)), rule.name);
                 assert.deepStrictEqual(v, []);

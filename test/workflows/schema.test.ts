@@ -12,7 +12,7 @@ function schemaErrors(file: string): string[] {
 
 describe("GitHub workflow schema (offline, @action-validator/core)", () => {
     it("finds the six workflows of the landing zone", () => {
-        assert.deepEqual(workflowFiles(), ["deploy-stack.yml", "deploy.yml", "drift.yml", "enforce-logging.yml", "preview.yml", "publish-policy.yml"]);
+        assert.deepEqual(workflowFiles(), ["deploy-stack.yml", "deploy.yml", "drift.yml", "enforce-logging.yml", "mutation.yml", "preview.yml", "publish-policy.yml"]);
     });
 
     for (const file of workflowFiles()) {

@@ -69,6 +69,9 @@ describe("npm run plan", () => {
             assert.ok(Array.isArray(r.dependencies));
         }
         assert.equal(file.resources[0].type, "pulumi:pulumi:Stack");
+        // Implicit dependencies survive into the file: the access-log bucket policy is built from its bucket's Output.
+        const named = (n: string) => file.resources.find((r: any) => r.name === n);
+        assert.ok(named("access-logs-us-east-1-policy").dependencies.includes(named("access-logs-us-east-1").urn));
         const provider = file.resources.find((r: any) => r.type === "pulumi:providers:aws");
         assert.equal(provider.inputs.allowedAccountIds, JSON.stringify(["555555555555"]));
     });

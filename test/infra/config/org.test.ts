@@ -51,7 +51,7 @@ describe("parseOrg", () => {
         ["a member account id that is not 12 digits", (o) => (o.accounts.members[1].id = "12345"), `${FILE}: accounts.members[1].id: "12345" is not a 12-digit AWS account id`],
         ["a core account id with letters", (o) => (o.accounts.security.id = "33333333333x"), `${FILE}: accounts.security.id: "33333333333x" is not a 12-digit AWS account id`],
         ["an account id given as a number", (o) => (o.accounts.logArchive.id = 222222222222), /accounts\.logArchive\.id: must be a string .* got a number 222222222222/],
-        ["a malformed e-mail", (o) => (o.accounts.members[0].email = "not-an-email"), `${FILE}: accounts.members[0].email: "not-an-email" is not an e-mail address (name@domain.tld)`],
+        ["a malformed e-mail", (o) => (o.accounts.members[0].email = "not-an-email"), `${FILE}: accounts.members[0].email: "not-an-email" is not an e-mail address (name@domain.tld) AWS accepts for an account: 6-64 ASCII characters, none of " ' ( ) < > [ ] : ; , \\ | % & or spaces before the @`],
         ["an e-mail with a space", (o) => (o.accounts.management.email = "a b@x.io"), /accounts\.management\.email: "a b@x\.io" is not an e-mail address/],
         ["a duplicate account id", (o) => (o.accounts.members[1].id = o.accounts.members[0].id), `${FILE}: accounts.members[1].id: account id "444444444444" is already used by accounts.members[0]; every account needs its own`],
         ["a member reusing a core account's id", (o) => (o.accounts.members[0].id = "333333333333"), /accounts\.members\[0\]\.id: account id "333333333333" is already used by accounts\.security/],

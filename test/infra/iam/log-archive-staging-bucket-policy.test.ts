@@ -138,7 +138,8 @@ describe("ELB staging bucket policy, by kind of writer", () => {
     it("stays within S3's 20 KB bucket-policy limit for a 100-account organisation, and refuses one that would not", () => {
         const hundred = Array.from({ length: 100 }, (_, i) => String(100000000000 + i));
         const doc = stagingBucketPolicy({ source: "elb", bucketArn: "arn:aws:s3:::acme-lz-staging-elb-222222222222-ap-southeast-2", organizationId: ORG, configurationRoleArns: [DEPLOY, BREAK_GLASS], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, accountIds: ORG_ACCOUNTS, loggedBucketPrefix: "acme-lz-", s3ArnPrefix: "arn:aws:s3:::", elb: elbFor("ap-southeast-2", hundred) });
-        assert.ok(policyJson(doc).length < BUCKET_POLICY_MAX_CHARS * 0.7, `${policyJson(doc).length} characters`);
+        // A quarter of the limit left for the organisation to grow (about 45 more accounts).
+        assert.ok(policyJson(doc).length < BUCKET_POLICY_MAX_CHARS * 0.75, `${policyJson(doc).length} characters`);
         const huge = Array.from({ length: 400 }, (_, i) => String(100000000000 + i));
         assert.throws(
             () => stagingBucketPolicy({ source: "elb", bucketArn: bucketArn("elb"), organizationId: ORG, configurationRoleArns: [DEPLOY], servicePrincipal: PRINCIPALS.elb, logArchiveAccountId: ACCOUNT, accountIds: ORG_ACCOUNTS, loggedBucketPrefix: "acme-lz-", s3ArnPrefix: "arn:aws:s3:::", elb: elbFor("us-east-1", huge) }),

@@ -5,6 +5,7 @@ import { FORWARDING_RULES, globalEventsRegion, landingZoneForwardingRules, NOT_R
 import { matches } from "../../../support/event-pattern";
 import { byName, ofType, referenceStack, REPO_ROOT } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
+import { nonEmpty } from "../../../support/non-empty";
 
 interface Sample {
     readonly name: string;
@@ -196,7 +197,7 @@ describe("forwarding rules as planned in member-workload-prod", () => {
         const breakGlass = rules.filter((r) => r.inputs.name === "acme-lz-fwd-break-glass-assumed");
         assert.ok(breakGlass.length >= 4);
         for (const r of breakGlass) assert.strictEqual(r.inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
-        for (const r of rules.filter((x) => x.inputs.name !== "acme-lz-fwd-break-glass-assumed")) assert.strictEqual(r.inputs.state, undefined, String(r.inputs.name));
+        for (const r of nonEmpty(rules.filter((x) => x.inputs.name !== "acme-lz-fwd-break-glass-assumed"), "forwarding rules")) assert.strictEqual(r.inputs.state, undefined, String(r.inputs.name));
         assert.deepStrictEqual(rules.filter((r) => r.inputs.name === "acme-lz-fwd-log-canary").map((r) => r.inputs.region), ["us-east-1"]);
     });
 
@@ -260,7 +261,7 @@ describe("forwarding rules as planned in member-workload-prod", () => {
     });
 
     it("forwards the same event from any account: matching ignores the account field", () => {
-        for (const s of SAMPLES.filter((x) => x.forwardedBy.length > 0)) {
+        for (const s of nonEmpty(SAMPLES.filter((x) => x.forwardedBy.length > 0), "forwarded samples")) {
             const elsewhere = { ...s.event, account: "999999999999" };
             const rules = byStack.get(s.baseline ?? "member-workload-prod")!;
             for (const id of s.forwardedBy) assert.strictEqual(matches(rules.get(id), elsewhere), true, `${s.name} from another account`);

@@ -1,10 +1,15 @@
 import * as assert from "assert";
-import { GuardDutyOrganization, GUARDDUTY_FEATURES, resolveGuardDutyOrganizationArgs, type GuardDutyOrganizationArgs } from "../../../../infra/components/detection/guard-duty-organization";
+import { GuardDutyOrganization, resolveGuardDutyOrganizationArgs, type GuardDutyOrganizationArgs } from "../../../../infra/components/detection/guard-duty-organization";
 import { planComponent, REGIONS } from "./harness";
 import { byName, ofType, regionsOf } from "../../../support/plan";
 import type { StackPlan } from "../../../../infra/engine/run";
 
 const ADOPTED = "0123456789abcdef0123456789abcdef";
+/**
+ * GuardDuty's protection plans by API feature name (GuardDuty API Reference, DetectorFeatureConfiguration
+ * and OrganizationFeatureConfiguration, Name): every one the landing zone turns on by default.
+ */
+const PLANS = ["AI_PROTECTION", "EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"];
 const args: GuardDutyOrganizationArgs = {
     regions: REGIONS,
     findingPublishingFrequency: "FIFTEEN_MINUTES",
@@ -40,10 +45,10 @@ describe("GuardDutyOrganization", () => {
 
     it("auto-enables every protection plan for ALL accounts, Runtime Monitoring with agent management", () => {
         const features = ofType(p, "aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature");
-        assert.strictEqual(features.length, REGIONS.length * GUARDDUTY_FEATURES.length);
+        assert.strictEqual(features.length, REGIONS.length * PLANS.length);
         for (const region of REGIONS) {
             const names = features.filter((f) => f.inputs.region === region).map((f) => f.inputs.name).sort();
-            assert.deepStrictEqual(names, ["AI_PROTECTION", "EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"]);
+            assert.deepStrictEqual(names, PLANS);
         }
         for (const f of features) assert.strictEqual(f.inputs.autoEnable, "ALL");
         const runtime = byName(p, "guardduty-eu-central-1-org-runtime-monitoring");
@@ -56,7 +61,8 @@ describe("GuardDutyOrganization", () => {
 
     it("enables every plan on the delegated administrator's own detector too", () => {
         const own = ofType(p, "aws:guardduty/detectorFeature:DetectorFeature");
-        assert.strictEqual(own.length, REGIONS.length * GUARDDUTY_FEATURES.length);
+        assert.strictEqual(own.length, REGIONS.length * PLANS.length);
+        for (const region of REGIONS) assert.deepStrictEqual(own.filter((f) => f.inputs.region === region).map((f) => f.inputs.name).sort(), PLANS, region);
         for (const f of own) assert.strictEqual(f.inputs.status, "ENABLED");
     });
 
@@ -87,7 +93,7 @@ describe("GuardDutyOrganization", () => {
     it("defaults to every documented plan, none disabled, and no adoption", () => {
         const r = resolveGuardDutyOrganizationArgs("gd", { ...args, adoptDetectorIds: undefined });
         assert.deepStrictEqual(r.adoptDetectorIds, {});
-        assert.strictEqual(r.features, GUARDDUTY_FEATURES);
+        assert.deepStrictEqual(r.features.map((f) => f.name).sort(), PLANS);
         assert.deepStrictEqual(r.disabledFeatures, []);
     });
 

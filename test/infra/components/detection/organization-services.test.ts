@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { InspectorOrganization, INSPECTOR_RESOURCE_TYPES } from "../../../../infra/components/detection/inspector-organization";
+import { InspectorOrganization } from "../../../../infra/components/detection/inspector-organization";
 import { MacieOrganization } from "../../../../infra/components/detection/macie-organization";
 import { DetectiveOrganization, resolveDetectiveOrganizationArgs } from "../../../../infra/components/detection/detective-organization";
 import { AccessAnalyzerOrganization, resolveAccessAnalyzerOrganizationArgs } from "../../../../infra/components/detection/access-analyzer-organization";
@@ -16,7 +16,8 @@ describe("InspectorOrganization", () => {
         assert.deepStrictEqual(regionsOf(enablers), [...REGIONS].sort());
         for (const e of enablers) {
             assert.deepStrictEqual(e.inputs.accountIds, [SECURITY]);
-            assert.deepStrictEqual(e.inputs.resourceTypes, [...INSPECTOR_RESOURCE_TYPES]);
+            // Inspector API Reference, Enable, resourceTypes: EC2 | ECR | LAMBDA | LAMBDA_CODE — every scan type.
+            assert.deepStrictEqual([...(e.inputs.resourceTypes as string[])].sort(), ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE"]);
         }
         const orgs = ofType(p, "aws:inspector2/organizationConfiguration:OrganizationConfiguration");
         assert.deepStrictEqual(regionsOf(orgs), [...REGIONS].sort());

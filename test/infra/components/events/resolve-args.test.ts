@@ -5,7 +5,6 @@ import { resolveSiemQueueArgs, type SiemQueueArgs } from "../../../../infra/comp
 import { resolveSecurityEventLogArgs, type SecurityEventLogArgs } from "../../../../infra/components/events/security-event-log";
 import { resolveSecurityEventRoutingArgs, type SecurityEventRoutingArgs } from "../../../../infra/components/events/security-event-routing";
 import { resolveFindingsForwardingArgs, type FindingsForwardingArgs } from "../../../../infra/components/events/findings-forwarding";
-import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/findings-forwarding-rules";
 import { resolveAlertSelfTestArgs, type AlertSelfTestArgs } from "../../../../infra/components/events/alert-self-test";
 import { resolveSlackAlertsArgs, type SlackAlertsArgs } from "../../../../infra/components/events/slack-alerts";
 import type { PolicyDocument } from "../../../../infra/iam/types";
@@ -122,7 +121,11 @@ describe("events components: argument defaults and validation", () => {
             deadLetterQueueName: "d",
             deadLetterQueuePolicy: () => DOC,
         };
-        it("forwards the findings table by default", () => assert.strictEqual(resolveFindingsForwardingArgs("f", args).rules, FINDINGS_FORWARDING_RULES));
+        it("forwards the findings of GuardDuty, Inspector, Macie, Access Analyzer and Security Hub by default", () => {
+            // The services' EventBridge sources (each service's user guide, "EventBridge" / "CloudWatch Events").
+            const sources = resolveFindingsForwardingArgs("f", args).rules.flatMap((r) => r.pattern.source as string[]);
+            assert.deepStrictEqual(sources.sort(), ["aws.access-analyzer", "aws.guardduty", "aws.inspector2", "aws.macie", "aws.securityhub"]);
+        });
         it("refuses a home region outside the regions, a bus ARN that is not one, and patterns on account", () => {
             assert.strictEqual(
                 message(() =>

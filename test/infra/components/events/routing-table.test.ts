@@ -8,6 +8,7 @@ import { CUSTOM_ACTIONS, routesBySeverity, securityRoutes, SELF_TEST_SOURCE, typ
 import { SEVERITIES, type Severity } from "../../../../infra/config/model";
 import { matches } from "../../../support/event-pattern";
 import { MEMBER_SAMPLES, memberTable, referenceRoutes, SECURITY_SAMPLES } from "./samples";
+import { nonEmpty } from "../../../support/non-empty";
 
 const ROUTES = referenceRoutes();
 const CATCH_ALL = ROUTES.filter((r) => r.targets.log);
@@ -27,11 +28,11 @@ describe("security routing table", () => {
     it("has a sample for every row, and every sample names only rows of the table", () => {
         const ids = new Set(ROUTES.map((r) => r.id));
         for (const s of SECURITY_SAMPLES) for (const id of s.routedBy) assert.ok(ids.has(id), `${s.name}: unknown row ${id}`);
-        for (const r of ROUTES.filter((x) => !x.targets.log)) assert.ok(SECURITY_SAMPLES.some((s) => s.routedBy.includes(r.id)), `${r.id} routes no sample`);
+        for (const r of nonEmpty(ROUTES.filter((x) => !x.targets.log), "routes that do not only log")) assert.ok(SECURITY_SAMPLES.some((s) => s.routedBy.includes(r.id)), `${r.id} routes no sample`);
     });
 
     it("sends every sample to exactly the expected rows, severity topic, SIEM queue and log group", () => {
-        for (const s of SECURITY_SAMPLES.filter((x) => x.via === "scheduler" || x.forwardedBy.length > 0)) {
+        for (const s of nonEmpty(SECURITY_SAMPLES.filter((x) => x.via === "scheduler" || x.forwardedBy.length > 0), "samples that reach the bus")) {
             const d = deliveries(s.event);
             assert.deepStrictEqual(d.routedBy, [...s.routedBy].sort(), `${s.name}: rows`);
             assert.deepStrictEqual(d.topics, s.topic ? [s.topic] : [], `${s.name}: topics`);
@@ -43,7 +44,7 @@ describe("security routing table", () => {
     it("notifies exactly one severity topic for any event a member forwards, except the log canary's arrivals, which are only counted", () => {
         // The canary's arrivals go to the log group, where the arrival watch counts them: its absence pages, each arrival must not.
         const countedOnly = ["log-canary"];
-        const forwarded = MEMBER_SAMPLES.filter((x) => x.forwardedBy.length > 0);
+        const forwarded = nonEmpty(MEMBER_SAMPLES.filter((x) => x.forwardedBy.length > 0), "forwarded member samples");
         assert.ok(forwarded.some((s) => s.forwardedBy.every((id) => countedOnly.includes(id))), "no canary sample");
         for (const s of forwarded) {
             const expected = s.forwardedBy.every((id) => countedOnly.includes(id)) ? 0 : 1;
@@ -115,14 +116,14 @@ describe("security routing table", () => {
 
     describe("how samples reach the bus", () => {
         it("matches the member forwarding table for every member-forwarded sample", () => {
-            for (const s of SECURITY_SAMPLES.filter((x) => x.via === "member")) {
+            for (const s of nonEmpty(SECURITY_SAMPLES.filter((x) => x.via === "member"), "member-forwarded samples")) {
                 const ids = memberTable(s.baseline).filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
                 assert.deepStrictEqual(ids, [...s.forwardedBy].sort(), s.name);
             }
         });
 
         it("matches the security account's findings forwarding for every finding sample, and nothing else forwards findings", () => {
-            for (const s of SECURITY_SAMPLES.filter((x) => x.via === "security-default-bus")) {
+            for (const s of nonEmpty(SECURITY_SAMPLES.filter((x) => x.via === "security-default-bus"), "finding samples")) {
                 const ids = FINDINGS_FORWARDING_RULES.filter((r) => matches(r.pattern, s.event)).map((r) => r.id).sort();
                 assert.deepStrictEqual(ids, [...s.forwardedBy].sort(), s.name);
                 for (const b of ["member-workload-prod", "member-security", "member-log-archive"]) {
@@ -138,7 +139,7 @@ describe("security routing table", () => {
         });
 
         it("keeps samples that never reach the bus unrouted in the fixtures, so expectations stay honest", () => {
-            for (const s of SECURITY_SAMPLES.filter((x) => x.via !== "scheduler" && x.forwardedBy.length === 0)) {
+            for (const s of nonEmpty(SECURITY_SAMPLES.filter((x) => x.via !== "scheduler" && x.forwardedBy.length === 0), "samples that never reach the bus")) {
                 assert.deepStrictEqual(s.routedBy, [], s.name);
                 assert.strictEqual(s.topic, null, s.name);
             }

@@ -5,7 +5,7 @@ import { alertingScope, routesOf } from "../../../../infra/accounts/security-eve
 import * as names from "../../../../infra/components/events/names";
 import { SELF_TEST_DETAIL_TYPE, SELF_TEST_SOURCE } from "../../../../infra/components/events/routing-table";
 import { FINDINGS_FORWARDING_RULES } from "../../../../infra/components/events/findings-forwarding-rules";
-import { CIS_CONTROLS } from "../../../../infra/components/trail/cis-controls";
+import { documentedCisControls } from "../../../support/cis-severities";
 import { SEVERITIES } from "../../../../infra/config/model";
 import type { StackPlan } from "../../../../infra/engine/run";
 import type { PlannedResource } from "../../../../infra/engine/monitor";
@@ -13,6 +13,7 @@ import { matches } from "../../../support/event-pattern";
 import { ALLOW_ALL, decide } from "../../../support/iam";
 import { BUS_ARN, HOME, ORG_ID, planSecurityEvents, REGIONS, SECURITY, securityModel } from "./harness";
 import { byName, ofType, policyOf, referenceOrg, withMembers } from "../../../support/plan";
+import { nonEmpty } from "../../../support/non-empty";
 
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -253,9 +254,12 @@ describe("buildSecurityEvents (security account alerting)", () => {
 
     describe("findings forwarding from the security account's default buses", () => {
         it("runs each row in its regions: Security Hub in the home region only, the others everywhere", () => {
+            // Where each source's findings reach the delegated administrator: in the region they arise, Security Hub's aggregated in the home region.
+            const where: Record<string, "home" | "enabled"> = { guardduty: "enabled", inspector: "enabled", macie: "enabled", "access-analyzer": "enabled", "security-hub": "home" };
+            assert.deepStrictEqual(FINDINGS_FORWARDING_RULES.map((r) => r.id).sort(), Object.keys(where).sort());
             for (const r of FINDINGS_FORWARDING_RULES) {
                 const rules = ofType(p, RULE).filter((x) => x.inputs.name === names.findingsForwardingRuleName(scope, r.id));
-                const expected = r.scope === "home" ? [HOME] : [...REGIONS].sort();
+                const expected = where[r.id] === "home" ? [HOME] : [...REGIONS].sort();
                 assert.deepStrictEqual(rules.map((x) => String(x.inputs.region)).sort(), expected, r.id);
                 for (const x of rules) {
                     assert.strictEqual(x.inputs.eventBusName, "default");
@@ -448,13 +452,15 @@ describe("buildSecurityEvents (security account alerting)", () => {
         it("shows findings by severity from the routing rules, the CIS and self-test alarms, bus throughput and the SIEM queues", () => {
             const body = JSON.parse(String(byName(p, "security-dashboard-dashboard").inputs.dashboardBody));
             const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
-            for (const c of CIS_CONTROLS) assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-cis-${c.id}`), c.id);
+            const documented = documentedCisControls();
+            assert.strictEqual(documented.length, 15);
+            for (const c of documented) assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-cis-${c.id}`), c.id);
             for (const a of ["acme-lz-watch-high-self-test-missing-high", "acme-lz-watch-high-self-test-missing-log", "acme-lz-watch-high-unsubscribed-low", "acme-lz-watch-high-siem-dead-letters", "acme-lz-watch-high-account-silent", "acme-lz-watch-high-log-canary-missing"]) {
                 assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:${a}`), a);
             }
             const severities = body.widgets.find((w: any) => String(w.properties.title).startsWith("Findings by severity")).properties.metrics as any[];
             const ruleNames = severities.filter((m) => typeof m[0] === "string").map((m) => m[5]);
-            for (const r of ROUTES.filter((x) => x.targets.topic)) assert.ok(ruleNames.includes(names.routeRuleName(scope, r.id)), r.id);
+            for (const r of nonEmpty(ROUTES.filter((x) => x.targets.topic), "routes to a topic")) assert.ok(ruleNames.includes(names.routeRuleName(scope, r.id)), r.id);
             assert.deepStrictEqual(severities.filter((m) => typeof m[0] !== "string").map((m) => m[0].label), ["high", "medium", "low"]);
             const text = JSON.stringify(body);
             for (const q of ["acme-lz-security-siem", "acme-lz-security-siem-dlq", "acme-lz-findings-dead-letter"]) assert.ok(text.includes(`"${q}"`), q);
@@ -463,7 +469,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
             const q = await planSecurityEvents(model, { cisAlarmNamePrefix: "acme-lz-trail" });
             const body = JSON.parse(String(byName(q, "security-dashboard-dashboard").inputs.dashboardBody));
             const alarms = body.widgets.find((w: any) => w.type === "alarm").properties.alarms as string[];
-            assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-trail-${CIS_CONTROLS[0].id}`));
+            assert.ok(alarms.includes(`arn:aws:cloudwatch:us-east-1:${SECURITY}:alarm:acme-lz-trail-root-account-usage`));
         });
     });
 
@@ -482,8 +488,8 @@ describe("buildSecurityEvents (security account alerting)", () => {
             const perRegion = count(two) - count(one);
             assert.strictEqual(count(three) - count(two), perRegion);
             assert.strictEqual(count(p) - count(three), perRegion);
-            // A rule and a target per row, and the region's dead-letter queue, its policy and its alarm.
-            assert.strictEqual(perRegion, 2 * FINDINGS_FORWARDING_RULES.filter((r) => r.scope === "enabled").length + 3);
+            // GuardDuty, Inspector, Macie and Access Analyzer findings arise in every region: a rule and a target each, and the region's dead-letter queue, its policy and its alarm.
+            assert.strictEqual(perRegion, 2 * 4 + 3);
         });
         it("does not grow with accounts", async () => {
             const org = referenceOrg();

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CIS_CONTROLS } from "../../../../infra/components/trail/cis-controls";
 import { matchesMetricFilter, parseMetricFilter } from "../../../support/metric-filter";
+import { nonEmpty } from "../../../support/non-empty";
 
 const FIXTURES = path.resolve(__dirname, "../../../fixtures/cloudtrail");
 
@@ -121,7 +122,7 @@ describe("CIS metric filters", () => {
     it("never fire on a read-only Describe/List/Get call from any fixture", () => {
         const reads = allSamples.flatMap((s) => [...s.positive, ...s.negative]).filter((e) => /^(Describe|List|Get|Lookup)/.test(String(e.eventName)) && !e.errorCode);
         assert.ok(reads.length >= 5);
-        for (const c of CIS_CONTROLS.filter((x) => x.id !== "root-account-usage")) {
+        for (const c of nonEmpty(CIS_CONTROLS.filter((x) => x.id !== "root-account-usage"), "controls")) {
             for (const e of reads) assert.ok(!matchesMetricFilter(c.pattern, e), `${c.id} matched read-only ${String(e.eventName)}`);
         }
     });
