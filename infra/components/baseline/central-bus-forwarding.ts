@@ -129,21 +129,8 @@ export function heartbeatToCentralBus(
         },
         { parent },
     );
-    new aws.cloudwatch.EventTarget(
-        `${name}-heartbeat-${region}-target`,
-        {
-            rule: rule.name,
-            eventBusName: "default",
-            targetId: "central-bus",
-            arn: a.centralBusArn,
-            roleArn: a.role.role.arn,
-            region,
-            deadLetterConfig: { arn: a.deadLetterQueue.arn },
-            // A late heartbeat is no heartbeat: give up within one interval.
-            retryPolicy: { maximumEventAgeInSeconds: Math.max(60, a.minutes * 60), maximumRetryAttempts: 3 },
-        },
-        { parent, dependsOn: [a.role.permissions] },
-    );
+    // A late heartbeat is no heartbeat: give up within one interval.
+    centralBusTarget(parent, `${name}-heartbeat-${region}-target`, rule, region, a, { maximumEventAgeInSeconds: Math.max(60, a.minutes * 60), maximumRetryAttempts: 3 });
     return rule;
 }
 
@@ -170,8 +157,21 @@ export function forwardToCentralBus(
         },
         { parent },
     );
-    new aws.cloudwatch.EventTarget(
-        `${name}-${row.id}-${region}-target`,
+    centralBusTarget(parent, `${name}-${row.id}-${region}-target`, rule, region, a, { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 });
+    return rule;
+}
+
+/** The central bus as a rule's target in the region: through the forwarding role, dead letters kept, retried as `retryPolicy` says. */
+function centralBusTarget(
+    parent: pulumi.Resource,
+    resourceName: string,
+    rule: aws.cloudwatch.EventRule,
+    region: string,
+    a: { readonly centralBusArn: string; readonly role: ForwardingRole; readonly deadLetterQueue: aws.sqs.Queue },
+    retryPolicy: { readonly maximumEventAgeInSeconds: number; readonly maximumRetryAttempts: number },
+): aws.cloudwatch.EventTarget {
+    return new aws.cloudwatch.EventTarget(
+        resourceName,
         {
             rule: rule.name,
             eventBusName: "default",
@@ -180,9 +180,8 @@ export function forwardToCentralBus(
             roleArn: a.role.role.arn,
             region,
             deadLetterConfig: { arn: a.deadLetterQueue.arn },
-            retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
+            retryPolicy,
         },
         { parent, dependsOn: [a.role.permissions] },
     );
-    return rule;
 }

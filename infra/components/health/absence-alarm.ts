@@ -1,15 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { alarmMetricInputs, type AlarmMetricArgs } from "./alarm-metric";
 
-export interface AbsenceAlarmArgs {
-    /** Physical alarm name. */
-    readonly name: string;
-    /** What stopped arriving and what to check, shown in the notification. */
-    readonly description: string;
-    readonly namespace: pulumi.Input<string>;
-    readonly metricName: pulumi.Input<string>;
-    /** @default undefined (a metric without dimensions) */
-    readonly dimensions?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+export interface AbsenceAlarmArgs extends AlarmMetricArgs {
     /** Seconds per period: the interval at which at least one datapoint must arrive. */
     readonly periodSeconds: number;
     /** Consecutive periods without a datapoint before the alarm fires. */
@@ -19,16 +12,6 @@ export interface AbsenceAlarmArgs {
      * @default 1
      */
     readonly expected?: number;
-    /**
-     * Topics notified when the alarm fires and when it recovers. None: a forwarded health alarm, whose
-     * state changes the member baseline forwards to the central bus.
-     */
-    readonly topicArns: readonly pulumi.Input<string>[];
-    /**
-     * Region of the alarm when it is not the provider's.
-     * @default undefined (the provider's region)
-     */
-    readonly region?: string;
 }
 
 /**
@@ -41,11 +24,7 @@ export function absenceAlarm(resourceName: string, a: AbsenceAlarmArgs, opts: pu
     return new aws.cloudwatch.MetricAlarm(
         resourceName,
         {
-            name: a.name,
-            alarmDescription: a.description,
-            namespace: a.namespace,
-            metricName: a.metricName,
-            dimensions: a.dimensions,
+            ...alarmMetricInputs(a),
             statistic: "Sum",
             period: a.periodSeconds,
             evaluationPeriods: a.periods,
@@ -53,9 +32,8 @@ export function absenceAlarm(resourceName: string, a: AbsenceAlarmArgs, opts: pu
             threshold: a.expected ?? 1,
             comparisonOperator: "LessThanThreshold",
             treatMissingData: "breaching",
-            alarmActions: [...a.topicArns],
+            // It tells the same people when the arrivals are back.
             okActions: [...a.topicArns],
-            region: a.region,
         },
         opts,
     );

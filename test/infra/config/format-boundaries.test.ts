@@ -25,6 +25,8 @@ interface Field {
     readonly reject: readonly unknown[];
     /** Other settings a value needs to be judged on its own (a Slack channel needs a workspace). */
     readonly base?: (o: Record<string, any>) => void;
+    /** For an entry of a map (`<key>`, `<value>`): where the value goes and the problem names it, and what goes there. */
+    readonly entry?: (value: unknown) => { readonly at: string; readonly value: unknown };
 }
 
 const DIGITS_12 = "123456789012";
@@ -104,6 +106,25 @@ const ORG_FIELDS: readonly Field[] = [
         reject: [-1, 180, 364, 366, 3654],
     },
     { path: "retention.belowMinimumReason", source: "configuration reference: a sentence saying why", accept: ["sandbox organisation", "n/a"], reject: ["", "ab", "  a  "] },
+    { path: "pulumi.stacks.bootstrap", source: "Pulumi, Stacks", ...PULUMI_NAME },
+    { path: "roles.preview", source: "IAM role names", ...IAM_NAME },
+    { path: "bootstrap.githubRepository", source: "GitHub: a repository as owner/name (letters, digits, - _ .)", accept: ["acme/landing-zone", "a_b.c/x-y"], reject: ["landing-zone", "acme/", "acme/landing zone", "acme/lz/x"] },
+    { path: "bootstrap.deployEnvironment", source: "GitHub environment names: up to 255 characters", accept: ["production", chars(255)], reject: ["", chars(256), "prod env"] },
+    { path: "bootstrap.stackSetTargets", source: "configuration reference: at least one root or OU", accept: [["r-ex12"]], reject: [[]] },
+    { path: "bootstrap.stackSetTargets[0]", source: "Organizations API Reference: root ids ^r-[0-9a-z]{4,32}$, OU ids ^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", accept: ["r-ex12", "ou-ab12-abcd1234", `r-${chars(32)}`], reject: ["r-ex1", `r-${chars(33)}`, "ou-ab12-abcd123", "R-EX12", "o-exampleorg1"] },
+    { path: "quietAccounts[0]", source: "configuration reference, account names", accept: ["log-archive", "security"], reject: ["Log-Archive", "log_archive", "a"] },
+    { path: "health.heartbeatMinutes", source: "configuration reference: 5-720 minutes (EventBridge rate expressions; a day at most with missedIntervals)", accept: [5, 720], reject: [4, 721, 60.5], base: (o) => (o.health.missedIntervals = 1) },
+    { path: "health.missedIntervals", source: "configuration reference: 1-288 intervals, a day at most", accept: [1, 24], reject: [0, 289, 1.5] },
+    { path: "health.trailSilentMinutes", source: "configuration reference: 10-1440 minutes in 5-minute periods", accept: [10, 1440], reject: [9, 1441] },
+    { path: "health.logCanary.account", source: "configuration reference: an account of accounts, or none", accept: ["workload-dev", "none"], reject: ["Workload-Dev", "-x"] },
+    { path: "health.logCanary.intervalMinutes", source: "configuration reference: 5-720 minutes, a day at most with missedIntervals", accept: [5, 720], reject: [4, 721], base: (o) => (o.health.missedIntervals = 1) },
+    { path: "estimate.workload", source: "configuration reference / docs/cost.md: small, medium or large", accept: ["small", "medium", "large"], reject: ["huge", "Medium"] },
+    { path: "estimate.accounts.<value>", source: "docs/cost.md: small, medium or large", accept: ["small", "large"], reject: ["xl"], entry: (v) => ({ at: "estimate.accounts.workload-dev", value: v }) },
+    { path: "estimate.volumes.<key>", source: "docs/cost.md: volumes per workload size", accept: ["small", "large"], reject: ["huge"], entry: (v) => ({ at: `estimate.volumes.${String(v)}`, value: {} }) },
+    { path: "estimate.activeRegions", source: "configuration reference: at least one region", accept: [1, 4], reject: [0, 1.5] },
+    { path: "estimate.idleRegionPercent", source: "configuration reference: a percentage", accept: [0, 100], reject: [-1, 101] },
+    { path: "estimate.queryRunsPerMonth", source: "configuration reference: a count", accept: [0, 1000], reject: [-1, 0.5] },
+    { path: "estimate.queryScanGb", source: "configuration reference: gigabytes", accept: [0, 50], reject: [-1] },
     { path: "tiering.glacierInstantRetrievalAfterDays", source: "configuration reference: a day at least, before deepArchiveAfterDays", accept: [1, 364], reject: [0, 1.5] },
     { path: "tiering.deepArchiveAfterDays", source: "configuration reference: after glacierInstantRetrievalAfterDays (90), before archiveDays (2557)", accept: [91, 2556], reject: [90, 2557, 0] },
     { path: "tiering.noncurrentVersionExpiryDays", source: "configuration reference: at least archiveDays (2557)", accept: [2557, 36500], reject: [2556, 0] },
@@ -146,6 +167,16 @@ const STACK_FIELDS: readonly Field[] = [
     { path: "lz:member.config.recordingFrequency", source: "AWS Config RecordingMode: CONTINUOUS or DAILY", accept: ["CONTINUOUS", "DAILY"], reject: ["daily", "HOURLY"] },
     { path: "lz:member.config.dailyResourceTypes[0]", source: "Config resource types", ...CONFIG_TYPE },
     { path: "lz:member.config.excludedResourceTypes[0]", source: "Config resource types", ...CONFIG_TYPE },
+    { path: "lz:bootstrap.stackSet.maxConcurrentPercentage", source: "CloudFormation StackSets, MaxConcurrentPercentage: 1-100", accept: [1, 100], reject: [0, 101] },
+    { path: "lz:bootstrap.stackSet.failureTolerancePercentage", source: "CloudFormation StackSets, FailureTolerancePercentage: 0-100", accept: [0, 100], reject: [-1, 101] },
+    { path: "lz:security.integrity.hourUtc", source: "configuration reference: 02-23 UTC (yesterday's last digests are delivered by then)", accept: [2, 23], reject: [1, 24] },
+    { path: "lz:security.integrity.missingAfterHours", source: "configuration reference: 25-168 hours (more than a day; an alarm of hourly periods looks back 7 days)", accept: [25, 168], reject: [24, 169] },
+    { path: "lz:security.integrity.parallel", source: "configuration reference: 1-32 account × region chains at once", accept: [1, 32], reject: [0, 33] },
+    { path: "lz:security.integrity.memoryMb", source: "Lambda CreateFunction, MemorySize: 128-10240 MB; 512 at least here", accept: [512, 10240], reject: [511, 10241] },
+    { path: "lz:member.config.owner", source: "configuration reference: landing-zone or control-tower", accept: ["landing-zone", "control-tower"], reject: ["ControlTower", "none"] },
+    { path: "lz:member.config.adopt.regions[0]", source: "region codes", accept: ["us-east-1"], reject: ["US-EAST-1", "us-east"] },
+    { path: "lz:member.config.adopt.recorderName", source: "AWS Config API Reference, ConfigurationRecorder.name: 1-256 characters", accept: ["default", chars(256)], reject: ["", chars(257), "my recorder"] },
+    { path: "lz:member.config.adopt.deliveryChannelName", source: "AWS Config API Reference, DeliveryChannel.name: 1-256 characters", accept: ["default", chars(256)], reject: ["", chars(257), "my channel"] },
     {
         path: "lz:member.logSubscription.excludedLogGroups[0]",
         source: "CloudWatch Logs API Reference, CreateLogGroup, logGroupName: 1-512 of a-z A-Z 0-9 _ - / . #",
@@ -169,14 +200,16 @@ function setAt(obj: Record<string, any>, path: string, value: unknown): void {
 function orgProblems(f: Field, value: unknown): string[] {
     const o = referenceOrg();
     f.base?.(o);
-    setAt(o, f.path, value);
-    return configProblems(() => parseOrg(o, ORG_FILE)).filter((l) => l.startsWith(`${ORG_FILE}: ${f.path}: `));
+    const e = f.entry ? f.entry(value) : { at: f.path, value };
+    setAt(o, e.at, e.value);
+    return configProblems(() => parseOrg(o, ORG_FILE)).filter((l) => l.startsWith(`${ORG_FILE}: ${e.at}: `));
 }
 
 const STACKS: Readonly<Record<string, { stack: string; config: Record<string, string> }>> = {
     logArchive: { stack: "log-archive", config: { "lz:role": "log-archive" } },
     security: { stack: "security", config: { "lz:role": "security" } },
     member: { stack: "member-workload-dev", config: { "lz:role": "member", "lz:account": "workload-dev" } },
+    bootstrap: { stack: "bootstrap", config: { "lz:role": "bootstrap" } },
 };
 
 /** The problem lines about `path` once `value` is put there in the settings of the stack that `lz:<key>` belongs to. */
