@@ -382,12 +382,12 @@ function silentAccountsQueryName(s: names.AlertingScope): string {
     return `${s.namePrefix}/account-heartbeats`;
 }
 
-/** The accounts that send a forwarding heartbeat: every account of org.yaml with a known id (each has a member stack). */
 /** The watch rules the stack plans: the heartbeats always, the canary's arrivals when there is a canary. */
 function watchRuleIds(c: EventsContext): names.WatchRuleId[] {
     return c.org.health.logCanary ? ["heartbeats", "log-canary"] : ["heartbeats"];
 }
 
+/** The accounts that send a forwarding heartbeat: every account of org.yaml with a known id (each has a member stack). */
 function heartbeatSenders(c: EventsContext): number {
     return c.org.accounts.filter((a) => a.id !== undefined).length;
 }

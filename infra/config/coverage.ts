@@ -24,6 +24,11 @@ export function memberStackFile(account: string): string {
     return `stacks/Pulumi.member-${account}.yaml`;
 }
 
+/** The content of an account's member stack file, under a comment saying who wrote it. */
+export function memberStackYaml(account: string, comment: string): string {
+    return `# ${comment}\nconfig:\n  lz:role: member\n  lz:account: ${account}\n`;
+}
+
 /**
  * Problems of coverage, in org-file order then stack order: accounts with no member stack, accounts
  * claimed by several member stacks, member stacks naming an account the org file does not define.

@@ -26,12 +26,12 @@ export const ACCOUNT_EMAIL: StringSchema = {
     pattern: /^(?=[\x21-\x7e]{6,64}$)[A-Za-z0-9!#$*+\-/=?^_`{}~][A-Za-z0-9!#$*+\-/=?^_`{}~.]*@(?=[^@]*\.)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/,
     describe: `an e-mail address (name@domain.tld) AWS accepts for an account: 6-64 ASCII characters, none of " ' ( ) < > [ ] : ; , \\ | % & or spaces before the @`,
 };
-const ACCOUNT_NAME: StringSchema = {
+export const ACCOUNT_NAME: StringSchema = {
     kind: "string",
     pattern: /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/,
     describe: "a kebab-case name of 2-40 characters (a-z, 0-9, -), starting with a letter",
 };
-const OU_PATH: StringSchema = {
+export const OU_PATH: StringSchema = {
     kind: "string",
     pattern: /^(Root|[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}(\/[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}){0,4})$/,
     describe: "an OU path below the root such as Workloads/Prod (at most 5 levels), or Root",

@@ -7,8 +7,8 @@
  */
 import { parseDocument, YAMLSeq } from "yaml";
 import { ConfigError, type ConfigProblem } from "../config/errors";
-import { memberStackFile } from "../config/coverage";
-import { ACCOUNT_ID, EMAIL } from "../config/org";
+import { memberStackFile, memberStackYaml } from "../config/coverage";
+import { ACCOUNT_EMAIL, ACCOUNT_ID, ACCOUNT_NAME, OU_PATH } from "../config/org";
 
 export interface AddAccountInput {
     readonly orgYaml: string;
@@ -29,16 +29,14 @@ export interface AddAccountResult {
     readonly summary: string;
 }
 
-const NAME = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
-const OU = /^(Root|[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}(\/[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}){0,4})$/;
-
+// The org file's own rules for account entries (infra/config/org.ts): what this writes, loadOrg accepts.
 export function addAccount(input: AddAccountInput): AddAccountResult {
     const problems: ConfigProblem[] = [];
     const flag = (f: string, message: string) => problems.push({ file: `--${f}`, path: "", message });
-    if (!NAME.test(input.name)) flag("name", `${JSON.stringify(input.name)} is not a kebab-case name of 2-40 characters (a-z, 0-9, -) starting with a letter`);
+    if (!ACCOUNT_NAME.pattern!.test(input.name)) flag("name", `${JSON.stringify(input.name)} is not a kebab-case name of 2-40 characters (a-z, 0-9, -) starting with a letter`);
     if (["management", "log-archive", "security"].includes(input.name)) flag("name", `${JSON.stringify(input.name)} is reserved for a core account`);
-    if (!EMAIL.pattern!.test(input.email)) flag("email", `${JSON.stringify(input.email)} is not an e-mail address`);
-    if (!OU.test(input.ou)) flag("ou", `${JSON.stringify(input.ou)} is not an OU path such as Workloads/Prod (or Root)`);
+    if (!ACCOUNT_EMAIL.pattern!.test(input.email)) flag("email", `${JSON.stringify(input.email)} is not ${ACCOUNT_EMAIL.describe}`);
+    if (!OU_PATH.pattern!.test(input.ou)) flag("ou", `${JSON.stringify(input.ou)} is not an OU path such as Workloads/Prod (or Root)`);
     if (input.id !== undefined && !ACCOUNT_ID.pattern!.test(input.id)) flag("id", `${JSON.stringify(input.id)} is not a 12-digit AWS account id`);
 
     const doc = parseDocument(input.orgYaml);
@@ -67,7 +65,7 @@ export function addAccount(input: AddAccountInput): AddAccountResult {
         summary = input.id !== undefined ? `added account ${input.name} (${input.id}), adopted by the management stack` : `added account ${input.name}, which the management stack creates`;
     }
     const file = memberStackFile(input.name);
-    const stackFiles = input.existingStackFiles.includes(file) ? {} : { [file]: `# Member baseline of account ${input.name}, written by npm run add-account.\nconfig:\n  lz:role: member\n  lz:account: ${input.name}\n` };
+    const stackFiles = input.existingStackFiles.includes(file) ? {} : { [file]: memberStackYaml(input.name, `Member baseline of account ${input.name}, written by npm run add-account.`) };
     return { orgYaml, stackFiles, summary };
 }
 

@@ -7,7 +7,7 @@
  */
 import { Document, parseDocument } from "yaml";
 import { ConfigError, type ConfigProblem } from "../config/errors";
-import { memberStackFile } from "../config/coverage";
+import { memberStackFile, memberStackYaml } from "../config/coverage";
 import type { AwsAccount, AwsOrganization, AwsOu } from "./aws-cli-files";
 import { memberAccountNames } from "./account-name";
 
@@ -123,7 +123,7 @@ export function importOrganization(input: ImportInput): ImportResult {
     for (const [file, role] of Object.entries(CORE_STACKS)) write(file, `# Written by npm run import-org.\nconfig:\n  lz:role: ${role}\n`);
     const coreNames = [["management", mgmtId], ["log-archive", la.id], ["security", sec.id]] as const;
     for (const [name, id] of [...coreNames, ...members.map((m) => [m.name, m.id] as const)]) {
-        write(memberStackFile(name), `# Member baseline of account ${name} (${id}), written by npm run import-org.\nconfig:\n  lz:role: member\n  lz:account: ${name}\n`);
+        write(memberStackFile(name), memberStackYaml(name, `Member baseline of account ${name} (${id}), written by npm run import-org.`));
     }
     return { orgYaml: doc.toString({ lineWidth: 0 }), stackFiles, undecided, notes };
 }
