@@ -4,6 +4,7 @@
  * Generated identifiers (KMS key ARNs and the like) travel as StackReference outputs instead.
  */
 import type { OrgModel, Role } from "./config/model";
+import type { PlaybookId } from "./config/playbooks";
 import { partitionDnsSuffix } from "./config/regions";
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
@@ -164,6 +165,34 @@ export function integrityValidationName(org: OrgModel): string {
 /** Log group of the integrity validation function, under the landing zone's protected prefix. */
 export function integrityValidationLogGroupName(org: OrgModel): string {
     return `${logGroupPrefix(org)}log-integrity`;
+}
+
+/**
+ * A response playbook's Lambda function and its execution role (security account, home region):
+ * under the prefix, so the guardrails protecting `<prefix>-*` functions and roles cover them.
+ */
+export function playbookFunctionName(org: OrgModel, playbook: PlaybookId): string {
+    return `${org.namePrefix}-playbook-${playbook}`;
+}
+
+/** Log group of a playbook's function, under the landing zone's protected prefix. */
+export function playbookLogGroupName(org: OrgModel, playbook: PlaybookId): string {
+    return `${logGroupPrefix(org)}playbook-${playbook}`;
+}
+
+/** The role a playbook assumes in each account in its scope (member baseline); distinct from the function's role, which lives in the security account too. */
+export function responseRoleName(org: OrgModel, playbook: PlaybookId): string {
+    return `${org.namePrefix}-response-${playbook}`;
+}
+
+/** DynamoDB table of findings the playbooks handled recently (security account, home region). */
+export function responseDedupTableName(org: OrgModel): string {
+    return `${org.namePrefix}-response-dedup`;
+}
+
+/** Quarantine security group the member baseline creates in each listed VPC. */
+export function quarantineGroupName(org: OrgModel): string {
+    return `${org.namePrefix}-quarantine`;
 }
 
 /** Log group of the log canary (the canary account, home region): under the landing zone's protected prefix, and subscribed like any other group. */
