@@ -34,9 +34,9 @@ export interface IntegrityInputs {
 }
 
 /** The bus-policy publisher of the job's source: its role alone may put `lz.integrity`. */
-export function integrityPublisher(model: Model): { name: string; source: string; roleArn: string } | undefined {
+export function integrityPublisher(model: Model): { name: string; source: string; roleArns: string[] } | undefined {
     const { org } = model;
-    return model.settings.integrity.enabled ? { name: "Integrity", source: INTEGRITY_EVENT_SOURCE, roleArn: roleArn(org, org.security.id, integrityValidationName(org)) } : undefined;
+    return model.settings.integrity.enabled ? { name: "Integrity", source: INTEGRITY_EVENT_SOURCE, roleArns: [roleArn(org, org.security.id, integrityValidationName(org))] } : undefined;
 }
 
 /** The job's alarms (the dashboard shows them): no passing run, and an invocation that failed every retry. */

@@ -5,6 +5,7 @@ import type { MemberSettings } from "./settings/member";
 import type { RegionInfo } from "./regions";
 import type { Profile } from "./profiles";
 import type { EstimateSettings } from "./settings/estimate";
+import type { ResponseModel } from "./settings/response";
 import type { BootstrapFacts } from "./bootstrap";
 import type { BootstrapSettings } from "./settings/bootstrap";
 
@@ -115,6 +116,8 @@ export interface OrgModel {
     };
     /** Usage assumptions of the cost estimate; they change no resource. */
     readonly estimate: EstimateSettings;
+    /** The automated response playbooks: switch and accounts in scope of each (`infra/config/settings/response.ts`). */
+    readonly response: ResponseModel;
 }
 
 /** Stack roles in deploy order: bootstrap (once, by hand), management, log-archive, security, members. */

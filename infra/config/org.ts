@@ -6,6 +6,7 @@ import { PROFILES, type Profile } from "./profiles";
 import { ROLE_NAME_DESCRIPTION, ROLE_NAME_PATTERN } from "./iam-names";
 import { estimateSettingsSchema, validateEstimateSettings, type EstimateSettings } from "./settings/estimate";
 import { bootstrapSchema, type BootstrapFacts } from "./bootstrap";
+import { responseOf, responseSettingsSchema, validateResponseSettings, type ResponseSettings } from "./settings/response";
 
 export const ACCOUNT_ID: StringSchema = { kind: "string", pattern: /^\d{12}$/, describe: "a 12-digit AWS account id" };
 /** Alert subscribers: deliberately simple (one `@`, no spaces, a dotted domain); SNS confirms the address. */
@@ -273,6 +274,7 @@ export const orgSchema: ObjectSchema = {
             },
         },
         estimate: estimateSettingsSchema,
+        response: responseSettingsSchema,
     },
 };
 
@@ -302,6 +304,7 @@ interface RawOrg {
     alerts: { emails: Record<Severity, string[]>; slack?: { workspaceId: string; channels: Partial<Record<Severity, string>> } };
     health: { heartbeatMinutes: number; missedIntervals: number; trailSilentMinutes: number; logCanary: { account?: string; intervalMinutes: number } };
     estimate: EstimateSettings;
+    response: ResponseSettings;
 }
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number[]> {
@@ -493,6 +496,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
     }
 
     healthProblems(v.health, accounts, file, problems);
+    validateResponseSettings(v.response, accounts, file, problems);
 
     problems.throwIfAny();
     const full = v as RawOrg;
@@ -521,6 +525,7 @@ export function parseOrg(raw: unknown, file: string): OrgModel {
         alerts: { emails: full.alerts.emails, slack: full.alerts.slack },
         health: healthOf(full.health, accounts),
         estimate: full.estimate,
+        response: responseOf(full.response, accounts),
     };
 }
 

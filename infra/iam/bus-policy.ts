@@ -17,11 +17,12 @@ export interface BusPolicyArgs {
     /** The alert self-test, when it is on: its event source and the one role that may put it. */
     readonly selfTest?: { readonly source: string; readonly roleArn: string };
     /**
-     * Other landing-zone sources and the one role that may put each (the integrity validation's
-     * `lz.integrity`); `name` is part of the Sid of the statement that refuses it to everyone else.
+     * Other landing-zone sources and the roles that may put each (the integrity validation's
+     * `lz.integrity`, the response playbooks' `lz.response`); `name` is part of the Sid of the
+     * statement that refuses it to everyone else.
      * @default []
      */
-    readonly publishers?: readonly { readonly name: string; readonly source: string; readonly roleArn: string }[];
+    readonly publishers?: readonly { readonly name: string; readonly source: string; readonly roleArns: readonly string[] }[];
 }
 
 /**
@@ -35,8 +36,9 @@ export interface BusPolicyArgs {
  *   replays, never reaches the routing.
  * - The self-test's source only from the self-test's role, so nobody can keep its "missing" alarm
  *   quiet by sending the event themselves.
- * - Each other landing-zone source (the integrity validation's) only from its own role: a forged
- *   passing run would stand as the day's evidence, a forged failure would page.
+ * - Each other landing-zone source only from its own roles (the integrity validation's, the response
+ *   playbooks'): a forged passing run would stand as the day's evidence, a forged failure or
+ *   playbook result would page.
  * - No other source at all: a custom event shaped like a CloudTrail record (`events:source` is what
  *   the sender chose) cannot page anyone with text of its writer's choosing.
  *
@@ -78,11 +80,12 @@ export function busPolicy(a: BusPolicyArgs): PolicyDocument {
         });
     }
     for (const p of publishers) {
+        if (p.roleArns.length === 0) throw new Error(`publishers: ${p.name} names no role; a source nobody may put needs no publisher`);
         statements.push({
             Sid: `Deny${p.name}FromOthers`,
             Effect: "Deny",
             ...put,
-            Condition: { "ForAnyValue:StringEquals": { "events:source": p.source }, ArnNotEquals: { "aws:PrincipalArn": p.roleArn } },
+            Condition: { "ForAnyValue:StringEquals": { "events:source": p.source }, ArnNotEquals: { "aws:PrincipalArn": [...p.roleArns] } },
         });
     }
     return policyDocument(statements);

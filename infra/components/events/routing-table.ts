@@ -12,7 +12,8 @@
  * - the security account forwards the findings its delegated-admin services aggregate (GuardDuty,
  *   Inspector, Macie, Access Analyzer in every region, Security Hub and its custom actions in the home
  *   region): `findings-forwarding-rules.ts`;
- * - the self-test schedule puts `SELF_TEST_SOURCE` events on the bus.
+ * - the self-test schedule puts `SELF_TEST_SOURCE` events on the bus; the integrity validation and
+ *   the response playbooks put their results (`lz.integrity`, `lz.response`).
  */
 import type { Severity } from "../../config/model";
 import { HEALTH_SIGNALS, healthAlarmPrefix } from "../../config/health";
@@ -31,6 +32,7 @@ import {
     type TamperEvents,
 } from "../../iam/tamper-events";
 import { integrityRoutes } from "./integrity-routes";
+import { responseRoutes } from "./response-routes";
 import { quietAccountRoutes, type QuietAccountContext } from "./quiet-account-routes";
 import { functionTamperingDetail } from "../../iam/function-tamper-events";
 
@@ -442,6 +444,7 @@ export function securityRoutes(ctx: RoutingContext): SecurityRoute[] {
             targets: path === "siem" ? { siem: true as const } : { topic: path },
         })),
         ...integrityRoutes(ctx.securityAccountId),
+        ...responseRoutes(ctx.securityAccountId),
         {
             id: "function-tampering",
             description: "In the security account: a landing-zone function's code, configuration, concurrency, invokers or failure handling changed",

@@ -45,6 +45,10 @@ export interface MemberSettings {
         /** More log groups (exact names) kept out of the account-level subscription. */
         readonly excludedLogGroups: readonly string[];
     };
+    readonly response: {
+        /** VPCs (by region) that get the quarantine security group the compromised-instance playbook isolates instances in. */
+        readonly quarantineVpcs: Readonly<Record<string, readonly string[]>>;
+    };
 }
 
 const resourceType = { kind: "string", pattern: /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, describe: "an AWS Config resource type such as AWS::EC2::NetworkInterface" } as const;
@@ -146,12 +150,32 @@ export const memberSettingsSchema: ObjectSchema = {
                 },
             },
         },
+        response: {
+            kind: "object",
+            default: {},
+            doc: "What the automated response playbooks (docs/response.md) need in this account.",
+            fields: {
+                quarantineVpcs: {
+                    kind: "map",
+                    keys: { kind: "string", pattern: /^[a-z]{2}(-[a-z]+)+-\d$/, describe: "an AWS region name" },
+                    values: { kind: "array", items: { kind: "string", pattern: /^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/, describe: "a VPC id like vpc-0123456789abcdef0" } },
+                    default: {},
+                    doc: "VPC ids by enabled region (aws ec2 describe-vpcs --region <r>) that get a quarantine security group: no inbound, no outbound rule. The compromised-instance playbook moves an instance there; an instance in a VPC not listed is reported, not isolated.",
+                },
+            },
+        },
     },
 };
 
 /** Checks of the member settings that need the organisation: adopted regions enabled, Control Tower ownership exclusive. */
 export function validateMemberSettings(s: MemberSettings, org: OrgModel, file: string, path: string, problems: ProblemList): void {
     const at = `${path}.config`;
+    for (const [region, vpcs] of Object.entries(s.response.quarantineVpcs)) {
+        if (!org.regions.includes(region)) problems.add(file, `${path}.response.quarantineVpcs.${region}`, `"${region}" is not among the enabled regions (${org.regions.join(", ")}) of ${org.file}`);
+        vpcs.forEach((vpc, i) => {
+            if (vpcs.indexOf(vpc) !== i) problems.add(file, `${path}.response.quarantineVpcs.${region}[${i}]`, `"${vpc}" is listed more than once`);
+        });
+    }
     s.config.adopt.regions.forEach((r, i) => {
         if (!org.regions.includes(r)) problems.add(file, `${at}.adopt.regions[${i}]`, `"${r}" is not among the enabled regions (${org.regions.join(", ")}) of ${org.file}`);
     });

@@ -22,7 +22,7 @@ const policy = JSON.parse(
             organizationId: ORG,
             forwardingRuleArnPatterns: PATTERNS,
             selfTest: { source: "lz.selftest", roleArn: SELF_TEST_ROLE },
-            publishers: [{ name: "Integrity", source: "lz.integrity", roleArn: INTEGRITY_ROLE }],
+            publishers: [{ name: "Integrity", source: "lz.integrity", roleArns: [INTEGRITY_ROLE] }],
         }),
     ),
 );

@@ -89,7 +89,7 @@ describe("buildSecurityEvents (security account alerting)", () => {
                 organizationId: ORG_ID,
                 forwardingRuleArnPatterns: ["arn:aws:events:*:*:rule/acme-lz-fwd-*", "arn:aws:events:*:333333333333:rule/acme-lz-findings-*"],
                 selfTest: { source: "lz.selftest", roleArn: "arn:aws:iam::333333333333:role/acme-lz-security-selftest" },
-                publishers: [{ name: "Integrity", source: "lz.integrity", roleArn: "arn:aws:iam::333333333333:role/acme-lz-log-integrity" }],
+                publishers: [{ name: "Integrity", source: "lz.integrity", roleArns: ["arn:aws:iam::333333333333:role/acme-lz-log-integrity"] }],
             });
             assert.deepStrictEqual(policyOf(byName(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(expected)));
             // The role named there is the one the planned schedule runs as.
