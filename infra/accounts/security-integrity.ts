@@ -11,7 +11,7 @@ import type { StackModel } from "../config/model";
 import { arn, centralBusArn, centralBusName, integrityValidationLogGroupName, integrityValidationName, orgTrailName, roleArn, servicePrincipal } from "../naming";
 import type { ArchivePrefixes } from "../iam/archive-bucket-policy";
 import { integrityJobPermissionsPolicy } from "../iam/integrity-job-permissions";
-import { integrityJobTrustPolicy } from "../iam/integrity-job-trust";
+import { lambdaTrustPolicy } from "../iam/lambda-trust";
 import { scheduleGroupTrustPolicy } from "../iam/schedule-group-trust";
 import { INTEGRITY_EVENT_SOURCE, type IntegrityJobConfig } from "../integrity/validation-job";
 import { INTEGRITY_ROUTE_IDS } from "../components/events/integrity-routes";
@@ -77,7 +77,7 @@ export function integrityTier(ctx: RoleContext<Model>, inputs: IntegrityInputs):
         {
             name,
             config,
-            trustPolicy: integrityJobTrustPolicy({ lambdaPrincipal: servicePrincipal(org, "lambda"), accountId: account }),
+            trustPolicy: lambdaTrustPolicy({ lambdaPrincipal: servicePrincipal(org, "lambda"), accountId: account }),
             permissionsPolicy: permissions,
             scheduleTrustPolicy: scheduleGroupTrustPolicy({
                 sid: "SchedulerRunsIntegrityValidation",

@@ -7,7 +7,7 @@ import { loadOrg } from "../../../infra/config/load";
 import { archiveBucketPolicy } from "../../../infra/iam/archive-bucket-policy";
 import { archiveKeyPolicy } from "../../../infra/iam/archive-key-policy";
 import { integrityJobPermissionsPolicy } from "../../../infra/iam/integrity-job-permissions";
-import { integrityJobTrustPolicy } from "../../../infra/iam/integrity-job-trust";
+import { lambdaTrustPolicy } from "../../../infra/iam/lambda-trust";
 import { functionRuntimePolicy } from "../../../infra/iam/function-runtime";
 import { INTEGRITY_EVENT_SOURCE } from "../../../infra/integrity/validation-job";
 import { arn, centralBusArn, integrityValidationLogGroupName, integrityValidationName, roleArn } from "../../../infra/naming";
@@ -107,7 +107,7 @@ describe("integrity validation job role (identity + archive, key and bus policie
 });
 
 describe("integrity validation job trust", () => {
-    const trust = integrityJobTrustPolicy({ lambdaPrincipal: "lambda.amazonaws.com", accountId: SECURITY });
+    const trust = lambdaTrustPolicy({ lambdaPrincipal: "lambda.amazonaws.com", accountId: SECURITY });
     const lambda = (sourceAccount: string) =>
         decide({ principal: "lambda.amazonaws.com", action: "sts:AssumeRole", resource: JOB, resourceAccount: SECURITY, resourcePolicy: trust, context: { "aws:SourceAccount": sourceAccount } });
 

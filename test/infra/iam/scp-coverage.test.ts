@@ -44,6 +44,8 @@ const PROTECTED: Record<string, { readonly actions: readonly string[]; readonly 
     },
     "aws:scheduler/schedule:Schedule": { actions: ["scheduler:DeleteSchedule", "scheduler:UpdateSchedule"] },
     "aws:scheduler/scheduleGroup:ScheduleGroup": { actions: ["scheduler:DeleteScheduleGroup"] },
+    // The playbooks' dedup table: a claim of an administrator's writing makes a playbook ignore a finding.
+    "aws:dynamodb/table:Table": { actions: ["dynamodb:PutItem", "dynamodb:DeleteTable", "dynamodb:UpdateTimeToLive", "dynamodb:PutResourcePolicy"] },
 };
 
 /**

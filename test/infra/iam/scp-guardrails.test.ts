@@ -64,7 +64,7 @@ describe("guardrail SCPs", () => {
             assert.deepEqual(unknown, []);
         });
 
-        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one, the StackSet execution role from the role-protecting one)`, () => {
+        it(`${g.id}: exempts exactly the deployment and break-glass roles in every Deny statement (and CloudWatch Logs' delivery role from the stream-writing one, the StackSet execution role from the role-protecting one, the playbooks' roles from the dedup-table one)`, () => {
             const exempt = ["arn:aws:iam::*:role/LandingZoneDeployment", "arn:aws:iam::*:role/LandingZoneBreakGlass"];
             for (const s of g.document.Statement) {
                 if (s.Sid === "ProtectArchiveObjects") continue;
@@ -76,6 +76,8 @@ describe("guardrail SCPs", () => {
                     ProtectLandingZoneRoles: ["arn:aws:iam::*:role/stacksets-exec-*"],
                     // A schedule's role invokes the landing zone's functions.
                     OnlyLandingZoneInvokesItsFunctions: ["arn:aws:iam::*:role/acme-lz-*"],
+                    // The playbooks' function roles claim findings in the dedup table.
+                    OnlyPlaybooksWriteTheDedupTable: ["arn:aws:iam::*:role/acme-lz-playbook-*"],
                 };
                 const expected = [...exempt, ...(also[s.Sid] ?? [])];
                 assert.deepEqual(s.Condition?.ArnNotLike, { "aws:PrincipalArn": expected }, s.Sid);
