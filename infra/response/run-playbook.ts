@@ -131,7 +131,7 @@ async function act(config: PlaybookConfig, request: PlaybookRequest, deps: Playb
         credentials = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
     } catch (e) {
         const error = awsError(e);
-        return { outcome: "failed", actions: [{ action: "sts:AssumeRole", target: roleArn, status: "failed", error }], summary: `Could not assume ${roleArn} (${where}): ${error}. Nothing was changed; the finding is released for a later delivery to retry.` };
+        return { outcome: "failed", actions: [{ action: "sts:AssumeRole", target: roleArn, status: "failed", error }], summary: `Could not assume ${roleArn} (${where}): ${clause(error)}. Nothing was changed; the finding is released for a later delivery to retry.` };
     }
     try {
         const clients = deps.memberClients(credentials, actingRegion(request, config.partition));
@@ -145,11 +145,16 @@ async function act(config: PlaybookConfig, request: PlaybookRequest, deps: Playb
         }
     } catch (e) {
         if (e instanceof ActionFailed) {
-            return { outcome: "failed", actions: e.actions, summary: `${e.action} on ${e.target} (${where}) failed: ${e.error}. The finding is released for a later delivery to retry; check the actions done so far.` };
+            return { outcome: "failed", actions: e.actions, summary: `${e.action} on ${e.target} (${where}) failed: ${clause(e.error)}. The finding is released for a later delivery to retry; check the actions done so far.` };
         }
         const error = awsError(e);
-        return { outcome: "failed", actions: [], summary: `The ${config.playbook} playbook failed on ${requestResource(request)} (${where}): ${error}.` };
+        return { outcome: "failed", actions: [], summary: `The ${config.playbook} playbook failed on ${requestResource(request)} (${where}): ${clause(error)}.` };
     }
+}
+
+/** An error message as a clause of the summary's sentence (AWS's messages often end with a full stop). */
+function clause(error: string): string {
+    return error.replace(/\.+$/, "");
 }
 
 /** Claims the finding for `dedupMinutes`; false when a run already holds an unexpired claim. */
