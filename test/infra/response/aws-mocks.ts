@@ -44,10 +44,14 @@ export function calls(stub: AwsClientStub<any>): Call[] {
     return stub.calls().map((c) => [(c.args[0] as object).constructor.name, (c.args[0] as { input: Record<string, any> }).input]);
 }
 
-/** The region and credentials of the client that received the `index`th call. */
-export async function clientOf(stub: AwsClientStub<any>, index: number): Promise<{ region: string; accessKeyId: string | undefined }> {
-    const client = stub.call(index).thisValue as { config: { region: () => Promise<string>; credentials: () => Promise<{ accessKeyId: string }> } };
-    return { region: await client.config.region(), accessKeyId: (await client.config.credentials()).accessKeyId };
+/** The region of the client that received the `index`th call. */
+export async function regionOf(stub: AwsClientStub<any>, index: number): Promise<string> {
+    return (stub.call(index).thisValue as { config: { region: () => Promise<string> } }).config.region();
+}
+
+/** The access key id the client that received the `index`th call signs with (only for a client given credentials). */
+export async function accessKeyOf(stub: AwsClientStub<any>, index: number): Promise<string> {
+    return (await (stub.call(index).thisValue as { config: { credentials: () => Promise<{ accessKeyId: string }> } }).config.credentials()).accessKeyId;
 }
 
 const CLIENTS = ["s3", "iam", "ec2", "sts", "dynamodb", "events"] as const;

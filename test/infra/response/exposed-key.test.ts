@@ -8,7 +8,7 @@ import { firstDelivery, itSendsOnlyAllowedActions, memberCalls, posted, ROLE_KEY
 const ANOMALOUS = sample("GuardDuty InitialAccess:IAMUser/AnomalousBehavior: an IAM user's access key used anomalously (workload-prod)");
 const HEALTH = sample("Health AWS_RISK_CREDENTIALS_EXPOSED: a workload-prod access key found in public");
 const OUTSIDE = sample("GuardDuty InstanceCredentialExfiltration.OutsideAWS: an instance role's temporary credentials used from outside AWS (not-actionable)");
-const KEYS = (status: string) => ({ AccessKeyMetadata: [{ UserName: "ci-deployer", AccessKeyId: "AKIA2PRODEXAMPLE0007", Status: status }, { UserName: "ci-deployer", AccessKeyId: "AKIA2PRODEXAMPLE0008", Status: "Active" }] });
+const KEYS = (status: "Active" | "Inactive") => ({ AccessKeyMetadata: [{ UserName: "ci-deployer", AccessKeyId: "AKIA2PRODEXAMPLE0007", Status: status }, { UserName: "ci-deployer", AccessKeyId: "AKIA2PRODEXAMPLE0008", Status: "Active" as const }] });
 
 describe("exposed-key playbook (enforce)", () => {
     const m = useAwsMocks();
