@@ -73,10 +73,13 @@ export const EXPOSED_KEY_HEALTH_EVENT_TYPES = ["AWS_RISK_CREDENTIALS_EXPOSED", "
 /** GuardDuty severity from which an instance finding isolates the instance: High (7.0–8.9) and Critical (9.0–10.0). */
 export const COMPROMISED_INSTANCE_MIN_SEVERITY = 7;
 
-/** `ProductArn` of Security Hub's own findings (the empty account field marks an AWS product). */
-export function securityHubProductArnPattern(partition: string): string {
-    return `arn:${partition}:securityhub:*::product/aws/securityhub`;
-}
+/**
+ * End of the `ProductArn` of Security Hub's own findings, `arn:<partition>:securityhub:<region>::product/aws/securityhub`:
+ * the empty account field marks an AWS product. A `suffix`, not a `wildcard` (which would also
+ * check the partition): rules with wildcards are limited to 30 per bus, not adjustable (EventBridge
+ * quotas); the handler checks the whole ARN, partition included.
+ */
+export const SECURITY_HUB_PRODUCT_SUFFIX = "::product/aws/securityhub";
 
 /**
  * A GuardDuty finding that is not a sample: `CreateSampleFindings` (which an account's
@@ -112,7 +115,7 @@ export function playbookTriggers(playbook: PlaybookId, scope: PlaybookScope): re
                                 // administrator imports with BatchImportFindings carries its own
                                 // product ARN (`...:<account>:product/<account>/default`) and must
                                 // not be able to make the playbook act.
-                                ProductArn: [{ wildcard: securityHubProductArnPattern(scope.partition) }],
+                                ProductArn: [{ suffix: SECURITY_HUB_PRODUCT_SUFFIX }],
                                 AwsAccountId: accounts,
                                 Compliance: { SecurityControlId: [...PUBLIC_BUCKET_CONTROLS], Status: ["FAILED"] },
                                 RecordState: ["ACTIVE"],

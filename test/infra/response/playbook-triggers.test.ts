@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { PLAYBOOK_IDS, type PlaybookId } from "../../../infra/config/playbooks";
 import { ANOMALOUS_BEHAVIOR_TYPES, playbookTriggers } from "../../../infra/response/playbook-triggers";
+import { findingRequests } from "../../../infra/response/finding-requests";
 import { matches } from "../../support/event-pattern";
 import { DEV, PROD, SAMPLES, SCOPE, sample } from "./fixtures";
 
@@ -46,9 +47,9 @@ describe("response playbook triggers (rules on the central bus)", () => {
         assert.deepStrictEqual(widened, [["public-bucket"], ["compromised-instance"], ["exposed-key"], ["exposed-key"], ["public-bucket"]]);
     });
 
-    it("matches only Security Hub's own product ARN in the configured partition (the forged custom finding and another partition do not)", () => {
+    it("matches only Security Hub's own product ARN, any region, never an account's custom product (the forged finding)", () => {
         const [securityHub] = playbookTriggers("public-bucket", SCOPE);
-        assert.deepStrictEqual((securityHub.pattern.detail as any).findings.ProductArn, [{ wildcard: "arn:aws:securityhub:*::product/aws/securityhub" }]);
+        assert.deepStrictEqual((securityHub.pattern.detail as any).findings.ProductArn, [{ suffix: "::product/aws/securityhub" }]);
         const real = sample("Security Hub S3.8 FAILED: a workload-prod bucket without Block Public Access (us-east-1)").event;
         const withProduct = (arn: string) => ({ ...real, detail: { findings: [{ ...real.detail.findings[0], ProductArn: arn }] } });
         assert.deepStrictEqual(
@@ -56,10 +57,13 @@ describe("response playbook triggers (rules on the central bus)", () => {
                 "arn:aws:securityhub:eu-central-1::product/aws/securityhub",
                 `arn:aws:securityhub:us-east-1:${PROD}:product/${PROD}/default`,
                 "arn:aws:securityhub:us-east-1::product/aws/guardduty",
-                "arn:aws-us-gov:securityhub:us-gov-west-1::product/aws/securityhub",
+                `arn:aws:securityhub:us-east-1:${PROD}:product/${PROD}/default::product/aws/securityhub`,
             ].map((arn) => matches(securityHub.pattern, withProduct(arn))),
-            [true, false, false, false],
+            [true, false, false, true],
         );
+        // The last is no ARN Security Hub accepts for an import; the handler checks the whole ARN anyway.
+        assert.deepStrictEqual(findingRequests("public-bucket", withProduct(`arn:aws:securityhub:us-east-1:${PROD}:product/${PROD}/default::product/aws/securityhub`), SCOPE).requests, []);
+        assert.deepStrictEqual(findingRequests("public-bucket", withProduct("arn:aws-us-gov:securityhub:us-gov-west-1::product/aws/securityhub"), SCOPE).requests, []);
     });
 
     it("lists every anomalous-behaviour tactic of an IAM user and both instance-credential exfiltration types for exposed keys", () => {
@@ -98,6 +102,15 @@ describe("response playbook triggers (rules on the central bus)", () => {
             account: [PROD],
             detail: { service: ["RISK"], eventTypeCode: ["AWS_RISK_CREDENTIALS_EXPOSED", "AWS_RISK_CREDENTIALS_EXPOSURE_SUSPECTED"] },
         });
+    });
+
+    it("keeps every rule within EventBridge's default event pattern size (2,048 characters) up to 90 accounts in scope; the GuardDuty exposed-key rule outgrows it first", () => {
+        const largest = (n: number) => {
+            const accounts = Array.from({ length: n }, (_, i) => String(100000000000 + i));
+            const sizes = PLAYBOOK_IDS.flatMap((p) => playbookTriggers(p, { accounts, partition: "aws-us-gov" }).map((t) => [t.id, JSON.stringify(t.pattern).length] as const));
+            return sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+        };
+        assert.deepStrictEqual([largest(90), largest(100)], [["guardduty-exposed-key", 2007], ["guardduty-exposed-key", 2157]]);
     });
 
     it("refuses an empty scope (a rule with an empty list matches nothing, EventBridge refuses it)", () => {
