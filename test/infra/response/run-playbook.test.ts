@@ -1,0 +1,131 @@
+import * as assert from "assert";
+import { DeleteItemCommand, PutItemCommand, type PutItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { PLAYBOOK_IDS } from "../../../infra/config/playbooks";
+import { awsError, calls, useAwsMocks } from "./aws-mocks";
+import { config, PROD, SAMPLES, sample } from "./fixtures";
+import { firstDelivery, posted, run } from "./harness";
+
+const S38 = sample("Security Hub S3.8 FAILED: a workload-prod bucket without Block Public Access (us-east-1)");
+const FINDING = S38.event.detail.findings[0].Id as string;
+const KEY = `public-bucket#${FINDING}#${PROD}#prod-uploads`;
+
+describe("runPlaybook: the flow around the playbooks", () => {
+    const m = useAwsMocks();
+    /** Every call but the result's PutEvents. */
+    const otherCalls = () => [m.sts, m.dynamodb, m.s3, m.iam, m.ec2].flatMap(calls);
+
+    describe("dry-run", () => {
+        it("posts the plan of every sample that reaches the playbook and makes no other AWS call (no STS, no DynamoDB, nothing in the member account)", async () => {
+            for (const s of SAMPLES.filter((x) => x.playbook !== null)) await run(config(s.playbook!, "dry-run"), s.event);
+            assert.deepStrictEqual(otherCalls(), []);
+            assert.deepStrictEqual(
+                posted(m).map((d) => [d.playbook, d.mode, d.outcome, d.resource, d.actions.map((a) => `${a.action} ${a.target} ${a.status}`)]),
+                [
+                    ["public-bucket", "dry-run", "dry-run", "prod-share", ["s3:PutBucketPublicAccessBlock prod-share planned"]],
+                    ["exposed-key", "dry-run", "dry-run", "AKIA2PRODEXAMPLE0007", ["iam:UpdateAccessKey AKIA2PRODEXAMPLE0007 planned"]],
+                    ["exposed-key", "dry-run", "dry-run", "AKIA2PRODEXAMPLE0011", ["iam:UpdateAccessKey AKIA2PRODEXAMPLE0011 planned"]],
+                    ["exposed-key", "dry-run", "not-actionable", "ASIA2PRODEXAMPLE0042", []],
+                    ["exposed-key", "dry-run", "not-actionable", "ASIA2PRODEXAMPLE0043", []],
+                    [
+                        "compromised-instance",
+                        "dry-run",
+                        "dry-run",
+                        "i-0aa11bb22cc33dd44",
+                        [
+                            "ec2:ModifyNetworkInterfaceAttribute eni-0aaa1111bbbb2222c planned",
+                            "ec2:ModifyNetworkInterfaceAttribute eni-0ddd3333eeee4444f planned",
+                            "ec2:CreateSnapshot i-0aa11bb22cc33dd44 (each EBS volume) planned",
+                            "ec2:CreateTags i-0aa11bb22cc33dd44 planned",
+                        ],
+                    ],
+                    [
+                        "compromised-instance",
+                        "dry-run",
+                        "dry-run",
+                        "i-0bb22cc33dd44ee55",
+                        ["ec2:ModifyNetworkInterfaceAttribute eni-0bbb2222cccc3333d planned", "ec2:CreateSnapshot i-0bb22cc33dd44ee55 (each EBS volume) planned", "ec2:CreateTags i-0bb22cc33dd44ee55 planned"],
+                    ],
+                    ["exposed-key", "dry-run", "dry-run", "AKIA2PRODEXAMPLE0042", ["iam:UpdateAccessKey AKIA2PRODEXAMPLE0042 planned"]],
+                    ["public-bucket", "dry-run", "dry-run", "prod-uploads", ["s3:PutBucketPublicAccessBlock prod-uploads planned"]],
+                    ["public-bucket", "dry-run", "dry-run", "prod-reports-eu", ["s3:PutBucketPublicAccessBlock prod-reports-eu planned"]],
+                    ["public-bucket", "dry-run", "dry-run", "prod-dropbox-usw2", ["s3:PutBucketPublicAccessBlock prod-dropbox-usw2 planned"]],
+                ],
+            );
+            assert.strictEqual(
+                posted(m).find((d) => d.resource === "AKIA2PRODEXAMPLE0042")!.summary,
+                `Dry run: Would deactivate access key AKIA2PRODEXAMPLE0042 of its user (looked up from the key) in account ${PROD} unless it is already inactive (AWS_RISK_CREDENTIALS_EXPOSED).`,
+            );
+        });
+    });
+
+    describe("enforce", () => {
+        beforeEach(() => firstDelivery(m));
+
+        it("does nothing at all for a benign or out-of-scope event: no call, no event, a log line saying why", async () => {
+            for (const s of SAMPLES.filter((x) => x.playbook === null)) for (const p of PLAYBOOK_IDS) await run(config(p), s.event);
+            assert.deepStrictEqual([otherCalls(), calls(m.events)], [[], []]);
+            const { log } = await run(config("public-bucket"), sample("Security Hub S3.8 FAILED in workload-dev, outside the playbook's scope").event);
+            assert.deepStrictEqual(log, [{ playbook: "public-bucket", ignored: `Security Hub finding arn:aws:securityhub:us-east-1:555555555555:security-control/S3.8/finding/3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a: account 555555555555 is not in the playbook's scope` }]);
+        });
+
+        it("acts on the first delivery of a finding and makes no call and posts nothing on the second (a table that honours the condition)", async () => {
+            const table = new Map<string, number>();
+            m.dynamodb.on(PutItemCommand).callsFake((input: PutItemCommandInput) => {
+                const key = input.Item!.findingKey.S!;
+                const now = Number(input.ExpressionAttributeValues![":now"].N);
+                if (table.has(key) && !(table.get(key)! < now)) throw awsError("ConditionalCheckFailedException", "The conditional request failed");
+                table.set(key, Number(input.Item!.expiresAt.N));
+                return {};
+            });
+            m.s3.on(GetPublicAccessBlockCommand).resolves({});
+            await run(config("public-bucket"), S38.event);
+            const first = [calls(m.sts).length, calls(m.s3).length, calls(m.events).length];
+            await run(config("public-bucket"), S38.event);
+            assert.deepStrictEqual([first, [calls(m.sts).length, calls(m.s3).length, calls(m.events).length], calls(m.dynamodb).map(([c]) => c)], [[1, 2, 1], [1, 2, 1], ["PutItemCommand", "PutItemCommand"]]);
+            // Once the claim has expired (the TTL sweep may lag for days), the finding is free again.
+            table.set(KEY, 0);
+            await run(config("public-bucket"), S38.event);
+            assert.deepStrictEqual(calls(m.events).length, 2);
+        });
+
+        it("makes no call and posts nothing on a second delivery of a finding already claimed (the conditional put fails)", async () => {
+            m.dynamodb.on(PutItemCommand).rejects(awsError("ConditionalCheckFailedException", "The conditional request failed"));
+            const { results, log } = await run(config("public-bucket"), S38.event);
+            assert.deepStrictEqual([results, calls(m.dynamodb).map(([c]) => c), calls(m.sts), calls(m.s3), calls(m.events)], [[], ["PutItemCommand"], [], [], []]);
+            assert.deepStrictEqual(log, [{ playbook: "public-bucket", findingId: FINDING, resource: "prod-uploads", skipped: `already claimed (${KEY}): handled within the last 60 minutes` }]);
+        });
+
+        it("posts failed, touching nothing, when the member role cannot be assumed, and releases the claim", async () => {
+            m.sts.on(AssumeRoleCommand).rejects(awsError("AccessDenied", `User: arn:aws:sts::333333333333:assumed-role/acme-lz-playbook-public-bucket/x is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${PROD}:role/acme-lz-response-public-bucket`));
+            await run(config("public-bucket"), S38.event);
+            assert.deepStrictEqual(calls(m.s3), []);
+            const [d] = posted(m);
+            assert.deepStrictEqual([d.outcome, d.actions.map((a) => [a.action, a.target, a.status])], ["failed", [["sts:AssumeRole", `arn:aws:iam::${PROD}:role/acme-lz-response-public-bucket`, "failed"]]]);
+            assert.deepStrictEqual(calls(m.dynamodb), [calls(m.dynamodb)[0], ["DeleteItemCommand", { TableName: "acme-lz-response-dedup", Key: { findingKey: { S: KEY } } }]]);
+        });
+
+        it("throws when the result cannot be posted (Lambda retries, then the dead-letter queue pages) and releases the claim so the retry acts", async () => {
+            m.s3.on(GetPublicAccessBlockCommand).resolves({});
+            m.events.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: "InternalFailure", ErrorMessage: "try again" }] });
+            await assert.rejects(run(config("public-bucket"), S38.event), (e: Error) => e.message === `public-bucket: 1 of 1 finding(s) not handled: prod-uploads (${FINDING}): the central bus refused the succeeded result: InternalFailure: try again`);
+            assert.deepStrictEqual(calls(m.dynamodb).map(([c]) => c), ["PutItemCommand", "DeleteItemCommand"]);
+        });
+
+        it("throws when the claim itself fails for another reason than an existing claim, acting on nothing", async () => {
+            m.dynamodb.on(PutItemCommand).rejects(awsError("ProvisionedThroughputExceededException", "Rate exceeded"));
+            await assert.rejects(run(config("public-bucket"), S38.event), /could not claim public-bucket#.*prod-uploads in acme-lz-response-dedup: ProvisionedThroughputExceededException: Rate exceeded/);
+            assert.deepStrictEqual([calls(m.sts), calls(m.s3), calls(m.events)], [[], [], []]);
+        });
+
+        it("keeps the claim when a failed run's release fails, and logs it (the claim lapses after dedupMinutes)", async () => {
+            m.s3.on(GetPublicAccessBlockCommand).rejects(awsError("AccessDenied", "Access Denied"));
+            m.dynamodb.on(DeleteItemCommand).rejects(awsError("InternalServerError", "internal"));
+            const { log } = await run(config("public-bucket"), S38.event);
+            assert.deepStrictEqual(posted(m).map((d) => d.outcome), ["failed"]);
+            assert.deepStrictEqual(log.filter((l) => "releaseFailed" in l), [{ playbook: "public-bucket", key: KEY, releaseFailed: "InternalServerError: internal" }]);
+        });
+    });
+});
