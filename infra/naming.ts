@@ -175,6 +175,11 @@ export function playbookFunctionName(org: OrgModel, playbook: PlaybookId): strin
     return `${org.namePrefix}-playbook-${playbook}`;
 }
 
+/** A rule of the central bus that feeds a playbook (trigger ids are unique among all playbooks). */
+export function playbookRuleName(org: OrgModel, triggerId: string): string {
+    return `${org.namePrefix}-playbook-${triggerId}`;
+}
+
 /** Log group of a playbook's function, under the landing zone's protected prefix. */
 export function playbookLogGroupName(org: OrgModel, playbook: PlaybookId): string {
     return `${logGroupPrefix(org)}playbook-${playbook}`;

@@ -13,6 +13,9 @@ import {
     logSubscriptionPolicyName,
     logSubscriptionRoleName,
     orgTrailLogGroupName,
+    playbookFunctionName,
+    quarantineGroupName,
+    responseRoleName,
     roleArn,
     servicePrincipal,
     stackReferenceName,
@@ -29,6 +32,12 @@ import { CANARY_KEY_PREFIX } from "../components/health/arrival-patterns";
 import { memberBreakGlassRoleArn } from "./break-glass";
 import { securityEventLogPolicy } from "../iam/security-event-log-policy";
 import { DEFAULT_ARCHIVE_PREFIXES, serviceOnlyArchivePrefixes } from "../iam/archive-bucket-policy";
+import { FINDING_TAG_KEY, QUARANTINE_TAG_KEY, responseExternalId } from "../config/playbooks";
+import { playbooksIn } from "../config/settings/response";
+import { responseRoleTrustPolicy } from "../iam/response-role-trust";
+import { responseRolePermissionsPolicy } from "../iam/response-role-permissions";
+import { ResponseRoles } from "../components/response/response-roles";
+import { QuarantineGroups } from "../components/response/quarantine-groups";
 
 type Model = Extract<StackModel, { role: "member" }>;
 
@@ -50,6 +59,7 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
     const forwarding = eventForwarding(c);
     const account = accountBaseline(c);
     const logs = centralLogs(c);
+    const response = responseBaseline(c);
     return {
         accountId: c.model.account.id,
         breakGlassRoleArn: account.breakGlassRoleArn,
@@ -62,6 +72,8 @@ export function runMemberStack(ctx: RoleContext<Model>): RoleOutputs {
         ...(logs.subscription ? { logSubscriptionPolicyNames: logs.subscription.policyNames, logSubscriptionRoleArn: logs.subscription.roleArn } : {}),
         ...(logs.canary ? { logCanaryLogGroupArn: logs.canary.logGroupArn } : {}),
         accessLogBucketNames: account.accessLogs.bucketNames,
+        ...(response.roles ? { responseRoleArns: response.roles.roleArns } : {}),
+        ...(response.quarantine ? { quarantineGroupIds: response.quarantine.groupIds } : {}),
     };
 }
 
@@ -214,4 +226,31 @@ function centralLogs(c: Context) {
               )
             : undefined;
     return { subscription, canary };
+}
+
+/** The roles of the response playbooks that act in this account, and the quarantine groups of its listed VPCs. */
+function responseBaseline(c: Context) {
+    const { org, account, settings } = c.model;
+    const playbooks = playbooksIn(org.response, account.name);
+    const roles =
+        playbooks.length > 0
+            ? new ResponseRoles(
+                  "response",
+                  {
+                      roles: playbooks.map((playbook) => ({
+                          playbook,
+                          roleName: responseRoleName(org, playbook),
+                          trustPolicy: responseRoleTrustPolicy({
+                              functionRoleArn: roleArn(org, org.security.id, playbookFunctionName(org, playbook)),
+                              externalId: responseExternalId(org.namePrefix, playbook, org.security.id),
+                          }),
+                          permissionsPolicy: responseRolePermissionsPolicy(playbook, { partition: org.partition, accountId: account.id, tagKeys: { quarantine: QUARANTINE_TAG_KEY, finding: FINDING_TAG_KEY } }),
+                      })),
+                  },
+                  c.opts,
+              )
+            : undefined;
+    const vpcs = settings.response.quarantineVpcs;
+    const quarantine = Object.values(vpcs).some((ids) => ids.length > 0) ? new QuarantineGroups("quarantine", { groupName: quarantineGroupName(org), vpcs }, c.opts) : undefined;
+    return { roles, quarantine };
 }

@@ -37,6 +37,7 @@ import { SiemQueue } from "../components/events/siem-queue";
 import { SlackAlerts } from "../components/events/slack-alerts";
 import type { RoleContext, RoleOutputs } from "./context";
 import { integrityAlarmNames, integrityPublisher } from "./security-integrity";
+import { responseAlarmNames, responsePublisher } from "./security-response";
 import { quietAccountsOf } from "./quiet-accounts";
 
 type Model = Extract<StackModel, { role: "security" }>;
@@ -186,8 +187,7 @@ function busTier(c: EventsContext): SecurityEventBus {
             : org.organizationId;
     const forwardingRuleArnPatterns = [arn(org, "events", "*", "*", `rule/${org.namePrefix}-fwd-*`), names.findingsForwardingRuleArnPattern(c.scope)];
     const selfTest = c.events.selfTest.enabled ? { source: SELF_TEST_SOURCE, roleArn: c.selfTestRoleArn } : undefined;
-    const integrity = integrityPublisher(c.model);
-    const publishers = integrity ? [integrity] : [];
+    const publishers = [integrityPublisher(c.model), responsePublisher(c.model)].filter((p) => p !== undefined);
     return new SecurityEventBus(
         "security-events",
         {
@@ -326,6 +326,7 @@ function dashboardAlarmArns(c: EventsContext, options: SecurityEventsOptions): s
         names.alarmArn(s, siemDeadLetterAlarmName(c)),
         ...watches.map((n) => names.alarmArn(s, n)),
         ...integrityAlarmNames(c.model).map((n) => names.alarmArn(s, n)),
+        ...responseAlarmNames(c.model).map((n) => names.alarmArn(s, n)),
     ];
 }
 

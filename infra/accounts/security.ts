@@ -29,6 +29,7 @@ import { InvestigatorRole } from "../components/investigation/investigator-role"
 import { routeRuleName } from "../components/events/names";
 import { alertingScope, buildSecurityEvents } from "./security-events";
 import { integrityTier } from "./security-integrity";
+import { responseTier } from "./security-response";
 import { insightsTier } from "./security-insights";
 import type { RoleContext, RoleOutputs } from "./context";
 
@@ -51,6 +52,8 @@ interface Upstream {
     readonly archiveKeyArn: pulumi.Output<string>;
     /** Where the archive's bucket policy lets each service write: the trail and GuardDuty use exactly those prefixes. */
     readonly prefixes: pulumi.Output<ArchivePrefixes>;
+    /** The organisation's id (the management stack's output when it creates the organisation). */
+    readonly organizationId: pulumi.Output<string>;
 }
 
 /** What every step of the security stack needs. */
@@ -78,10 +81,11 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         archiveBucketArn: c.up.archiveBucketArn,
         archiveKeyArn: c.up.archiveKeyArn,
         prefixes: c.up.prefixes,
-        organizationId: c.model.org.organizationId === "create" ? (c.up.management.requireOutput("organizationId") as pulumi.Output<string>) : c.model.org.organizationId,
+        organizationId: c.up.organizationId,
         highTopicArn: events.topicArns.high,
         routeRuleName: (id) => routeRuleName(alertingScope(ctx.model), id),
     });
+    const response = responseTier(ctx, { organizationId: c.up.organizationId, highTopicArn: events.topicArns.high });
     const insights = insightsTier(ctx, findings.securityHub);
     const outputs: RoleOutputs = {
         accountId: c.model.account.id,
@@ -92,6 +96,10 @@ export function runSecurityStack(ctx: RoleContext<Model>): RoleOutputs {
         conformancePackArns: config.conformance?.packArns,
         integrityValidation: integrity ? { functionArn: integrity.functionArn, scheduleArn: integrity.scheduleArn, failedAlarmArn: integrity.failedAlarmArn, missingAlarmArn: integrity.missingAlarmArn } : undefined,
         securityHubInsightArns: insights?.insightArns,
+        responsePlaybooks: response
+            ? Object.fromEntries(Object.entries(response.playbooks).map(([id, p]) => [id, { functionArn: p!.functionArn, roleArn: p!.roleArn, ruleArns: p!.ruleArns }]))
+            : undefined,
+        responseDedupTableArn: response?.table.tableArn,
         ...events.outputs,
     };
     // A switched-off service exports nothing rather than an undefined output.
@@ -112,6 +120,7 @@ function contextOf(ctx: RoleContext<Model>): Context {
             archiveBucketArn: archive.requireOutput("archiveBucketArn") as pulumi.Output<string>,
             archiveKeyArn: archive.requireOutput("archiveKeyArn") as pulumi.Output<string>,
             prefixes: archive.requireOutput("archivePrefixes") as pulumi.Output<ArchivePrefixes>,
+            organizationId: org.organizationId === "create" ? (management.requireOutput("organizationId") as pulumi.Output<string>) : pulumi.output(org.organizationId),
         },
     };
 }

@@ -89,19 +89,24 @@ export interface PlaybookConfig {
 }
 
 /**
- * Tag key (value `true`) of the quarantine security group the member baseline creates in each
- * listed VPC; the compromised-instance playbook finds the group by it, its role may attach only a
- * group carrying it, and it tags the instance and the snapshots with the same key (value: the finding id).
+ * Tag key, value `true`: on the quarantine security group the member baseline creates in each
+ * listed VPC (the compromised-instance playbook finds the group by it, and its role may attach no
+ * group without it), and on the instance and snapshots the playbook isolated and took.
  */
 export const QUARANTINE_TAG_KEY = "lz:quarantine";
-/** The only other tag the compromised-instance playbook writes: the finding that caused the quarantine. */
+/** The only other tag the compromised-instance playbook writes (value: the finding id): the finding that caused the quarantine. */
 export const FINDING_TAG_KEY = "lz:response-finding";
 
-/** Dedup table: partition key `<playbook>#<finding id>`, expiry attribute (DynamoDB TTL, epoch seconds). */
+/**
+ * Dedup table: partition key `<playbook>#<subject>` (the handlers' subject is finding id, account and
+ * resource: one Health event names several keys, and its ARN is not unique per account), expiry
+ * attribute (DynamoDB TTL, epoch seconds). The `<playbook>#` prefix is what each function's
+ * permissions are limited to (`dynamodb:LeadingKeys`).
+ */
 export const DEDUP_KEY_ATTRIBUTE = "findingKey";
 export const DEDUP_EXPIRY_ATTRIBUTE = "expiresAt";
-export function dedupKey(playbook: PlaybookId, findingId: string): string {
-    return `${playbook}#${findingId}`;
+export function dedupKey(playbook: PlaybookId, subject: string): string {
+    return `${playbook}#${subject}`;
 }
 
 /**

@@ -163,3 +163,24 @@ export function playbookTriggers(playbook: PlaybookId, scope: PlaybookScope): re
             ];
     }
 }
+
+/** EventBridge's default largest event pattern, in characters (EventBridge User Guide, "Amazon EventBridge quotas": 2,048, adjustable). */
+export const MAX_EVENT_PATTERN_CHARS = 2048;
+
+/**
+ * The playbook's triggers with its accounts spread over as few rules per trigger as keep every
+ * pattern within `maxChars`: an account list is most of a pattern, and a GuardDuty trigger passes
+ * the default limit at about 90 accounts. With one rule the ids are `playbookTriggers`'; with n,
+ * `<id>-1` … `<id>-n`, each rule matching its share of the accounts.
+ */
+export function playbookRules(playbook: PlaybookId, scope: PlaybookScope, maxChars = MAX_EVENT_PATTERN_CHARS): readonly PlaybookTrigger[] {
+    const fits = (accounts: readonly string[]) => playbookTriggers(playbook, { ...scope, accounts }).every((t) => JSON.stringify(t.pattern).length <= maxChars);
+    for (let n = 1; n <= scope.accounts.length; n++) {
+        const size = Math.ceil(scope.accounts.length / n);
+        const chunks = Array.from({ length: Math.ceil(scope.accounts.length / size) }, (_, i) => scope.accounts.slice(i * size, (i + 1) * size));
+        if (!chunks.every(fits)) continue;
+        if (chunks.length === 1) return playbookTriggers(playbook, scope);
+        return chunks.flatMap((accounts, i) => playbookTriggers(playbook, { ...scope, accounts }).map((t) => ({ ...t, id: `${t.id}-${i + 1}` })));
+    }
+    throw new Error(`playbookRules(${playbook}): a pattern naming a single account is over ${maxChars} characters`);
+}

@@ -73,6 +73,11 @@ interface Planned {
     readonly integritySchedule: string;
     readonly integrityDlq: string;
     readonly integrityMissingAlarm: string;
+    readonly playbookFunction: string;
+    readonly playbookRole: string;
+    readonly playbookRule: string;
+    readonly dedupTable: string;
+    readonly responseRole: string;
     readonly roleArn: (stack: string, logical: string) => string;
 }
 
@@ -121,6 +126,11 @@ async function planned(): Promise<Planned> {
         integritySchedule: String(secOut.integrityValidation.scheduleArn),
         integrityDlq: String(resource(sec, (r) => r.type === "aws:sqs/queue:Queue" && r.inputs.name === "acme-lz-log-integrity-dead-letter", "integrity dead-letter queue").outputs.arn),
         integrityMissingAlarm: String(secOut.integrityValidation.missingAlarmArn),
+        playbookFunction: String(secOut.responsePlaybooks["compromised-instance"].functionArn),
+        playbookRole: String(secOut.responsePlaybooks["compromised-instance"].roleArn),
+        playbookRule: String(secOut.responsePlaybooks["compromised-instance"].ruleArns[0]),
+        dedupTable: String(secOut.responseDedupTableArn),
+        responseRole: String((member.outputs as any).responseRoleArns["compromised-instance"]),
         roleArn: (name, logical) => String(resource(stack(name), (r) => r.type === "aws:iam/role:Role" && r.name === logical, logical).outputs.arn),
     };
 }
@@ -288,6 +298,23 @@ const CASES: Case[] = [
     c("deputy", "refuses Lambda assuming the integrity role for another account's function", "lambda.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "log-integrity-function-role"), REFUSED, { context: { "aws:SourceAccount": MEMBER } }),
     c("deputy", "refuses EventBridge Scheduler assuming the integrity schedule's role for another schedule group", "scheduler.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "log-integrity-schedule-role"), REFUSED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:scheduler:us-east-1:${SEC}:schedule-group/default` } }),
 
+    // The response playbooks: nobody feeds them, blinds them, borrows their reach or speaks for them.
+    c("forge", "denies the security administrator invoking a playbook by hand (a finding of its own making acted on in a member account)", admin(SEC), "lambda:InvokeFunction", (p) => p.playbookFunction, DENIED),
+    c("blind", "denies the security administrator replacing a playbook's code", admin(SEC), "lambda:UpdateFunctionCode", (p) => p.playbookFunction, DENIED),
+    c("blind", "denies the security administrator stopping a playbook (concurrency zero)", admin(SEC), "lambda:PutFunctionConcurrency", (p) => p.playbookFunction, DENIED),
+    c("blind", "denies the security administrator a claim in the dedup table (its playbook would ignore that finding)", admin(SEC), "dynamodb:PutItem", (p) => p.dedupTable, DENIED, { context: { "dynamodb:LeadingKeys": "compromised-instance#e66822cd666acc84e4b98f1538dbf057" } }),
+    c("blind", "denies the security administrator switching off the dedup table's expiry (claims that never lapse)", admin(SEC), "dynamodb:UpdateTimeToLive", (p) => p.dedupTable, DENIED),
+    c("blind", "denies the security administrator deleting a playbook's trigger rule", admin(SEC), "events:DeleteRule", (p) => p.playbookRule, DENIED),
+    c("mint", "refuses the security administrator assuming a member's response role, even with the external id", admin(SEC), "sts:AssumeRole", (p) => p.responseRole, REFUSED, { context: { "sts:ExternalId": "acme-lz-compromised-instance-333333333333" } }),
+    c("mint", "refuses another playbook's function assuming the compromised-instance response role", role(SEC, "acme-lz-playbook-exposed-key"), "sts:AssumeRole", (p) => p.responseRole, REFUSED, { context: { "sts:ExternalId": "acme-lz-compromised-instance-333333333333" } }),
+    c("mint", "refuses an outside account assuming a member's response role", OUTSIDER, "sts:AssumeRole", (p) => p.responseRole, REFUSED, { context: { "sts:ExternalId": "acme-lz-compromised-instance-333333333333" } }),
+    c("mint", "denies a member administrator re-trusting its response role to itself", admin(MEMBER), "iam:UpdateAssumeRolePolicy", (p) => p.responseRole, DENIED),
+    c("blind", "denies a member administrator deleting its response role's permissions (the playbook could no longer act there)", admin(MEMBER), "iam:DeleteRolePolicy", (p) => p.responseRole, DENIED),
+    c("forge", "denies the security administrator a playbook result on the central bus (a forged failure pages high)", admin(SEC), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.response" } }),
+    c("forge", "denies a member administrator a playbook result on the central bus", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.response" } }),
+    c("forge", "denies the security administrator passing a playbook's role to a function of its own", admin(SEC), "iam:PassRole", (p) => p.playbookRole, DENIED),
+    c("deputy", "refuses Lambda assuming a playbook's role for another account's function", "lambda.amazonaws.com", "sts:AssumeRole", (p) => p.playbookRole, REFUSED, { context: { "aws:SourceAccount": MEMBER } }),
+
     // 5. Forging pages.
     c("forge", "denies a member administrator a custom event shaped like a CloudTrail record on the central bus", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "acme.cloudtrail" } }),
     c("forge", "denies a member administrator the self-test's source", admin(MEMBER), "events:PutEvents", (p) => p.bus, DENIED, { context: { "events:source": "lz.selftest" } }),
@@ -321,6 +348,11 @@ const CASES: Case[] = [
     c("deputy", "refuses CloudTrail assuming the trail's log role for another trail", "cloudtrail.amazonaws.com", "sts:AssumeRole", (p) => p.roleArn("security", "org-trail-logs-role"), REFUSED, { context: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:999999999999:trail/evil" } }),
 
     // The legitimate paths next to the attacks.
+    c("legitimate", "lets the compromised-instance playbook assume its response role in a member account with its external id and its planned permissions", role(SEC, "acme-lz-playbook-compromised-instance"), "sts:AssumeRole", (p) => p.responseRole, ALLOWED, { context: { "sts:ExternalId": "acme-lz-compromised-instance-333333333333", "aws:ResourceOrgID": ORG }, identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-playbook-compromised-instance")) }),
+    c("legitimate", "lets the compromised-instance playbook claim its own finding in the dedup table with its planned permissions", role(SEC, "acme-lz-playbook-compromised-instance"), "dynamodb:PutItem", (p) => p.dedupTable, ALLOWED, { context: { "dynamodb:LeadingKeys": "compromised-instance#e66822cd666acc84e4b98f1538dbf057" }, identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-playbook-compromised-instance")) }),
+    c("legitimate", "lets a playbook post its result on the central bus with its planned permissions", role(SEC, "acme-lz-playbook-public-bucket"), "events:PutEvents", (p) => p.bus, ALLOWED, { context: { "events:source": "lz.response" }, identity: (p) => plannedRolePolicies(p.w, role(SEC, "acme-lz-playbook-public-bucket")) }),
+    c("legitimate", "lets the member's compromised-instance role move an interface into the quarantine group through the member's guardrails", role(MEMBER, "acme-lz-response-compromised-instance"), "ec2:ModifyNetworkInterfaceAttribute", `arn:aws:ec2:us-east-1:${MEMBER}:security-group/sg-0quarantine000000`, ALLOWED, { context: { "aws:ResourceTag/lz:quarantine": "true" }, identity: (p) => plannedRolePolicies(p.w, role(MEMBER, "acme-lz-response-compromised-instance")) }),
+    c("legitimate", "lets the member's exposed-key role deactivate a user's key through the member's guardrails", role(MEMBER, "acme-lz-response-exposed-key"), "iam:UpdateAccessKey", `arn:aws:iam::${MEMBER}:user/ci-deployer`, ALLOWED, { identity: (p) => plannedRolePolicies(p.w, role(MEMBER, "acme-lz-response-exposed-key")) }),
     c("legitimate", "lets CloudTrail deliver the organisation trail into the archive", "cloudtrail.amazonaws.com", "s3:PutObject", object((p) => p.archive, trailKey), ALLOWED, { context: { ...ACL, "aws:SourceArn": TRAIL } }),
     c("legitimate", "lets VPC flow logs of the organisation deliver into the archive", "delivery.logs.amazonaws.com", "s3:PutObject", object((p) => p.archive, "vpc-flow-logs/AWSLogs/444444444444/vpcflowlogs/us-east-1/2026/12/01/x.log.gz"), ALLOWED, { context: { ...ACL, "aws:SourceAccount": MEMBER } }),
     c("legitimate", "lets GuardDuty of the security account export findings into the archive", "guardduty.amazonaws.com", "s3:PutObject", object((p) => p.archive, "guardduty/AWSLogs/333333333333/GuardDuty/us-east-1/x.jsonl.gz"), ALLOWED, { context: { "aws:SourceAccount": SEC, "aws:SourceArn": `arn:aws:guardduty:us-east-1:${SEC}:detector/12abc34d567e8fa901bc2d34e56789f0` } }),

@@ -19,7 +19,7 @@ export interface IntegrityValidationJobArgs {
     readonly name: string;
     /** What to validate and where the result goes (the function's `LZ_INTEGRITY_JOB_CONFIG`). */
     readonly config: pulumi.Input<IntegrityJobConfig>;
-    /** Trust of the function's role (`iam/integrity-job-trust.ts`). */
+    /** Trust of the function's role (`iam/lambda-trust.ts`). */
     readonly trustPolicy: PolicyDocument;
     /** What the validation reads and where it puts its result (`iam/integrity-job-permissions.ts`). */
     readonly permissionsPolicy: pulumi.Input<PolicyDocument>;

@@ -12,7 +12,7 @@ export const PLAYBOOK_ENTRY = path.join(__dirname, "..", "..", "response", "play
 
 /** One EventBridge rule on the central bus that feeds the playbook (`response/triggers.ts`). */
 export interface PlaybookTrigger {
-    /** Stable id: the rule is `<functionName>-<id>`. */
+    /** Stable id, unique among every playbook's triggers: part of the rule's name. */
     readonly id: string;
     readonly description: string;
     readonly pattern: Readonly<Record<string, unknown>>;
@@ -34,6 +34,8 @@ export interface ResponsePlaybookArgs {
     readonly busName: string;
     /** The rules that feed the function; at least one. */
     readonly triggers: readonly PlaybookTrigger[];
+    /** Physical name of a trigger's rule (`naming.playbookRuleName`; EventBridge allows 64 characters). */
+    readonly ruleName: (triggerId: string) => string;
     readonly logGroupName: string;
     readonly logRetentionDays: number;
     /** Topic paged when an invocation failed every retry or a trigger could not deliver (the high topic). */
@@ -58,8 +60,8 @@ export function resolveResponsePlaybookArgs(name: string, args: ResponsePlaybook
     ids.forEach((id, i) => {
         if (!/^[a-z0-9-]+$/.test(id)) problems.push(`triggers[${i}].id: ${JSON.stringify(id)} must be lower-case letters, digits and -`);
         if (ids.indexOf(id) !== i) problems.push(`triggers[${i}].id: ${JSON.stringify(id)} is used twice`);
-        // EventBridge rule names: 64 characters.
-        if (`${r.functionName}-${id}`.length > 64) problems.push(`triggers[${i}].id: rule name ${r.functionName}-${id} is over EventBridge's 64 characters`);
+        // EventBridge rule names: 64 characters of letters, digits, . - _ (EventBridge API Reference, PutRule, Name).
+        if (!/^[\w.-]{1,64}$/.test(r.ruleName(id))) problems.push(`triggers[${i}].id: rule name ${JSON.stringify(r.ruleName(id))} is not 1-64 letters, digits, . - _ (EventBridge)`);
     });
     failIfAny("ResponsePlaybook", name, problems);
     return r;
@@ -100,7 +102,7 @@ export class ResponsePlaybook extends pulumi.ComponentResource {
         this.ruleArns = a.triggers.map((t) => {
             const rule = new aws.cloudwatch.EventRule(
                 `${name}-${t.id}`,
-                { name: `${a.functionName}-${t.id}`, eventBusName: a.busName, description: t.description.slice(0, 512), eventPattern: JSON.stringify(t.pattern), state: "ENABLED" },
+                { name: a.ruleName(t.id), eventBusName: a.busName, description: t.description.slice(0, 512), eventPattern: JSON.stringify(t.pattern), state: "ENABLED" },
                 { parent: this },
             );
             // Only this rule may invoke the function (its ARN), so no other rule of the account feeds it findings.
@@ -120,10 +122,10 @@ export class ResponsePlaybook extends pulumi.ComponentResource {
                 `${name}-${t.id}-failed`,
                 {
                     name: a.failedAlarmName(t.id),
-                    description: `Rule ${a.functionName}-${t.id} could not invoke the playbook for an hour: findings went unanswered; check the function's resource policy and concurrency`,
+                    description: `Rule ${a.ruleName(t.id)} could not invoke the playbook for an hour: findings went unanswered; check the function's resource policy and concurrency`,
                     namespace: "AWS/Events",
                     metricName: "FailedInvocations",
-                    dimensions: { EventBusName: a.busName, RuleName: `${a.functionName}-${t.id}` },
+                    dimensions: { EventBusName: a.busName, RuleName: a.ruleName(t.id) },
                     statistic: "Sum",
                     topicArns: [a.alarmTopicArn],
                 },

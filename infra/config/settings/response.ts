@@ -95,13 +95,14 @@ function underOu(ou: string, scope: string): boolean {
 /** Names, OUs and switches the schema cannot check: every name and OU must exist, a switched-on playbook must reach an account. */
 export function validateResponseSettings(s: Partial<ResponseSettings> | undefined, accounts: readonly Account[], file: string, problems: ProblemList): void {
     const names = accounts.map((a) => a.name);
-    const ous = [...new Set(accounts.map((a) => a.ou))].sort();
+    // Every OU that holds an account, directly or below it: `Workloads` for `Workloads/Prod`.
+    const ous = [...new Set(accounts.flatMap((a) => (typeof a.ou === "string" ? a.ou : "").split("/").map((_, i, parts) => parts.slice(0, i + 1).join("/"))))].sort();
     for (const id of PLAYBOOK_IDS) {
         const p = s?.playbooks?.[id];
         if (!p) continue;
         const at = `response.playbooks.${id}`;
         (p.organizationalUnits ?? []).forEach((ou, i) => {
-            if (typeof ou === "string" && !ous.some((o) => underOu(o, ou))) {
+            if (typeof ou === "string" && !ous.includes(ou)) {
                 const hint = closest(ou, ous);
                 problems.add(file, `${at}.organizationalUnits[${i}]`, `${show(ou)} is the OU of no account` + (hint ? ` (did you mean ${show(hint)}?)` : "") + `; OUs of accounts: ${ous.join(", ")}`);
             }

@@ -118,6 +118,16 @@ const ORG_FIELDS: readonly Field[] = [
     { path: "health.trailSilentMinutes", source: "configuration reference: 10-1440 minutes in 5-minute periods", accept: [10, 1440], reject: [9, 1441] },
     { path: "health.logCanary.account", source: "configuration reference: an account of accounts, or none", accept: ["workload-dev", "none"], reject: ["Workload-Dev", "-x"] },
     { path: "health.logCanary.intervalMinutes", source: "configuration reference: 5-720 minutes, a day at most with missedIntervals", accept: [5, 720], reject: [4, 721], base: (o) => (o.health.missedIntervals = 1) },
+    { path: "response.dedupMinutes", source: "configuration reference: 5 minutes to a week", accept: [5, 10080], reject: [4, 10081, 60.5] },
+    { path: "response.playbooks.public-bucket.mode", source: "configuration reference: off, dry-run or enforce", accept: ["off", "dry-run", "enforce"], reject: ["on", "Enforce"], base: (o) => (o.response = { playbooks: { "public-bucket": { organizationalUnits: ["Workloads"] } } }) },
+    { path: "response.playbooks.public-bucket.organizationalUnits[0]", source: "configuration reference: the OU path of an account, or an OU above one", accept: ["Workloads", "Workloads/Prod", "Root"], reject: ["Workload", "/Workloads", "Workloads/"] },
+    { path: "response.playbooks.public-bucket.accounts[0]", source: "configuration reference: an account of accounts", accept: ["workload-dev", "security"], reject: ["Workload-Dev", "nobody"] },
+    { path: "response.playbooks.exposed-key.mode", source: "configuration reference: off, dry-run or enforce", accept: ["off", "dry-run", "enforce"], reject: ["on", "Enforce"], base: (o) => (o.response = { playbooks: { "exposed-key": { organizationalUnits: ["Workloads"] } } }) },
+    { path: "response.playbooks.exposed-key.organizationalUnits[0]", source: "configuration reference: the OU path of an account, or an OU above one", accept: ["Workloads", "Workloads/Prod", "Root"], reject: ["Workload", "/Workloads", "Workloads/"] },
+    { path: "response.playbooks.exposed-key.accounts[0]", source: "configuration reference: an account of accounts", accept: ["workload-dev", "security"], reject: ["Workload-Dev", "nobody"] },
+    { path: "response.playbooks.compromised-instance.mode", source: "configuration reference: off, dry-run or enforce", accept: ["off", "dry-run", "enforce"], reject: ["on", "Enforce"], base: (o) => (o.response = { playbooks: { "compromised-instance": { organizationalUnits: ["Workloads"] } } }) },
+    { path: "response.playbooks.compromised-instance.organizationalUnits[0]", source: "configuration reference: the OU path of an account, or an OU above one", accept: ["Workloads", "Workloads/Prod", "Root"], reject: ["Workload", "/Workloads", "Workloads/"] },
+    { path: "response.playbooks.compromised-instance.accounts[0]", source: "configuration reference: an account of accounts", accept: ["workload-dev", "security"], reject: ["Workload-Dev", "nobody"] },
     { path: "estimate.workload", source: "configuration reference / docs/cost.md: small, medium or large", accept: ["small", "medium", "large"], reject: ["huge", "Medium"] },
     { path: "estimate.accounts.<value>", source: "docs/cost.md: small, medium or large", accept: ["small", "large"], reject: ["xl"], entry: (v) => ({ at: "estimate.accounts.workload-dev", value: v }) },
     { path: "estimate.volumes.<key>", source: "docs/cost.md: volumes per workload size", accept: ["small", "large"], reject: ["huge"], entry: (v) => ({ at: `estimate.volumes.${String(v)}`, value: {} }) },
@@ -173,6 +183,14 @@ const STACK_FIELDS: readonly Field[] = [
     { path: "lz:security.integrity.missingAfterHours", source: "configuration reference: 25-168 hours (more than a day; an alarm of hourly periods looks back 7 days)", accept: [25, 168], reject: [24, 169] },
     { path: "lz:security.integrity.parallel", source: "configuration reference: 1-32 account × region chains at once", accept: [1, 32], reject: [0, 33] },
     { path: "lz:security.integrity.memoryMb", source: "Lambda CreateFunction, MemorySize: 128-10240 MB; 512 at least here", accept: [512, 10240], reject: [511, 10241] },
+    { path: "lz:member.response.quarantineVpcs.<key>", source: "region codes of the enabled regions", accept: ["us-east-1", "eu-west-1"], reject: ["US-EAST-1", "us-east-2"], entry: (v) => ({ at: `lz:member.response.quarantineVpcs.${String(v)}`, value: [] }) },
+    {
+        path: "lz:member.response.quarantineVpcs.<value>[0]",
+        source: "Amazon EC2 API Reference, Vpc.VpcId: vpc- and 8 or 17 hexadecimal digits",
+        accept: ["vpc-01234567", "vpc-0123456789abcdef0"],
+        reject: ["vpc-0123456", "vpc-0123456789ABCDEF0", "sg-0123456789abcdef0", "vpc-0123456789abcdef"],
+        entry: (v) => ({ at: "lz:member.response.quarantineVpcs.us-east-1[0]", value: v }),
+    },
     { path: "lz:member.config.owner", source: "configuration reference: landing-zone or control-tower", accept: ["landing-zone", "control-tower"], reject: ["ControlTower", "none"] },
     { path: "lz:member.config.adopt.regions[0]", source: "region codes", accept: ["us-east-1"], reject: ["US-EAST-1", "us-east"] },
     { path: "lz:member.config.adopt.recorderName", source: "AWS Config API Reference, ConfigurationRecorder.name: 1-256 characters", accept: ["default", chars(256)], reject: ["", chars(257), "my recorder"] },
@@ -218,7 +236,11 @@ function stackProblems(f: Field, value: unknown): string[] {
     const settings: Record<string, any> = {};
     let reported = f.path;
     const map = /^(.+)\.<(key|value)>$/.exec(rest);
-    if (map) {
+    if (f.entry) {
+        const e = f.entry(value);
+        setAt(settings, e.at.replace(/^lz:\w+\./, ""), e.value);
+        reported = e.at;
+    } else if (map) {
         const [k, v] = map[2] === "key" ? [String(value), map[1].endsWith("detectorIds") ? DETECTOR : GRAPH()] : ["us-east-1", value];
         setAt(settings, map[1], { [k]: v });
         reported = `lz:${key}.${map[1]}.${k}`;
