@@ -32,7 +32,7 @@ export interface ResponseInputs {
 /** The bus-policy publisher of the playbooks' source: their function roles alone may put `lz.response`. */
 export function responsePublisher(model: Model): { name: string; source: string; roleArns: string[] } | undefined {
     const { org } = model;
-    const roles = activePlaybooks(org.response).map((id) => roleArn(org, org.security.id, playbookFunctionName(org, id)));
+    const roles = deployedPlaybooks(model).map((id) => roleArn(org, org.security.id, playbookFunctionName(org, id)));
     return roles.length > 0 ? { name: "Response", source: RESPONSE_EVENT_SOURCE, roleArns: roles } : undefined;
 }
 
@@ -41,10 +41,15 @@ function scopeAccountIds(model: Model, playbook: PlaybookId): string[] {
     return model.org.response.playbooks[playbook].accounts.flatMap((a) => (a.id === undefined ? [] : [a.id]));
 }
 
+/** The playbooks switched on with at least one account in scope that has an id: those the stack deploys. */
+function deployedPlaybooks(model: Model): PlaybookId[] {
+    return activePlaybooks(model.org.response).filter((id) => scopeAccountIds(model, id).length > 0);
+}
+
 /** The playbooks that are switched on, and their dedup table; undefined when every playbook is off. */
 export function responseTier(ctx: RoleContext<Model>, inputs: ResponseInputs): { playbooks: Partial<Record<PlaybookId, ResponsePlaybook>>; table: ResponseDedupTable } | undefined {
     const { org } = ctx.model;
-    const active = activePlaybooks(org.response).filter((id) => scopeAccountIds(ctx.model, id).length > 0);
+    const active = deployedPlaybooks(ctx.model);
     if (active.length === 0) return undefined;
     const opts = { provider: ctx.provider };
     const account = org.security.id;
@@ -92,20 +97,30 @@ function playbook(ctx: RoleContext<Model>, id: PlaybookId, table: ResponseDedupT
             permissionsPolicy: permissions,
             eventsPrincipal: servicePrincipal(org, "events"),
             busName: centralBusName(org),
-            triggers: playbookRules(id, { accounts, partition: org.partition }),
+            triggers: triggersOf(ctx.model, id),
             ruleName: (trigger) => playbookRuleName(org, trigger),
             logGroupName: playbookLogGroupName(org, id),
             logRetentionDays: org.retention.logGroupDays,
             alarmTopicArn: inputs.highTopicArn,
-            failedAlarmName: (trigger) => healthAlarmName(org.namePrefix, "routing-failed", `playbook-${trigger}`),
+            failedAlarmName: (trigger) => triggerFailedAlarmName(ctx.model, trigger),
             exemptRoleArns: [roleArn(org, account, org.roles.deployment), roleArn(org, account, org.roles.breakGlass)],
         },
         { provider: ctx.provider },
     );
 }
 
-/** The playbooks' alarms (the dashboard shows them): an invocation that failed every retry. */
+/** The rules that feed a playbook: its triggers over the accounts in its scope. */
+function triggersOf(model: Model, playbook: PlaybookId) {
+    return playbookRules(playbook, { accounts: scopeAccountIds(model, playbook), partition: model.org.partition });
+}
+
+/** Name of the alarm on a trigger rule's lost deliveries (a `routing-failed` health signal of its own). */
+function triggerFailedAlarmName(model: Model, triggerId: string): string {
+    return healthAlarmName(model.org.namePrefix, "routing-failed", `playbook-${triggerId}`);
+}
+
+/** The playbooks' alarms (the dashboard shows them): an invocation that failed every retry, a trigger that could not invoke. */
 export function responseAlarmNames(model: Model): string[] {
     const { org } = model;
-    return activePlaybooks(org.response).map((id) => `${playbookFunctionName(org, id)}-failed`);
+    return deployedPlaybooks(model).flatMap((id) => [`${playbookFunctionName(org, id)}-failed`, ...triggersOf(model, id).map((t) => triggerFailedAlarmName(model, t.id))]);
 }

@@ -26,6 +26,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:iam/serviceLinkedRole:ServiceLinkedRole": "IAM is free",
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "IAM is free",
     "aws:ec2/securityGroup:SecurityGroup": "security groups are free",
+    "aws:lambda/permission:Permission": "a function's resource policy is free; its invocations are priced with the function",
     // Storage: usage is priced at the sources that write (archive-storage.ts, called by their rules).
     "aws:s3/bucket:Bucket": "storage priced with the logs each source writes (rules cloudtrail, config-recording, log-subscription, access-log-staging)",
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "its tiering is read into the archive storage lines",

@@ -60,6 +60,8 @@ export const INSTANCE_CREDENTIAL_EXFILTRATION_TYPES = [
     "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
     "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.InsideAWS",
 ] as const;
+/** What every anomalous-behaviour type of an IAM user ends with. */
+export const ANOMALOUS_BEHAVIOR_SUFFIX = ":IAMUser/AnomalousBehavior";
 export const EXPOSED_KEY_FINDING_TYPES: readonly string[] = [...INSTANCE_CREDENTIAL_EXFILTRATION_TYPES, ...ANOMALOUS_BEHAVIOR_TYPES];
 
 /**
@@ -140,7 +142,10 @@ export function playbookTriggers(playbook: PlaybookId, scope: PlaybookScope): re
                 {
                     id: "guardduty-exposed-key",
                     description: "GuardDuty: an access key used anomalously or from outside its instance (not a sample finding)",
-                    pattern: guardDuty(scope, { type: [...EXPOSED_KEY_FINDING_TYPES] }),
+                    // The eight AnomalousBehavior types by their common suffix: the account list is most of the
+                    // pattern and must fit EventBridge's 2,048 characters for as many accounts as it can; the
+                    // handler still accepts only the listed types.
+                    pattern: guardDuty(scope, { type: [{ suffix: ANOMALOUS_BEHAVIOR_SUFFIX }, ...INSTANCE_CREDENTIAL_EXFILTRATION_TYPES] }),
                 },
                 {
                     id: "health-exposed-key",

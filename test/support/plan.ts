@@ -115,5 +115,7 @@ export function generatedOrg(regions: readonly string[], members = 2): Record<st
 export function withMembers(o: Record<string, any>, members: readonly Record<string, unknown>[]): Record<string, any> {
     o.accounts.members = [...members];
     if (o.health?.logCanary) delete o.health.logCanary.account;
+    // The reference playbooks' scope is an OU of members: with none left it would name an empty OU.
+    if (members.length === 0) delete o.response;
     return o;
 }

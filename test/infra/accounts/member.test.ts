@@ -130,14 +130,16 @@ describe("member stack", () => {
         // The security account forwards its tooling's changes everywhere and its functions' in the home region; the log-archive
         // account, forged archive writes and the canary's arrivals in the home region, and (the quiet account) its sign-ins in the
         // enabled regions, the global-events region and the three regions the console records IAM users' sign-ins in, each of
-        // those with its dead-letter queue, its alarm and the forwarding of that alarm; the canary account (workload-prod) sends the canary.
+        // those with its dead-letter queue, its alarm and the forwarding of that alarm; the canary account (workload-prod) sends the
+        // canary, and it alone is in the playbooks' scope (Workloads/Prod: three response roles, each with its policy) and lists two
+        // VPCs for quarantine groups.
         const own: Record<string, { readonly names: RegExp; readonly count: number }> = {
             "member-security": { names: /^forwarding-(tooling|function)-tampering-/, count: 2 * REGIONS.length + 2 },
             "member-log-archive": {
                 names: /^forwarding-(archive-writer-|log-canary-|quiet-sign-in-|dlq-(us-east-2|eu-north-1|ap-southeast-2)|health-alarms-(us-east-2|eu-north-1|ap-southeast-2))/,
                 count: 4 + 2 * (REGIONS.length + 3) + 3 * 3 + 2 * 3,
             },
-            "member-workload-prod": { names: /^log-canary(-|$)/, count: 5 },
+            "member-workload-prod": { names: /^(log-canary|response|quarantine)(-|$)/, count: 5 + (1 + 3 * 2) + (1 + 2) },
         };
         const reference = shape(p).filter((x) => !own["member-workload-prod"].names.test(x.split(" ")[1]));
         assert.ok(MEMBER_STACKS.length >= 5 && MEMBER_STACKS.every((s) => s !== "member-workload-prod" || own[s]));
@@ -235,7 +237,8 @@ describe("member stack size and settings", () => {
         assert.strictEqual(ofType(off, "aws:cloudwatch/logAccountPolicy:LogAccountPolicy").length, 0);
         assert.ok(!("logSubscriptionPolicyNames" in off.outputs) && !("logSubscriptionRoleArn" in off.outputs), Object.keys(off.outputs).join(", "));
         assert.deepStrictEqual(off.diagnostics, [], "no undefined stack output for the SDK to warn about");
-        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name).sort(), ["forwarding-role"]);
+        // The generated members are in Workloads/Prod, the reference playbooks' scope: their response roles stay.
+        assert.deepStrictEqual(ofType(off, "aws:iam/role:Role").map((r) => r.name).sort(), ["forwarding-role", "response-compromised-instance", "response-exposed-key", "response-public-bucket"]);
         const extra = await member(generatedOrg(REGIONS), { logSubscription: { excludedLogGroups: ["/app/noisy-debug"] } });
         assert.match(String(byName(extra, "central-logs-eu-west-1").inputs.selectionCriteria), /"\/app\/noisy-debug"/);
     });

@@ -96,7 +96,7 @@ describe("security stack: scheduled log integrity validation", () => {
         const off = await policyOf({ orgRules: true, integrity: { enabled: false } });
         assert.deepStrictEqual(on.Statement.find((x) => x.Sid === "DenyIntegrityFromOthers")?.Condition, {
             "ForAnyValue:StringEquals": { "events:source": "lz.integrity" },
-            ArnNotEquals: { "aws:PrincipalArn": `arn:aws:iam::${SECURITY}:role/acme-lz-log-integrity` },
+            ArnNotEquals: { "aws:PrincipalArn": [`arn:aws:iam::${SECURITY}:role/acme-lz-log-integrity`] },
         });
         assert.ok(!JSON.stringify(off).includes("lz.integrity"), "no publisher: the source is refused with every other custom one");
         const model = securityModel(referenceOrg(), { orgRules: true, integrity: { enabled: false } });

@@ -64,9 +64,9 @@ describe("npm run audit", function () {
         assert.deepEqual(r.report.stacks.map((s) => s.stack).sort(), ["log-archive", "management", "security"]);
         // README, "Landing zone advisories": the organisation trail notifies no SNS topic (the SIEM
         // learns of new log files from the archive's object notifications instead); the integrity
-        // validation's log group has no customer key (CloudWatch Logs encrypts it at rest).
+        // validation's and the response playbooks' log groups have no customer key (CloudWatch Logs encrypts them at rest).
         const fails = r.report.stacks.flatMap((s) => s.results.filter((x) => x.status === "fail").map((x) => `${s.stack} ${x.level} ${x.policy} ${x.resources.join(",")}`));
-        assert.deepEqual(fails, ["security advisory lz-cloudtrail-sns-notification org-trail-trail", "security advisory lz-cloudwatch-log-group-kms log-integrity-function-log"]);
+        assert.deepEqual(fails, ["security advisory lz-cloudtrail-sns-notification org-trail-trail", "security advisory lz-cloudwatch-log-group-kms log-integrity-function-log,playbook-public-bucket-function-log,playbook-exposed-key-function-log,playbook-compromised-instance-function-log"]);
         const logging = result(r.report, "log-archive", "lz-s3-access-logging");
         assert.equal(logging.status, "pass");
         assert.ok(logging.resources.includes("archive-bucket"));

@@ -83,13 +83,20 @@ describe("buildSecurityEvents (security account alerting)", () => {
                 assert.strictEqual(r.provider, provider.urn, r.name);
             }
         });
-        it("admits PutEvents from the landing zone's forwarding rules of the organisation, the self-test's role and the integrity validation's role only", () => {
+        it("admits PutEvents from the landing zone's forwarding rules of the organisation, the self-test's role, the integrity validation's role and the playbooks' roles only", () => {
             const expected = busPolicy({
                 busArn: BUS_ARN,
                 organizationId: ORG_ID,
                 forwardingRuleArnPatterns: ["arn:aws:events:*:*:rule/acme-lz-fwd-*", "arn:aws:events:*:333333333333:rule/acme-lz-findings-*"],
                 selfTest: { source: "lz.selftest", roleArn: "arn:aws:iam::333333333333:role/acme-lz-security-selftest" },
-                publishers: [{ name: "Integrity", source: "lz.integrity", roleArns: ["arn:aws:iam::333333333333:role/acme-lz-log-integrity"] }],
+                publishers: [
+                    { name: "Integrity", source: "lz.integrity", roleArns: ["arn:aws:iam::333333333333:role/acme-lz-log-integrity"] },
+                    {
+                        name: "Response",
+                        source: "lz.response",
+                        roleArns: ["public-bucket", "exposed-key", "compromised-instance"].map((id) => `arn:aws:iam::333333333333:role/acme-lz-playbook-${id}`),
+                    },
+                ],
             });
             assert.deepStrictEqual(policyOf(byName(p, "security-events-bus-policy")), JSON.parse(JSON.stringify(expected)));
             // The role named there is the one the planned schedule runs as.
