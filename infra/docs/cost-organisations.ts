@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse, stringify } from "yaml";
+import { playbooksIn } from "../config/settings/response";
 import { DEFAULT_ENABLED_REGIONS } from "../config/regions";
 import { planStacks, withPredecessors } from "../engine/plan";
 import type { StackPlan } from "../engine/run";
@@ -72,7 +73,8 @@ export function essentialEstimate(repoRoot: string): Promise<PlanEstimate> {
 /**
  * The reference organisation grown to 100 member accounts in 17 regions. Planning 103 member stacks
  * of ~750 resources takes minutes, and workload members of one workload size differ only in account
- * ids and names: one member stack is planned per workload size (and the three core accounts' own
+ * ids and names: one member stack is planned per workload size, set of response playbooks in scope
+ * and log-canary duty (and the three core accounts' own
  * member stacks, which differ), and its plan stands for every member of that size. A test shows the
  * estimate equals the full plan's on a smaller generated organisation.
  */
@@ -97,7 +99,7 @@ export function largeEstimate(repoRoot: string, o: { members?: number; regions?:
     );
 }
 
-/** Plans the non-member stacks, the core accounts' member stacks and one workload member per size; estimates every stack. */
+/** Plans the non-member stacks, the core accounts' member stacks and one workload member per size and playbook scope; estimates every stack. */
 export async function representativeEstimate(root: string, sources: readonly StackSource[]): Promise<PlanEstimate> {
     const { org } = stackModels(root, sources);
     const core = new Set([org.management.name, org.logArchive.name, org.security.name]);
@@ -106,9 +108,12 @@ export async function representativeEstimate(root: string, sources: readonly Sta
     for (const s of sources.filter((x) => x.role === "member")) {
         const account = org.accounts.find((a) => a.name === s.config["lz:account"]);
         if (account === undefined || core.has(account.name)) continue;
-        const size = sizeOf(org, account);
-        if (!representative.has(size)) representative.set(size, s.stack);
-        else replicas.set(s.stack, representative.get(size)!);
+        // Members differ by workload size, by the response playbooks whose scope they are in (their roles)
+        // and by whether they send the log canary.
+        const canary = org.health.logCanary?.account.name === account.name;
+        const kind = `${sizeOf(org, account)}|${playbooksIn(org.response, account.name).join(",")}|${canary ? "canary" : ""}`;
+        if (!representative.has(kind)) representative.set(kind, s.stack);
+        else replicas.set(s.stack, representative.get(kind)!);
     }
     const planned = sources.filter((s) => !replicas.has(s.stack));
     const plans = await planStacks(readProject(root), withPredecessors(sources, planned.map((s) => s.stack)), { preview: false });

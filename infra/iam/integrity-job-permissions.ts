@@ -1,4 +1,4 @@
-import { READER_ACTIONS } from "./statements";
+import { putResultUnderOwnSource, READER_ACTIONS } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 /**
@@ -38,14 +38,6 @@ export function integrityJobPermissionsPolicy(a: IntegrityJobPermissionsArgs): P
         { Sid: "ReadTrailFilesAndDigests", Effect: "Allow", Action: "s3:GetObject", Resource: [`${files}/CloudTrail/*`, `${files}/CloudTrail-Digest/*`] },
         { Sid: "DecryptThroughS3", Effect: "Allow", Action: [...READER_ACTIONS], Resource: a.archiveKeyArn, Condition: { StringEquals: { "kms:ViaService": a.s3ViaService } } },
         { Sid: "ListCloudTrailPublicKeys", Effect: "Allow", Action: [...VALIDATION_KEY_ACTIONS], Resource: "*" },
-        {
-            Sid: "PutResultOnCentralBus",
-            Effect: "Allow",
-            Action: "events:PutEvents",
-            Resource: a.busArn,
-            // events:source is multi-valued (one value per entry of the request): every entry must carry
-            // the job's source, and a request without the key matches nothing.
-            Condition: { "ForAllValues:StringEquals": { "events:source": a.eventSource }, Null: { "events:source": "false" } },
-        },
+        putResultUnderOwnSource(a.busArn, a.eventSource),
     ]);
 }

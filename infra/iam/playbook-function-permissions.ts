@@ -1,5 +1,6 @@
 import type { PlaybookId } from "../config/playbooks";
 import { DEDUP_ACTIONS } from "./response-actions";
+import { putResultUnderOwnSource } from "./statements";
 import { policyDocument, type PolicyDocument } from "./types";
 
 export const ASSUME_RESPONSE_ROLE_ACTIONS = ["sts:AssumeRole"] as const;
@@ -53,12 +54,6 @@ export function playbookFunctionPermissionsPolicy(a: PlaybookFunctionPermissions
             // a request without the key matches nothing.
             Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": `${a.playbook}#*` }, Null: { "dynamodb:LeadingKeys": "false" } },
         },
-        {
-            Sid: "PutResultOnCentralBus",
-            Effect: "Allow",
-            Action: "events:PutEvents",
-            Resource: a.busArn,
-            Condition: { "ForAllValues:StringEquals": { "events:source": a.eventSource }, Null: { "events:source": "false" } },
-        },
+        putResultUnderOwnSource(a.busArn, a.eventSource),
     ]);
 }

@@ -238,3 +238,19 @@ export function denyDrainBut(sid: string, queueArn: string, principalArns: reado
         Condition: { ArnNotEquals: { "aws:PrincipalArn": [...principalArns] } },
     };
 }
+
+/**
+ * A landing-zone function puts its result on the central bus under its own source only.
+ * `events:source` is multi-valued (one value per entry of the request): every entry must carry the
+ * source, and a request without the key matches nothing, so the function cannot pose as a finding,
+ * the self-test or another function.
+ */
+export function putResultUnderOwnSource(busArn: string, eventSource: string): Statement {
+    return {
+        Sid: "PutResultOnCentralBus",
+        Effect: "Allow",
+        Action: "events:PutEvents",
+        Resource: busArn,
+        Condition: { "ForAllValues:StringEquals": { "events:source": eventSource }, Null: { "events:source": "false" } },
+    };
+}

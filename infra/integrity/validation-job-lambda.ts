@@ -7,6 +7,7 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { parseJsonVariable } from "../config/json-variable";
 import { cloudTrailPublicKeys } from "./cloudtrail-public-keys";
 import { s3Store } from "./s3-store";
 import { CONFIG_VARIABLE, runIntegrityJob, type IntegrityJobConfig, type IntegrityJobInput } from "./validation-job";
@@ -15,13 +16,7 @@ export { CONFIG_VARIABLE };
 
 /** Validates the configuration JSON; throws one Error listing every problem. */
 export function parseJobConfig(text: string | undefined): IntegrityJobConfig {
-    if (text === undefined) throw new Error(`${CONFIG_VARIABLE} is not set`);
-    let raw: Record<string, unknown>;
-    try {
-        raw = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-        throw new Error(`${CONFIG_VARIABLE} is not JSON: ${(e as Error).message}`);
-    }
+    const raw = parseJsonVariable(CONFIG_VARIABLE, text);
     const problems: string[] = [];
     const trail = (raw.trail ?? {}) as Record<string, unknown>;
     if (typeof raw.bucket !== "string" || raw.bucket === "") problems.push("bucket: a bucket name is required");

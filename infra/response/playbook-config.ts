@@ -4,18 +4,12 @@
  * every invocation instead, and the error lists every problem at once.
  */
 import { PLAYBOOK_IDS, RESPONSE_CONFIG_VARIABLE, type PlaybookConfig } from "../config/playbooks";
+import { parseJsonVariable } from "../config/json-variable";
 import { IAM_REGIONS } from "./exposed-key";
 
 /** Validates the configuration JSON; throws one Error naming the variable and listing every problem. */
 export function parsePlaybookConfig(text: string | undefined): PlaybookConfig {
-    if (text === undefined) throw new Error(`${RESPONSE_CONFIG_VARIABLE} is not set`);
-    let raw: Record<string, unknown>;
-    try {
-        raw = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-        throw new Error(`${RESPONSE_CONFIG_VARIABLE} is not JSON: ${(e as Error).message}`);
-    }
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${RESPONSE_CONFIG_VARIABLE} is not a JSON object`);
+    const raw = parseJsonVariable(RESPONSE_CONFIG_VARIABLE, text);
     const problems: string[] = [];
     const text_ = (f: string, ok: RegExp, what: string) => {
         if (typeof raw[f] !== "string" || !ok.test(raw[f] as string)) problems.push(`${f}: ${what}`);

@@ -115,7 +115,12 @@ export function generatedOrg(regions: readonly string[], members = 2): Record<st
 export function withMembers(o: Record<string, any>, members: readonly Record<string, unknown>[]): Record<string, any> {
     o.accounts.members = [...members];
     if (o.health?.logCanary) delete o.health.logCanary.account;
-    // The reference playbooks' scope is an OU of members: with none left it would name an empty OU.
-    if (members.length === 0) delete o.response;
+    // The reference playbooks' scope is an OU of members: keep it only where one of the new members lives
+    // (the org file refuses an OU no account is in), and switch off a playbook left with no scope.
+    const ous = members.map((m) => String(m.ou));
+    for (const p of Object.values<any>(o.response?.playbooks ?? {})) {
+        p.organizationalUnits = (p.organizationalUnits ?? []).filter((ou: string) => ous.some((m) => m === ou || m.startsWith(`${ou}/`)));
+        if (p.organizationalUnits.length === 0 && (p.accounts ?? []).length === 0) p.mode = "off";
+    }
     return o;
 }

@@ -37,6 +37,7 @@ describe("playbook function bundle", () => {
     it("bundles the entry with esbuild, without Pulumi: only the response handlers and the playbooks' contract", () => {
         const bundle = bundleHandler(ENTRY, { cached: false });
         assert.deepStrictEqual(bundle.sources, [
+            "infra/config/json-variable.ts",
             "infra/config/playbooks.ts",
             "infra/response/action-log.ts",
             "infra/response/compromised-instance.ts",

@@ -66,13 +66,16 @@ describe("response playbook triggers (rules on the central bus)", () => {
         assert.deepStrictEqual(findingRequests("public-bucket", withProduct("arn:aws-us-gov:securityhub:us-gov-west-1::product/aws/securityhub"), SCOPE).requests, []);
     });
 
-    it("lists every anomalous-behaviour tactic of an IAM user and both instance-credential exfiltration types for exposed keys", () => {
+    it("matches every anomalous-behaviour tactic of an IAM user (by their common suffix) and both instance-credential exfiltration types for exposed keys", () => {
         const [guardDuty] = playbookTriggers("exposed-key", SCOPE);
         assert.deepStrictEqual((guardDuty.pattern.detail as any).type, [
+            { suffix: ":IAMUser/AnomalousBehavior" },
             "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
             "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.InsideAWS",
-            ...ANOMALOUS_BEHAVIOR_TYPES,
         ]);
+        const base = sample("GuardDuty InitialAccess:IAMUser/AnomalousBehavior: an IAM user's access key used anomalously (workload-prod)").event;
+        for (const type of ANOMALOUS_BEHAVIOR_TYPES) assert.ok(matches(guardDuty.pattern, { ...base, detail: { ...base.detail, type } }), type);
+        assert.ok(!matches(guardDuty.pattern, { ...base, detail: { ...base.detail, type: "Recon:IAMUser/MaliciousIPCaller" } }), "another IAM user finding");
         assert.deepStrictEqual(ANOMALOUS_BEHAVIOR_TYPES.map((t) => t.split(":")[0]), ["CredentialAccess", "DefenseEvasion", "Discovery", "Exfiltration", "Impact", "InitialAccess", "Persistence", "PrivilegeEscalation"]);
     });
 
