@@ -71,6 +71,23 @@ export function essentialEstimate(repoRoot: string): Promise<PlanEstimate> {
 }
 
 /**
+ * The reference org file `org` (parsed) grown to `members` generated workload accounts
+ * (`workload-001`…, alternately in Workloads/Prod and Workloads/Dev) in `regions`: the large
+ * organisation of the cost page and of `npm run bench`.
+ */
+export function growOrg(org: Record<string, any>, members: number, regions: readonly string[]): void {
+    org.regions = [...regions];
+    org.accounts.members = Array.from({ length: members }, (_, i) => ({
+        name: `workload-${String(i + 1).padStart(3, "0")}`,
+        id: String(100000000000 + i + 1),
+        email: `aws-workload-${i + 1}@acme.example`,
+        ou: i % 2 ? "Workloads/Dev" : "Workloads/Prod",
+    }));
+    // The reference canary account is not among the generated members: the first member sends it.
+    if (org.health?.logCanary) delete org.health.logCanary.account;
+}
+
+/**
  * The reference organisation grown to 100 member accounts in 17 regions. Planning 103 member stacks
  * of ~750 resources takes minutes, and workload members of one workload size differ only in account
  * ids and names: one member stack is planned per workload size, set of response playbooks in scope
@@ -83,17 +100,7 @@ export function largeEstimate(repoRoot: string, o: { members?: number; regions?:
     const regions = o.regions ?? LARGE_ORG.regions;
     return inProject(
         repoRoot,
-        (org) => {
-            org.regions = [...regions];
-            org.accounts.members = Array.from({ length: members }, (_, i) => ({
-                name: `workload-${String(i + 1).padStart(3, "0")}`,
-                id: String(100000000000 + i + 1),
-                email: `aws-workload-${i + 1}@acme.example`,
-                ou: i % 2 ? "Workloads/Dev" : "Workloads/Prod",
-            }));
-            // The reference canary account is not among the generated members: the first member sends it.
-            if (org.health?.logCanary) delete org.health.logCanary.account;
-        },
+        (org) => growOrg(org, members, regions),
         async (root, sources) =>
             o.planEveryMember ? estimateOf(root, sources, await planStacks(readProject(root), sources, { preview: false })) : representativeEstimate(root, sources),
     );
