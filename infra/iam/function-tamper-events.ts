@@ -11,6 +11,9 @@ export function functionTamperingDetail(namePrefix: string): Record<string, unkn
     return {
         eventSource: ["lambda.amazonaws.com"],
         eventName: FUNCTION_TAMPER_ACTIONS.map((a) => ({ prefix: a.split(":")[1] })),
-        requestParameters: { functionName: [{ prefix: `${namePrefix}-` }, { wildcard: `*:function:${namePrefix}-*` }] },
+        // Most calls name the function (by name or ARN); the resource-policy calls name its ARN as `resourceArn`.
+        requestParameters: {
+            $or: [{ functionName: [{ prefix: `${namePrefix}-` }, { wildcard: `*:function:${namePrefix}-*` }] }, { resourceArn: [{ wildcard: `*:function:${namePrefix}-*` }] }],
+        },
     };
 }

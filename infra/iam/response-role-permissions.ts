@@ -84,7 +84,14 @@ function compromisedInstance(a: ResponseRolePermissionsArgs): Statement[] {
     const onlyResponseTags: Condition = { "ForAllValues:StringEquals": { "aws:TagKeys": keys }, Null: { "aws:TagKeys": "false" } };
     return [
         { Sid: "DescribeInstancesGroupsAndSnapshots", Effect: "Allow", Action: [...COMPROMISED_INSTANCE_READ_ACTIONS], Resource: "*" },
-        { Sid: "ChangeGroupsOfThisAccountsInterfaces", Effect: "Allow", Action: [...QUARANTINE_INTERFACE_ACTIONS], Resource: [ec2("network-interface"), ec2("instance"), ec2("subnet")] },
+        // The subnet of any account: an instance in a subnet another account shares (AWS RAM) is isolated too;
+        // the interface, a resource the call requires, keeps it to this account's instances.
+        {
+            Sid: "ChangeGroupsOfThisAccountsInterfaces",
+            Effect: "Allow",
+            Action: [...QUARANTINE_INTERFACE_ACTIONS],
+            Resource: [ec2("network-interface"), ec2("instance"), `arn:${a.partition}:ec2:*:*:subnet/*`],
+        },
         {
             Sid: "AttachOnlyQuarantineGroups",
             Effect: "Allow",

@@ -109,6 +109,8 @@ const COMPROMISED_INSTANCE: RoleCase[] = [
     row("compromised-instance: changes the groups of an interface of its account", "ec2:ModifyNetworkInterfaceAttribute", ec2("network-interface/eni-0123456789abcdef0"), "Allowed"),
     row("compromised-instance: changes the groups of an interface attached to an instance of its account", "ec2:ModifyNetworkInterfaceAttribute", ec2("instance/i-0123456789abcdef0"), "Allowed"),
     row("compromised-instance: changes the groups of an interface in a subnet of its account", "ec2:ModifyNetworkInterfaceAttribute", ec2("subnet/subnet-0123456789abcdef0"), "Allowed"),
+    row("compromised-instance: changes the groups of an interface in a subnet another account shares with it (AWS RAM)", "ec2:ModifyNetworkInterfaceAttribute", ec2("subnet/subnet-0shared0000000000", OTHER), "Allowed"),
+    row("compromised-instance: cannot change an interface of another account", "ec2:ModifyNetworkInterfaceAttribute", ec2("network-interface/eni-0123456789abcdef0", OTHER), "ImplicitlyDenied"),
     row("compromised-instance: attaches a group tagged as quarantine", "ec2:ModifyNetworkInterfaceAttribute", ec2("security-group/sg-0quarantine000000"), "Allowed", quarantineGroup),
     row("compromised-instance: cannot attach an untagged (ordinary) group", "ec2:ModifyNetworkInterfaceAttribute", ec2("security-group/sg-0open00000000000"), "ImplicitlyDenied"),
     row("compromised-instance: cannot attach a group whose quarantine tag is not true", "ec2:ModifyNetworkInterfaceAttribute", ec2("security-group/sg-0open00000000000"), "ImplicitlyDenied", { [`aws:ResourceTag/${QUARANTINE_TAG_KEY}`]: "false" }),
@@ -154,10 +156,10 @@ describe("response role permissions (documents)", () => {
             assert.deepEqual(actionsOf(p), [...RESPONSE_ROLE_ACTIONS[p]].sort());
         });
 
-        it(`${p}: has only Allow statements and names only its account's resources, account-less ARNs (buckets, snapshots) or *`, () => {
+        it(`${p}: has only Allow statements and names only its account's resources, account-less ARNs (buckets, snapshots), any account's subnets (shared VPCs) or *`, () => {
             for (const s of policyOf(p).Statement) {
                 assert.equal(s.Effect, "Allow", s.Sid);
-                for (const r of [s.Resource ?? []].flat()) assert.ok(r === "*" || [MEMBER, ""].includes(r.split(":")[4]), `${s.Sid}: ${r}`);
+                for (const r of [s.Resource ?? []].flat()) assert.ok(r === "*" || [MEMBER, ""].includes(r.split(":")[4]) || r === "arn:aws:ec2:*:*:subnet/*", `${s.Sid}: ${r}`);
             }
         });
     }
