@@ -89,7 +89,7 @@ function guardDutyRequest(playbook: PlaybookId, d: Json, scope: PlaybookScope, o
     if (scoped) return no(scoped);
     if (d.partition !== scope.partition) return no(`partition ${String(d.partition)}, not ${scope.partition}`);
     if (id === "(no id)" || region === undefined || !REGION.test(region)) return no("no finding id or region");
-    const finding: FindingOrigin = { id, source: "aws.guardduty", account: account!, region };
+    const finding: FindingOrigin = { id, source: "aws.guardduty", account: account!, region, version: str(d.updatedAt) };
     if (playbook === "exposed-key") {
         if (!EXPOSED_KEY_FINDING_TYPES.includes(type)) return no(`type ${type} is not an exposed-key finding`);
         const key = obj(resource.accessKeyDetails);
@@ -135,7 +135,7 @@ function securityHubRequests(f: Json, scope: PlaybookScope, out: Out): void {
             no(`resource ${String(r.Id)} is not a bucket of partition ${scope.partition} with a region`);
             continue;
         }
-        out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.securityhub", account: account!, region }, bucket });
+        out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.securityhub", account: account!, region, version: str(f.UpdatedAt) }, bucket });
     }
 }
 
@@ -152,7 +152,7 @@ function accessAnalyzerRequest(d: Json, scope: PlaybookScope, out: Out): void {
     const bucket = bucketName(d.resource, scope.partition);
     const region = str(d.region);
     if (bucket === undefined || region === undefined || !REGION.test(region)) return no(`resource ${String(d.resource)} is not a bucket of partition ${scope.partition} with a region`);
-    out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.access-analyzer", account: account!, region }, bucket });
+    out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.access-analyzer", account: account!, region, version: str(d.updatedAt) }, bucket });
 }
 
 function healthRequests(e: Json, scope: PlaybookScope, out: Out): void {
@@ -177,7 +177,7 @@ function healthRequests(e: Json, scope: PlaybookScope, out: Out): void {
             no(`affected entity ${String(key)} is not an access key id`);
             continue;
         }
-        out.requests.push({ playbook: "exposed-key", finding: { id, source: "aws.health", account: account!, region }, accessKeyId: key, findingType: code });
+        out.requests.push({ playbook: "exposed-key", finding: { id, source: "aws.health", account: account!, region, version: str(d.lastUpdatedTime) }, accessKeyId: key, findingType: code });
     }
     if (list(d.affectedEntities).length === 0) no("names no access key");
 }

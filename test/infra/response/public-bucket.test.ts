@@ -22,7 +22,7 @@ describe("public-bucket playbook (enforce)", () => {
                 "PutItemCommand",
                 {
                     TableName: "acme-lz-response-dedup",
-                    Item: { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads` }, expiresAt: { N: String(NOW_SECONDS + 3600) } },
+                    Item: { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` }, expiresAt: { N: String(NOW_SECONDS + 3600) } },
                     ConditionExpression: "attribute_not_exists(findingKey) OR expiresAt < :now",
                     ExpressionAttributeValues: { ":now": { N: String(NOW_SECONDS) } },
                 },
@@ -92,8 +92,8 @@ describe("public-bucket playbook (enforce)", () => {
             [{ action: "s3:PutBucketPublicAccessBlock", target: "prod-uploads", status: "failed", error: "AccessDenied: User is not authorized to perform: s3:PutBucketPublicAccessBlock with an explicit deny in a service control policy" }],
         ]);
         assert.deepStrictEqual(calls(m.dynamodb).map(([c, i]) => [c, i.Key ?? i.Item.findingKey]), [
-            ["PutItemCommand", { S: `public-bucket#${FINDING}#${PROD}#prod-uploads` }],
-            ["DeleteItemCommand", { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads` } }],
+            ["PutItemCommand", { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` }],
+            ["DeleteItemCommand", { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` } }],
         ]);
     });
 

@@ -6,11 +6,11 @@ import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { PLAYBOOK_IDS } from "../../../infra/config/playbooks";
 import { awsError, calls, useAwsMocks } from "./aws-mocks";
 import { config, PROD, SAMPLES, sample } from "./fixtures";
-import { firstDelivery, posted, run } from "./harness";
+import { dedupTable, firstDelivery, posted, run } from "./harness";
 
 const S38 = sample("Security Hub S3.8 FAILED: a workload-prod bucket without Block Public Access (us-east-1)");
 const FINDING = S38.event.detail.findings[0].Id as string;
-const KEY = `public-bucket#${FINDING}#${PROD}#prod-uploads`;
+const KEY = `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z`;
 
 describe("runPlaybook: the flow around the playbooks", () => {
     const m = useAwsMocks();
@@ -72,23 +72,42 @@ describe("runPlaybook: the flow around the playbooks", () => {
         });
 
         it("acts on the first delivery of a finding and makes no call and posts nothing on the second (a table that honours the condition)", async () => {
-            const table = new Map<string, number>();
-            m.dynamodb.on(PutItemCommand).callsFake((input: PutItemCommandInput) => {
-                const key = input.Item!.findingKey.S!;
-                const now = Number(input.ExpressionAttributeValues![":now"].N);
-                if (table.has(key) && !(table.get(key)! < now)) throw awsError("ConditionalCheckFailedException", "The conditional request failed");
-                table.set(key, Number(input.Item!.expiresAt.N));
-                return {};
-            });
+            const table = dedupTable(m);
             m.s3.on(GetPublicAccessBlockCommand).resolves({});
             await run(config("public-bucket"), S38.event);
             const first = [calls(m.sts).length, calls(m.s3).length, calls(m.events).length];
             await run(config("public-bucket"), S38.event);
-            assert.deepStrictEqual([first, [calls(m.sts).length, calls(m.s3).length, calls(m.events).length], calls(m.dynamodb).map(([c]) => c)], [[1, 2, 1], [1, 2, 1], ["PutItemCommand", "PutItemCommand"]]);
+            assert.deepStrictEqual([first, [calls(m.sts).length, calls(m.s3).length, calls(m.events).length]], [[1, 2, 1], [1, 2, 1]]);
             // Once the claim has expired (the TTL sweep may lag for days), the finding is free again.
-            table.set(KEY, 0);
+            table.set(KEY, { ...table.get(KEY)!, expiresAt: { N: "0" } });
             await run(config("public-bucket"), S38.event);
             assert.deepStrictEqual(calls(m.events).length, 2);
+        });
+
+        it("checks the bucket again when Security Hub sends an update of a finding it acted on minutes ago (the owner removed the block again), and still skips a second delivery of that update", async () => {
+            dedupTable(m);
+            m.s3.on(GetPublicAccessBlockCommand).resolves({});
+            await run(config("public-bucket"), S38.event);
+            // Ten minutes later Security Hub updates the same finding (same Id, new UpdatedAt), still FAILED / NEW / ACTIVE.
+            const updated = JSON.parse(JSON.stringify(S38.event));
+            updated.id = "7e1493b9-e457-4ac6-b14d-166839c68476";
+            updated.time = "2026-11-20T06:10:06Z";
+            updated.detail.findings[0].UpdatedAt = "2026-11-20T06:10:00.000Z";
+            updated.detail.findings[0].LastObservedAt = "2026-11-20T06:10:00.000Z";
+            await run(config("public-bucket"), updated);
+            // EventBridge delivers the update a second time (at-least-once): nothing more.
+            const { log } = await run(config("public-bucket"), updated);
+            assert.deepStrictEqual(
+                [calls(m.s3).map(([c]) => c), posted(m).map((d) => [d.findingId, d.outcome])],
+                [
+                    ["GetPublicAccessBlockCommand", "PutPublicAccessBlockCommand", "GetPublicAccessBlockCommand", "PutPublicAccessBlockCommand"],
+                    [
+                        [FINDING, "succeeded"],
+                        [FINDING, "succeeded"],
+                    ],
+                ],
+            );
+            assert.deepStrictEqual(log.map((l) => l.skipped), [`already claimed (${KEY.replace(/#[^#]*$/, "#2026-11-20T06:10:00.000Z")}): handled within the last 60 minutes`]);
         });
 
         it("makes no call and posts nothing on a second delivery of a finding already claimed (the conditional put fails)", async () => {
@@ -116,7 +135,7 @@ describe("runPlaybook: the flow around the playbooks", () => {
 
         it("throws when the claim itself fails for another reason than an existing claim, acting on nothing", async () => {
             m.dynamodb.on(PutItemCommand).rejects(awsError("ProvisionedThroughputExceededException", "Rate exceeded"));
-            await assert.rejects(run(config("public-bucket"), S38.event), /could not claim public-bucket#.*prod-uploads in acme-lz-response-dedup: ProvisionedThroughputExceededException: Rate exceeded/);
+            await assert.rejects(run(config("public-bucket"), S38.event), (e: Error) => e.message.endsWith(`: could not claim ${KEY} in acme-lz-response-dedup: ProvisionedThroughputExceededException: Rate exceeded`));
             assert.deepStrictEqual([calls(m.sts), calls(m.s3), calls(m.events)], [[], [], []]);
         });
 
