@@ -16,6 +16,8 @@ import { awsError, calls, iamActionOf, type AwsMocks, type MemberService } from 
 export const NOW = new Date("2026-11-20T10:00:00Z");
 export const NOW_SECONDS = NOW.getTime() / 1000;
 export const ROLE_KEY = "ASIAROLESESSION00001";
+/** What the Lambda context says is left of the invocation when a run starts, in these tests. */
+export const REMAINING_MILLIS = 90_000;
 
 export interface Run {
     readonly results: readonly ResponseResultDetail[];
@@ -58,7 +60,8 @@ export function dedupTable(m: AwsMocks): Map<string, Record<string, AttributeVal
     return items;
 }
 
-export async function run(config: PlaybookConfig, event: unknown): Promise<Run> {
+/** Runs `event` through the playbook with the mocked clients; `remainingMillis: undefined` runs it with no Lambda context. */
+export async function run(config: PlaybookConfig, event: unknown, options: { remainingMillis?: number } = { remainingMillis: REMAINING_MILLIS }): Promise<Run> {
     const log: Record<string, unknown>[] = [];
     const member: { region: string; accessKeyId: string }[] = [];
     const deps: PlaybookDeps = {
@@ -70,6 +73,7 @@ export async function run(config: PlaybookConfig, event: unknown): Promise<Run> 
             return { s3: new S3Client({ region, credentials }), iam: new IAMClient({ region, credentials }), ec2: new EC2Client({ region, credentials }) };
         },
         now: () => NOW,
+        remainingMillis: options.remainingMillis === undefined ? undefined : () => options.remainingMillis!,
         log: (e) => log.push(e),
     };
     const results = await runPlaybook(config, event, deps);
