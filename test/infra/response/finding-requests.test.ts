@@ -10,13 +10,47 @@ const S38 = "Security Hub S3.8 FAILED: a workload-prod bucket without Block Publ
 const TWO = "Security Hub event of two findings: S3.3 FAILED (public write) acted on, S3.5 (SSL) on the same bucket left alone";
 
 describe("finding requests (the handler's own check of every trigger condition and the scope)", () => {
-    it("agrees with the triggers on every sample: a request exactly where the playbook's rules match", () => {
+    it("agrees with the triggers on every sample: a request exactly where the playbook's rules match, but for the samples the function refuses, saying why", () => {
         for (const s of SAMPLES) {
             for (const p of PLAYBOOK_IDS) {
                 const triggered = playbookTriggers(p, SCOPE).some((t) => matches(t.pattern, s.event));
-                assert.strictEqual(findingRequests(p, s.event, SCOPE).requests.length > 0, triggered, `${p} / ${s.name}`);
+                const { requests, ignored } = findingRequests(p, s.event, SCOPE);
+                assert.strictEqual(requests.length > 0, triggered && s.refused === undefined, `${p} / ${s.name}`);
+                if (triggered && s.refused !== undefined) assert.ok(ignored.length === 1 && ignored[0].includes(`: ${s.refused}`), `${p} / ${s.name}: ${ignored.join("; ")}`);
             }
         }
+    });
+
+    describe("compromised-instance: no isolation for what an outsider can cause without compromising the instance", () => {
+        const CC = sample("GuardDuty Backdoor:EC2/C&CActivity.B (8.0): an instance talking to a command-and-control server").event;
+        const DNS = sample("GuardDuty CryptoCurrency:EC2/BitcoinTool.B!DNS (8.0) on a workload-prod instance with two interfaces").event;
+        const PROBE = sample("GuardDuty Recon:EC2/PortProbeEMRUnprotectedPort (8.0): a known malicious host probed an open EMR port of a workload-prod instance (an outsider's doing: reaches no playbook)").event;
+        const INBOUND = sample("GuardDuty inbound connection at severity 8.0 to a workload-prod instance: the rule forwards it (not Recon:), the function refuses it (a remote host connected to it)").event;
+        const withDetail = (e: Record<string, any>, detail: Record<string, unknown>) => ({ ...e, detail: { ...e.detail, ...detail } });
+        const withAction = (e: Record<string, any>, action: unknown) => withDetail(e, { service: { ...e.detail.service, action } });
+        const verdict = (e: unknown) => {
+            const { requests, ignored } = findingRequests("compromised-instance", e, SCOPE);
+            return requests.length === 1 ? "isolate" : ignored.map((l) => l.replace(/^GuardDuty finding \w+: /, ""));
+        };
+        const OUTSIDER = "activity an outsider can cause without compromising the instance";
+
+        it("refuses a port probe at severity 8, whatever its type (the red team's PortProbeEMRUnprotectedPort, and a probe under another type)", () => {
+            assert.deepStrictEqual(
+                [verdict(PROBE), verdict(withDetail(PROBE, { type: "Backdoor:EC2/C&CActivity.B" }))],
+                [[`type Recon:EC2/PortProbeEMRUnprotectedPort is reconnaissance of the instance: ${OUTSIDER}`], [`action PORT_PROBE (a remote host probed its ports): ${OUTSIDER}`]],
+            );
+        });
+
+        it("refuses an inbound connection at severity 8, and isolates on the same finding outbound (the instance connecting out)", () => {
+            const outbound = withAction(INBOUND, { ...INBOUND.detail.service.action, networkConnectionAction: { ...INBOUND.detail.service.action.networkConnectionAction, connectionDirection: "OUTBOUND" } });
+            assert.deepStrictEqual([verdict(INBOUND), verdict(outbound)], [[`action NETWORK_CONNECTION, INBOUND (a remote host connected to it): ${OUTSIDER}`], "isolate"]);
+        });
+
+        it("isolates on what the instance itself does (outbound command and control, a DNS lookup of a mining pool, a finding with no network action) even when GuardDuty calls the instance the TARGET", () => {
+            assert.deepStrictEqual([CC.detail.service.resourceRole, DNS.detail.service.resourceRole], ["TARGET", "TARGET"]);
+            const { action: _, ...noAction } = CC.detail.service;
+            assert.deepStrictEqual([verdict(CC), verdict(DNS), verdict(withDetail(CC, { service: noAction, type: "Execution:Runtime/MaliciousFileExecuted" }))], ["isolate", "isolate", "isolate"]);
+        });
     });
 
     it("reads the bucket, account and region of each public-bucket finding", () => {

@@ -65,11 +65,16 @@ describe("runPlaybook: the flow around the playbooks", () => {
     describe("enforce", () => {
         beforeEach(() => firstDelivery(m));
 
-        it("does nothing at all for a benign or out-of-scope event: no call, no event, a log line saying why", async () => {
-            for (const s of SAMPLES.filter((x) => x.playbook === null)) for (const p of PLAYBOOK_IDS) await run(config(p), s.event);
+        it("does nothing at all for a benign, refused or out-of-scope event: no call, no event, a log line saying why", async () => {
+            for (const s of SAMPLES.filter((x) => x.playbook === null || x.refused !== undefined)) for (const p of PLAYBOOK_IDS) await run(config(p), s.event);
             assert.deepStrictEqual([otherCalls(), calls(m.events)], [[], []]);
             const { log } = await run(config("public-bucket"), sample("Security Hub S3.8 FAILED in workload-dev, outside the playbook's scope").event);
             assert.deepStrictEqual(log, [{ playbook: "public-bucket", ignored: `Security Hub finding arn:aws:securityhub:us-east-1:555555555555:security-control/S3.8/finding/3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a: account 555555555555 is not in the playbook's scope` }]);
+            const inbound = SAMPLES.find((x) => x.refused !== undefined)!;
+            assert.deepStrictEqual((await run(config("compromised-instance"), inbound.event)).log, [
+                { playbook: "compromised-instance", ignored: `GuardDuty finding ${inbound.event.detail.id}: action NETWORK_CONNECTION, INBOUND (a remote host connected to it): activity an outsider can cause without compromising the instance` },
+            ]);
+            assert.deepStrictEqual([otherCalls(), calls(m.events)], [[], []]);
         });
 
         it("acts on the first delivery of a finding and makes no call and posts nothing on the second (a table that honours the condition)", async () => {
