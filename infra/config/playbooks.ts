@@ -98,10 +98,11 @@ export const QUARANTINE_TAG_KEY = "lz:quarantine";
 export const FINDING_TAG_KEY = "lz:response-finding";
 
 /**
- * Dedup table: partition key `<playbook>#<subject>` (the handlers' subject is finding id, account and
- * resource: one Health event names several keys, and its ARN is not unique per account), expiry
- * attribute (DynamoDB TTL, epoch seconds). The `<playbook>#` prefix is what each function's
- * permissions are limited to (`dynamodb:LeadingKeys`).
+ * Dedup table: partition key `<playbook>#<subject>` (the handlers' subject is finding id, account,
+ * resource and the finding's last update time, `dedupSubject`: one Health event names several keys,
+ * its ARN is not unique per account, and an update of a finding must be checked again while a
+ * second delivery of the same update must not), expiry attribute (DynamoDB TTL, epoch seconds).
+ * The `<playbook>#` prefix is what each function's permissions are limited to (`dynamodb:LeadingKeys`).
  */
 export const DEDUP_KEY_ATTRIBUTE = "findingKey";
 export const DEDUP_EXPIRY_ATTRIBUTE = "expiresAt";

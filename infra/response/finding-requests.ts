@@ -7,6 +7,7 @@
 import type { PlaybookId } from "../config/playbooks";
 import type { FindingOrigin, PlaybookRequest } from "./playbook-request";
 import {
+    COMPROMISED_INSTANCE_EXCLUDED_TYPE_PREFIX,
     COMPROMISED_INSTANCE_MIN_SEVERITY,
     EXPOSED_KEY_FINDING_TYPES,
     EXPOSED_KEY_HEALTH_EVENT_TYPES,
@@ -89,7 +90,7 @@ function guardDutyRequest(playbook: PlaybookId, d: Json, scope: PlaybookScope, o
     if (scoped) return no(scoped);
     if (d.partition !== scope.partition) return no(`partition ${String(d.partition)}, not ${scope.partition}`);
     if (id === "(no id)" || region === undefined || !REGION.test(region)) return no("no finding id or region");
-    const finding: FindingOrigin = { id, source: "aws.guardduty", account: account!, region };
+    const finding: FindingOrigin = { id, source: "aws.guardduty", account: account!, region, version: str(d.updatedAt) };
     if (playbook === "exposed-key") {
         if (!EXPOSED_KEY_FINDING_TYPES.includes(type)) return no(`type ${type} is not an exposed-key finding`);
         const key = obj(resource.accessKeyDetails);
@@ -101,11 +102,41 @@ function guardDutyRequest(playbook: PlaybookId, d: Json, scope: PlaybookScope, o
     const severity = d.severity;
     if (resource.resourceType !== "Instance") return no(`resource type ${String(resource.resourceType)}, not Instance`);
     if (typeof severity !== "number" || severity < COMPROMISED_INSTANCE_MIN_SEVERITY) return no(`severity ${String(severity)} is below ${COMPROMISED_INSTANCE_MIN_SEVERITY}`);
+    const outsider = outsiderActivity(type, obj(obj(d.service).action));
+    if (outsider) return no(`${outsider}: activity an outsider can cause without compromising the instance`);
     const details = obj(resource.instanceDetails);
     const instanceId = str(details.instanceId);
     if (instanceId === undefined || !INSTANCE_ID.test(instanceId)) return no("no instance id in the finding");
     const networkInterfaces = list(details.networkInterfaces).map((n) => str(obj(n).networkInterfaceId)).filter((n): n is string => n !== undefined);
     out.requests.push({ playbook: "compromised-instance", finding, instanceId, findingType: type, severity, networkInterfaces });
+}
+
+/**
+ * Why a GuardDuty instance finding describes activity an outsider causes without compromising the
+ * instance, or undefined. Isolating on such a finding would let anyone on the internet take a
+ * production instance off the network.
+ *
+ * The rule is on what the finding says happened (GuardDuty API Reference, "Action": `actionType`;
+ * "NetworkConnectionAction": `connectionDirection`), not on `service.resourceRole`: GuardDuty User
+ * Guide, "Finding details", says an instance is `TARGET` when it is the target of the activity and
+ * may be `ACTOR` when it carries it out, but findings of the instance's own outbound traffic (command
+ * and control, drop points) are published with `TARGET` too, and Runtime Monitoring findings leave
+ * the role out; refusing `TARGET` would refuse the findings this playbook exists for. So:
+ * - a `Recon:` type (the trigger already leaves them out; `COMPROMISED_INSTANCE_EXCLUDED_TYPE_PREFIX`);
+ * - `PORT_PROBE`: a remote host probed the instance's open ports;
+ * - `NETWORK_CONNECTION` with `connectionDirection` `INBOUND`: a remote host connected to it (a
+ *   brute force against it is Low; the instance brute-forcing others is `OUTBOUND` and High).
+ * Left in: outbound connections, DNS lookups (`DNS_REQUEST`, the `…!DNS` types) and API calls,
+ * which the instance itself makes. A workload that resolves names its users supply (a mail server
+ * checking a sender's domain, a link preview) can be made to look up a listed domain: that residual
+ * risk is in docs/response.md.
+ */
+export function outsiderActivity(type: string, action: Record<string, unknown>): string | undefined {
+    if (type.startsWith(COMPROMISED_INSTANCE_EXCLUDED_TYPE_PREFIX)) return `type ${type} is reconnaissance of the instance`;
+    if (action.actionType === "PORT_PROBE") return "action PORT_PROBE (a remote host probed its ports)";
+    const direction = obj(action.networkConnectionAction).connectionDirection;
+    if (action.actionType === "NETWORK_CONNECTION" && direction === "INBOUND") return "action NETWORK_CONNECTION, INBOUND (a remote host connected to it)";
+    return undefined;
 }
 
 /** ASFF `ProductArn` of Security Hub's own findings in `partition` (any region, no account). */
@@ -135,7 +166,7 @@ function securityHubRequests(f: Json, scope: PlaybookScope, out: Out): void {
             no(`resource ${String(r.Id)} is not a bucket of partition ${scope.partition} with a region`);
             continue;
         }
-        out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.securityhub", account: account!, region }, bucket });
+        out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.securityhub", account: account!, region, version: str(f.UpdatedAt) }, bucket });
     }
 }
 
@@ -152,7 +183,7 @@ function accessAnalyzerRequest(d: Json, scope: PlaybookScope, out: Out): void {
     const bucket = bucketName(d.resource, scope.partition);
     const region = str(d.region);
     if (bucket === undefined || region === undefined || !REGION.test(region)) return no(`resource ${String(d.resource)} is not a bucket of partition ${scope.partition} with a region`);
-    out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.access-analyzer", account: account!, region }, bucket });
+    out.requests.push({ playbook: "public-bucket", finding: { id, source: "aws.access-analyzer", account: account!, region, version: str(d.updatedAt) }, bucket });
 }
 
 function healthRequests(e: Json, scope: PlaybookScope, out: Out): void {
@@ -177,7 +208,7 @@ function healthRequests(e: Json, scope: PlaybookScope, out: Out): void {
             no(`affected entity ${String(key)} is not an access key id`);
             continue;
         }
-        out.requests.push({ playbook: "exposed-key", finding: { id, source: "aws.health", account: account!, region }, accessKeyId: key, findingType: code });
+        out.requests.push({ playbook: "exposed-key", finding: { id, source: "aws.health", account: account!, region, version: str(d.lastUpdatedTime) }, accessKeyId: key, findingType: code });
     }
     if (list(d.affectedEntities).length === 0) no("names no access key");
 }

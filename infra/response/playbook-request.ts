@@ -12,6 +12,12 @@ export interface FindingOrigin {
     /** Account and region of the resource to act on. */
     readonly account: string;
     readonly region: string;
+    /**
+     * When the source last updated the finding, as it writes it: GuardDuty `updatedAt`, Security Hub
+     * `UpdatedAt`, Access Analyzer `updatedAt`, Health `lastUpdatedTime`. Undefined when the event
+     * carries none. Part of the dedup key, so an update of the finding is checked again.
+     */
+    readonly version: string | undefined;
 }
 
 export interface PublicBucketRequest {
@@ -70,10 +76,18 @@ export function requestResourceArns(r: PlaybookRequest, partition: string): stri
 
 /**
  * What the dedup table's key is made of (`dedupKey(playbook, dedupSubject(request))`): the finding
- * id, the account and the resource. A Health event ARN is not unique to an account (AWS Health
- * User Guide, "AWS Health events Amazon EventBridge schema", `eventArn`), and one Health event or
- * Security Hub finding may name several keys or buckets: each is claimed on its own.
+ * id, the account, the resource and the finding's version (`FindingOrigin.version`). A Health event
+ * ARN is not unique to an account (AWS Health User Guide, "AWS Health events Amazon EventBridge
+ * schema", `eventArn`), and one Health event or Security Hub finding may name several keys or
+ * buckets: each is claimed on its own.
+ *
+ * The version makes the key tell apart the two reasons the same finding arrives again: a second
+ * delivery of the same event (EventBridge delivers at least once: same finding, same version) is a
+ * duplicate and is skipped; an update of the finding (a new `UpdatedAt`, e.g. Security Hub
+ * re-evaluating S3.8 after the owner removed the block again) is news, and the playbook reads the
+ * resource again (it changes only what is wrong). Without the version, an update inside
+ * `dedupMinutes` of a successful run would be skipped silently.
  */
 export function dedupSubject(r: PlaybookRequest): string {
-    return `${r.finding.id}#${r.finding.account}#${requestResource(r)}`;
+    return `${r.finding.id}#${r.finding.account}#${requestResource(r)}#${r.finding.version ?? ""}`;
 }

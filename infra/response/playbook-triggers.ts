@@ -76,6 +76,15 @@ export const EXPOSED_KEY_HEALTH_EVENT_TYPES = ["AWS_RISK_CREDENTIALS_EXPOSED", "
 export const COMPROMISED_INSTANCE_MIN_SEVERITY = 7;
 
 /**
+ * GuardDuty finding types that never isolate an instance: reconnaissance of it from outside
+ * (`Recon:EC2/PortProbeUnprotectedPort`, `Recon:EC2/PortProbeEMRUnprotectedPort`, which is High)
+ * says only that an open port was probed by a known malicious host, which anyone can arrange
+ * without touching the instance (GuardDuty User Guide, "GuardDuty EC2 finding types"). The
+ * instance's own scanning (`Recon:EC2/Portscan`) is Medium, below the threshold anyway.
+ */
+export const COMPROMISED_INSTANCE_EXCLUDED_TYPE_PREFIX = "Recon:";
+
+/**
  * End of the `ProductArn` of Security Hub's own findings, `arn:<partition>:securityhub:<region>::product/aws/securityhub`:
  * the empty account field marks an AWS product. A `suffix`, not a `wildcard` (which would also
  * check the partition): rules with wildcards are limited to 30 per bus, not adjustable (EventBridge
@@ -162,8 +171,14 @@ export function playbookTriggers(playbook: PlaybookId, scope: PlaybookScope): re
             return [
                 {
                     id: "guardduty-compromised-instance",
-                    description: `GuardDuty: a finding of severity ${COMPROMISED_INSTANCE_MIN_SEVERITY} or more (high, critical) on an EC2 instance (not a sample finding)`,
-                    pattern: guardDuty(scope, { resource: { resourceType: ["Instance"] }, severity: [{ numeric: [">=", COMPROMISED_INSTANCE_MIN_SEVERITY] }] }),
+                    description: `GuardDuty: a finding of severity ${COMPROMISED_INSTANCE_MIN_SEVERITY} or more (high, critical) on an EC2 instance, not reconnaissance of it (not a sample finding)`,
+                    // The handler also refuses port probes and inbound connections of any type (`finding-requests.ts`):
+                    // a pattern cannot say "not (NETWORK_CONNECTION and INBOUND)" in few characters.
+                    pattern: guardDuty(scope, {
+                        type: [{ "anything-but": { prefix: COMPROMISED_INSTANCE_EXCLUDED_TYPE_PREFIX } }],
+                        resource: { resourceType: ["Instance"] },
+                        severity: [{ numeric: [">=", COMPROMISED_INSTANCE_MIN_SEVERITY] }],
+                    }),
                 },
             ];
     }

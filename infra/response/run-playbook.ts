@@ -4,16 +4,20 @@
  *
  * - `dry-run`: the plan, from the finding alone, posted as a `dry-run` result. No other AWS call:
  *   no STS, no DynamoDB, nothing in the member account.
- * - `enforce`: claim the finding in the dedup table (a second delivery of the same finding, which
- *   EventBridge's at-least-once delivery and GuardDuty's repeated updates both cause, finds it
- *   claimed and does nothing at all); assume the member account's response role; act; post the
- *   result. A failure releases the claim, so a later delivery (or the next update of the finding)
- *   tries again.
+ * - `enforce`: claim the finding's version in the dedup table as a short lease (`running`, until
+ *   this invocation's deadline and a margin); assume the member account's response role; act; post
+ *   the result; then turn the claim into `done` for `dedupMinutes`. A second delivery of the same
+ *   version (EventBridge delivers at least once) meets the claim: a `done` one is skipped; a
+ *   `running` one makes the invocation fail, so that Lambda retries it later rather than forgetting
+ *   it (if the first run finished by then, the retry is skipped; if it was killed, its lease has
+ *   lapsed and the retry acts). A run that Lambda kills at its timeout releases nothing, and its
+ *   lease lapses on its own shortly after. A failure releases the claim, so a later delivery (or the
+ *   next update of the finding) tries again.
  * - A result that cannot be posted fails the invocation (after releasing the claim): Lambda retries
  *   it, then leaves it in the function's dead-letter queue, which pages. A result is never lost silently.
  */
 import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
-import { DeleteItemCommand, PutItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PutEventsCommand, type EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { IAMClient } from "@aws-sdk/client-iam";
@@ -60,9 +64,27 @@ export interface PlaybookDeps {
     readonly events: EventBridgeClient;
     readonly memberClients: (credentials: RoleCredentials, region: string) => MemberClients;
     readonly now: () => Date;
+    /**
+     * Milliseconds this invocation has left before Lambda stops it (the Lambda context's
+     * `getRemainingTimeInMillis`); when absent, `DEFAULT_REMAINING_MILLIS`.
+     */
+    readonly remainingMillis?: () => number;
     /** One structured line of the function's log. */
     readonly log: (entry: Record<string, unknown>) => void;
 }
+
+/**
+ * The dedup item's state: `running` while a run acts (a lease that lapses shortly after the
+ * invocation's deadline, so a run Lambda kills cannot hold the finding), `done` once its result is
+ * posted (kept `dedupMinutes`). `status` is a DynamoDB reserved word: any expression naming it
+ * needs `ExpressionAttributeNames` (the claim's condition does not name it).
+ */
+export const DEDUP_STATUS_ATTRIBUTE = "status";
+export type ClaimStatus = "running" | "done";
+/** Lambda's longest function timeout, 900 seconds (Lambda Developer Guide, "Configure Lambda function timeout"): the lease when no context says better. */
+export const DEFAULT_REMAINING_MILLIS = 900_000;
+/** Added to the invocation's deadline for the lease: the kill is not instant and the clocks of Lambda and DynamoDB are not ours. */
+export const LEASE_MARGIN_SECONDS = 30;
 
 export function planRequest(r: PlaybookRequest): PlaybookPlan {
     switch (r.playbook) {
@@ -106,19 +128,22 @@ async function dryRun(config: PlaybookConfig, request: PlaybookRequest, deps: Pl
 
 async function enforce(config: PlaybookConfig, request: PlaybookRequest, deps: PlaybookDeps): Promise<ResponseResultDetail | undefined> {
     const key = dedupKey(config.playbook, dedupSubject(request));
-    if (!(await claim(config, key, deps))) {
-        deps.log({ playbook: config.playbook, findingId: request.finding.id, resource: requestResource(request), skipped: `already claimed (${key}): handled within the last ${config.dedupMinutes} minutes` });
+    if ((await claim(config, key, deps)) === "done") {
+        deps.log({ playbook: config.playbook, findingId: request.finding.id, resource: requestResource(request), skipped: `already handled (${key}): a result was posted within the last ${config.dedupMinutes} minutes` });
         return undefined;
     }
     const plan = planRequest(request);
     const result: PlaybookResult = plan.actionable ? await act(config, request, deps) : { outcome: "not-actionable", actions: [], summary: plan.summary };
     if (result.outcome === "failed") await release(config, key, deps);
+    let detail: ResponseResultDetail;
     try {
-        return await post(config, request, result, deps);
+        detail = await post(config, request, result, deps);
     } catch (e) {
         if (result.outcome !== "failed") await release(config, key, deps);
         throw e;
     }
+    if (result.outcome !== "failed") await complete(config, key, deps);
+    return detail;
 }
 
 async function act(config: PlaybookConfig, request: PlaybookRequest, deps: PlaybookDeps): Promise<PlaybookResult> {
@@ -157,27 +182,62 @@ function clause(error: string): string {
     return error.replace(/\.+$/, "");
 }
 
-/** Claims the finding for `dedupMinutes`; false when a run already holds an unexpired claim. */
-async function claim(config: PlaybookConfig, key: string, deps: PlaybookDeps): Promise<boolean> {
-    const now = Math.floor(deps.now().getTime() / 1000);
+const epochSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);
+
+/**
+ * Claims the finding as a `running` lease until this invocation's deadline and a margin. Resolves
+ * `claimed`, or `done` when a run already posted its result within `dedupMinutes`; throws when
+ * another run holds an unexpired lease (or the table answers with an item it cannot read), so that
+ * the delivery fails and Lambda retries it instead of dropping it.
+ */
+async function claim(config: PlaybookConfig, key: string, deps: PlaybookDeps): Promise<"claimed" | "done"> {
+    const now = epochSeconds(deps.now());
+    const remaining = deps.remainingMillis?.();
+    const remainingSeconds = Math.ceil((remaining !== undefined && Number.isFinite(remaining) && remaining > 0 ? remaining : DEFAULT_REMAINING_MILLIS) / 1000);
     try {
         await deps.dynamodb.send(
             new PutItemCommand({
                 TableName: config.dedupTable,
-                Item: { [DEDUP_KEY_ATTRIBUTE]: { S: key }, [DEDUP_EXPIRY_ATTRIBUTE]: { N: String(now + config.dedupMinutes * 60) } },
+                Item: claimItem(key, "running", now + remainingSeconds + LEASE_MARGIN_SECONDS),
                 // An expired claim the TTL sweep has not removed yet (it may take days) is free again.
                 ConditionExpression: `attribute_not_exists(${DEDUP_KEY_ATTRIBUTE}) OR ${DEDUP_EXPIRY_ATTRIBUTE} < :now`,
                 ExpressionAttributeValues: { ":now": { N: String(now) } },
+                // The refusal then carries the claim that caused it (`ConditionalCheckFailedException.Item`), at
+                // no extra permission: PutItem alone (Service Authorization Reference, DynamoDB; DynamoDB API
+                // Reference, "PutItem", ReturnValuesOnConditionCheckFailure).
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
             }),
         );
-        return true;
+        return "claimed";
     } catch (e) {
-        if ((e as Error).name === "ConditionalCheckFailedException") return false;
-        throw new Error(`could not claim ${key} in ${config.dedupTable}: ${awsError(e)}`);
+        if ((e as Error).name !== "ConditionalCheckFailedException") throw new Error(`could not claim ${key} in ${config.dedupTable}: ${awsError(e)}`);
+        const held = (e as { Item?: Record<string, AttributeValue> }).Item;
+        if (held?.[DEDUP_STATUS_ATTRIBUTE]?.S === "done") return "done";
+        const until = Number(held?.[DEDUP_EXPIRY_ATTRIBUTE]?.N);
+        const when = Number.isFinite(until) ? ` until ${new Date(until * 1000).toISOString()}` : "";
+        throw new Error(`${key} is claimed by a run in progress${when} (or by one Lambda stopped, whose claim lapses then): this delivery fails so that Lambda retries it`);
     }
 }
 
-/** Frees the claim so that a later delivery retries; a failure here is logged (the claim then lapses after `dedupMinutes`). */
+function claimItem(key: string, status: ClaimStatus, expiresAt: number): Record<string, AttributeValue> {
+    return { [DEDUP_KEY_ATTRIBUTE]: { S: key }, [DEDUP_EXPIRY_ATTRIBUTE]: { N: String(expiresAt) }, [DEDUP_STATUS_ATTRIBUTE]: { S: status } };
+}
+
+/**
+ * After the result is posted: the claim becomes `done` for `dedupMinutes` (a put of the whole item,
+ * the function may not UpdateItem). A failure is logged, not thrown: the result is on the bus, and
+ * the `running` lease lapses at this invocation's deadline; a later delivery then reads the
+ * resource again and finds nothing to do.
+ */
+async function complete(config: PlaybookConfig, key: string, deps: PlaybookDeps): Promise<void> {
+    try {
+        await deps.dynamodb.send(new PutItemCommand({ TableName: config.dedupTable, Item: claimItem(key, "done", epochSeconds(deps.now()) + config.dedupMinutes * 60) }));
+    } catch (e) {
+        deps.log({ playbook: config.playbook, key, completeFailed: awsError(e) });
+    }
+}
+
+/** Frees the claim so that a later delivery retries; a failure here is logged (the lease then lapses after this invocation's deadline). */
 async function release(config: PlaybookConfig, key: string, deps: PlaybookDeps): Promise<void> {
     try {
         await deps.dynamodb.send(new DeleteItemCommand({ TableName: config.dedupTable, Key: { [DEDUP_KEY_ATTRIBUTE]: { S: key } } }));

@@ -44,6 +44,14 @@ export function calls(stub: AwsClientStub<any>): Call[] {
     return stub.calls().map((c) => [(c.args[0] as object).constructor.name, (c.args[0] as { input: Record<string, any> }).input]);
 }
 
+/** The calls of several clients as `[Command, input]`, in the order they were made (sinon numbers every call: `callId`). */
+export function callsInOrder(...stubs: AwsClientStub<any>[]): Call[] {
+    return stubs
+        .flatMap((stub) => stub.calls().map((c) => ({ id: (c as unknown as { callId: number }).callId, call: [(c.args[0] as object).constructor.name, (c.args[0] as { input: Record<string, any> }).input] as Call })))
+        .sort((a, b) => a.id - b.id)
+        .map((c) => c.call);
+}
+
 /** The region of the client that received the `index`th call. */
 export async function regionOf(stub: AwsClientStub<any>, index: number): Promise<string> {
     return (stub.call(index).thisValue as { config: { region: () => Promise<string> } }).config.region();

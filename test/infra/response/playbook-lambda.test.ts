@@ -1,11 +1,14 @@
 import * as assert from "assert";
+import * as net from "net";
 import * as path from "path";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { CreateSnapshotCommand, DescribeInstancesCommand, DescribeSecurityGroupsCommand, DescribeSnapshotsCommand } from "@aws-sdk/client-ec2";
+import { GetAccessKeyLastUsedCommand } from "@aws-sdk/client-iam";
+import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { bundleHandler, PROJECT_ROOT } from "../../../infra/components/compute/bundle";
 import { RESPONSE_CONFIG_VARIABLE } from "../../../infra/config/playbooks";
-import { parsePlaybookConfig } from "../../../infra/response/playbook-lambda";
+import { MEMBER_REQUEST_TIMEOUTS, memberClients, memberClientsWith, parsePlaybookConfig } from "../../../infra/response/playbook-lambda";
 import { loadBundle } from "../../support/bundle";
 import { accessKeyOf, calls, regionOf, useAwsMocks } from "./aws-mocks";
 import { config, PROD, sample } from "./fixtures";
@@ -56,7 +59,7 @@ describe("playbook function bundle", () => {
 
     describe("the bundled handler, run end to end on a fixture with the SDK clients mocked", () => {
         const m = useAwsMocks();
-        let handler: (event: unknown) => Promise<{ results: { outcome: string; findingId: string; resource: string }[] }>;
+        let handler: (event: unknown, context?: { getRemainingTimeInMillis: () => number }) => Promise<{ results: { outcome: string; findingId: string; resource: string }[] }>;
         const saved: Record<string, string | undefined> = {};
         before(() => {
             handler = loadBundle(bundleHandler(ENTRY).code, "playbook").handler as typeof handler;
@@ -82,11 +85,18 @@ describe("playbook function bundle", () => {
             const lines: string[] = [];
             console.log = (line: string) => lines.push(line);
             let out: Awaited<ReturnType<typeof handler>>;
+            const before = Math.floor(Date.now() / 1000);
             try {
-                out = await handler(sample("GuardDuty Backdoor:EC2/C&CActivity.B (8.0): an instance talking to a command-and-control server").event);
+                out = await handler(sample("GuardDuty Backdoor:EC2/C&CActivity.B (8.0): an instance talking to a command-and-control server").event, { getRemainingTimeInMillis: () => 61_000 });
             } finally {
                 console.log = log;
             }
+            const after = Math.floor(Date.now() / 1000);
+            // The claim is a lease until the invocation's deadline (what the Lambda context says is left) and 30 s, then done for an hour.
+            const claims = calls(m.dynamodb).map(([, i]) => [i.Item.status.S, Number(i.Item.expiresAt.N)] as const);
+            assert.deepStrictEqual(claims.map(([status]) => status), ["running", "done"]);
+            assert.ok(claims[0][1] >= before + 91 && claims[0][1] <= after + 91, `lease ${claims[0][1] - before} s`);
+            assert.ok(claims[1][1] >= before + 3600 && claims[1][1] <= after + 3600, `done ${claims[1][1] - before} s`);
             assert.deepStrictEqual(out, { results: [{ outcome: "succeeded", findingId: "a1b9f6d7c8e95af0a1b2c3d4e5f6a7b8", resource: "i-0bb22cc33dd44ee55" }] });
             assert.deepStrictEqual(calls(m.ec2).map(([c]) => c), [
                 "DescribeInstancesCommand",
@@ -103,6 +113,61 @@ describe("playbook function bundle", () => {
             assert.strictEqual(await accessKeyOf(m.ec2, 0), "ASIABUNDLEDSESSION01");
             assert.deepStrictEqual(calls(m.sts)[0][1].RoleArn, `arn:aws:iam::${PROD}:role/acme-lz-response-compromised-instance`);
             assert.deepStrictEqual(JSON.parse(lines[lines.length - 1]).result.outcome, "succeeded");
+        });
+    });
+});
+
+describe("member-account clients of the playbook function", () => {
+    const credentials = { accessKeyId: "ASIAROLESESSION00001", secretAccessKey: "s", sessionToken: "t" };
+    const handlerConfig = async (client: { config: { requestHandler: unknown } }) => {
+        const h = client.config.requestHandler as { configProvider: Promise<Record<string, unknown>> };
+        const c = await h.configProvider;
+        return { connectionTimeout: c.connectionTimeout, requestTimeout: c.requestTimeout, throwOnRequestTimeout: c.throwOnRequestTimeout, socketTimeout: c.socketTimeout };
+    };
+
+    it("gives every member client (S3, IAM, EC2) a 3 s connection and a 10 s request limit that fails the call", async () => {
+        const c = memberClients(credentials, "eu-west-1");
+        const expected = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true, socketTimeout: 10_000 };
+        assert.deepStrictEqual(await Promise.all([handlerConfig(c.s3), handlerConfig(c.iam), handlerConfig(c.ec2)]), [expected, expected, expected]);
+        // Three attempts (the SDK's standard retries) of a call that never answers end well within the function's 120 s.
+        assert.ok(3 * (MEMBER_REQUEST_TIMEOUTS.connectionTimeout + MEMBER_REQUEST_TIMEOUTS.requestTimeout) <= 120_000 / 2);
+    });
+
+    describe("against an endpoint that accepts connections and never answers", () => {
+        let server: net.Server;
+        const sockets: net.Socket[] = [];
+        const saved: Record<string, string | undefined> = {};
+        const ENDPOINTS = ["AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_S3"];
+        before(async () => {
+            server = net.createServer((s) => void sockets.push(s));
+            await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+            const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+            for (const k of ENDPOINTS) {
+                saved[k] = process.env[k];
+                process.env[k] = url;
+            }
+        });
+        after(() => {
+            for (const s of sockets) s.destroy();
+            server.close();
+            for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+        });
+
+        it("fails a hung call as a TimeoutError after the SDK's attempts instead of waiting for Lambda to stop the run (the same options, shortened)", async function () {
+            this.timeout(10_000);
+            const c = memberClientsWith({ ...MEMBER_REQUEST_TIMEOUTS, connectionTimeout: 200, requestTimeout: 300, socketTimeout: 300 })(credentials, "eu-west-1");
+            const started = Date.now();
+            const errors = await Promise.all(
+                [c.ec2.send(new DescribeInstancesCommand({ InstanceIds: ["i-0bb22cc33dd44ee55"] })), c.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: "AKIA2PRODEXAMPLE0042" })), c.s3.send(new GetPublicAccessBlockCommand({ Bucket: "prod-uploads" }))].map((p) =>
+                    p.then(
+                        () => "answered",
+                        (e: Error) => e.name,
+                    ),
+                ),
+            );
+            assert.deepStrictEqual(errors, ["TimeoutError", "TimeoutError", "TimeoutError"]);
+            assert.ok(Date.now() - started < 8_000, `${Date.now() - started} ms`);
         });
     });
 });

@@ -18,7 +18,7 @@ function reached(event: unknown, scope: { accounts: readonly string[]; partition
 describe("response playbook triggers (rules on the central bus)", () => {
     it("has fixtures for every playbook and benign decoys", () => {
         const count = (p: PlaybookId | null) => SAMPLES.filter((s) => s.playbook === p).length;
-        assert.deepStrictEqual([count("public-bucket"), count("exposed-key"), count("compromised-instance"), count(null)], [4, 5, 2, 22]);
+        assert.deepStrictEqual([count("public-bucket"), count("exposed-key"), count("compromised-instance"), count(null)], [4, 5, 3, 23]);
     });
 
     for (const s of SAMPLES) {
@@ -84,6 +84,17 @@ describe("response playbook triggers (rules on the central bus)", () => {
         const base = sample("GuardDuty medium EC2 finding just under the threshold (6.9)").event;
         const at = (severity: number) => matches(trigger.pattern, { ...base, detail: { ...base.detail, severity } });
         assert.deepStrictEqual([at(6.9), at(7), at(8.9), at(10)], [false, true, true, true]);
+    });
+
+    it("leaves out reconnaissance of an instance at any severity (Recon: types, which an outsider causes), and nothing else of a high instance finding", () => {
+        const [trigger] = playbookTriggers("compromised-instance", SCOPE);
+        assert.deepStrictEqual((trigger.pattern.detail as any).type, [{ "anything-but": { prefix: "Recon:" } }]);
+        const base = sample("GuardDuty Backdoor:EC2/C&CActivity.B (8.0): an instance talking to a command-and-control server").event;
+        const typed = (type: string) => matches(trigger.pattern, { ...base, detail: { ...base.detail, type } });
+        assert.deepStrictEqual(
+            ["Recon:EC2/PortProbeEMRUnprotectedPort", "Recon:EC2/PortProbeUnprotectedPort", "Recon:EC2/Portscan", "Backdoor:EC2/C&CActivity.B", "UnauthorizedAccess:EC2/MetadataDNSRebind", "Trojan:EC2/DNSDataExfiltration"].map(typed),
+            [false, false, false, true, true, true],
+        );
     });
 
     it("leaves out every GuardDuty sample finding, including a finding marked sample: false by hand", () => {

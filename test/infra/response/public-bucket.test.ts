@@ -22,9 +22,19 @@ describe("public-bucket playbook (enforce)", () => {
                 "PutItemCommand",
                 {
                     TableName: "acme-lz-response-dedup",
-                    Item: { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads` }, expiresAt: { N: String(NOW_SECONDS + 3600) } },
+                    // A lease until the invocation's deadline (90 s left) and 30 s.
+                    Item: { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` }, expiresAt: { N: String(NOW_SECONDS + 90 + 30) }, status: { S: "running" } },
                     ConditionExpression: "attribute_not_exists(findingKey) OR expiresAt < :now",
                     ExpressionAttributeValues: { ":now": { N: String(NOW_SECONDS) } },
+                    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+                },
+            ],
+            [
+                "PutItemCommand",
+                {
+                    // The result is posted: the finding is done for dedupMinutes.
+                    TableName: "acme-lz-response-dedup",
+                    Item: { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` }, expiresAt: { N: String(NOW_SECONDS + 3600) }, status: { S: "done" } },
                 },
             ],
         ]);
@@ -92,8 +102,8 @@ describe("public-bucket playbook (enforce)", () => {
             [{ action: "s3:PutBucketPublicAccessBlock", target: "prod-uploads", status: "failed", error: "AccessDenied: User is not authorized to perform: s3:PutBucketPublicAccessBlock with an explicit deny in a service control policy" }],
         ]);
         assert.deepStrictEqual(calls(m.dynamodb).map(([c, i]) => [c, i.Key ?? i.Item.findingKey]), [
-            ["PutItemCommand", { S: `public-bucket#${FINDING}#${PROD}#prod-uploads` }],
-            ["DeleteItemCommand", { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads` } }],
+            ["PutItemCommand", { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` }],
+            ["DeleteItemCommand", { findingKey: { S: `public-bucket#${FINDING}#${PROD}#prod-uploads#2026-11-20T06:00:00.000Z` } }],
         ]);
     });
 
