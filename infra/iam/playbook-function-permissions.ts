@@ -31,7 +31,7 @@ export interface PlaybookFunctionPermissionsArgs {
  *   by the handler, which acts only on its configured accounts; the role's trust admits this
  *   function alone (`response-role-trust.ts`);
  * - claim and release findings in the dedup table under its own playbook's keys only
- *   (`dynamodb:LeadingKeys`: the partition key `<playbook>#<finding id>`), so one playbook cannot
+ *   (`dynamodb:LeadingKeys`: the partition key `<playbook>#…`, `dedupKey`), so one playbook cannot
  *   claim another's findings and make it ignore them;
  * - put its result on the central bus under the response source only (`events:source`), so it
  *   cannot pose as a finding, the self-test or the integrity validation.
